@@ -1,0 +1,116 @@
+//! The data model that crosses every boundary: engine → CLI JSON, worker → page.
+
+use serde::{Deserialize, Serialize};
+
+/// One word of the text. `start`/`end` are char offsets into the original text,
+/// end exclusive; `text` is exactly that slice of the original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Part-of-speech tag (jieba / ICTCLAS tag set: `n`, `v`, `nr`, `ns`, `x`, …).
+    pub pos: String,
+}
+
+/// A named entity, with char offsets into the original text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub text: String,
+}
+
+/// OntoNotes 5 entity types, the names CKIP and spaCy use, so exports are familiar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EntityType {
+    Person,
+    Norp,
+    Fac,
+    Org,
+    Gpe,
+    Loc,
+    Product,
+    Event,
+    WorkOfArt,
+    Law,
+    Language,
+    Date,
+    Time,
+    Percent,
+    Money,
+    Quantity,
+    Ordinal,
+    Cardinal,
+}
+
+impl EntityType {
+    /// Every type, in display order.
+    pub const ALL: [EntityType; 18] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Gpe,
+        EntityType::Loc,
+        EntityType::Fac,
+        EntityType::Norp,
+        EntityType::Date,
+        EntityType::Time,
+        EntityType::Money,
+        EntityType::Percent,
+        EntityType::Quantity,
+        EntityType::Cardinal,
+        EntityType::Ordinal,
+        EntityType::WorkOfArt,
+        EntityType::Law,
+        EntityType::Event,
+        EntityType::Product,
+        EntityType::Language,
+    ];
+
+    /// The OntoNotes label, as written in exports and `data-entity` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Norp => "NORP",
+            EntityType::Fac => "FAC",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Product => "PRODUCT",
+            EntityType::Event => "EVENT",
+            EntityType::WorkOfArt => "WORK_OF_ART",
+            EntityType::Law => "LAW",
+            EntityType::Language => "LANGUAGE",
+            EntityType::Date => "DATE",
+            EntityType::Time => "TIME",
+            EntityType::Percent => "PERCENT",
+            EntityType::Money => "MONEY",
+            EntityType::Quantity => "QUANTITY",
+            EntityType::Ordinal => "ORDINAL",
+            EntityType::Cardinal => "CARDINAL",
+        }
+    }
+
+    /// Parses an OntoNotes label (as produced by [`EntityType::as_str`]).
+    pub fn parse(label: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == label)
+    }
+}
+
+impl std::fmt::Display for EntityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Everything the engine found in one text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Non-whitespace tokens in text order; whitespace is never a token.
+    pub tokens: Vec<Token>,
+    /// Entities in text order, non-overlapping.
+    pub entities: Vec<Entity>,
+}

@@ -1,0 +1,127 @@
+//! The `jiexi` command-line contract (README.md): output formats, exit codes, messages.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn jiexi(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiexi"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the jiexi binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn segment_writes_one_line_per_line_with_single_spaces() {
+    let out = jiexi(&["segment"], "深圳 香港  合作\n\n記者報道\r\n".as_bytes());
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(
+        lines.len(),
+        4,
+        "three lines and the final newline: {text:?}"
+    );
+    assert_eq!(lines[1], "", "an empty line stays empty");
+    for line in &lines[..3] {
+        assert!(!line.contains("  ") && !line.starts_with(' ') && !line.ends_with(' '));
+    }
+    assert_eq!(lines[0].replace(' ', ""), "深圳香港合作");
+    assert_eq!(lines[2].replace(' ', ""), "記者報道");
+}
+
+#[test]
+fn entities_writes_json_per_line_with_char_offsets() {
+    let input = "🙂習近平在深圳\n\n香港\n";
+    let out = jiexi(&["entities"], input.as_bytes());
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 3);
+    for (i, (record, line)) in records.iter().zip(input.lines()).enumerate() {
+        assert_eq!(record["line"], i);
+        for e in record["entities"].as_array().unwrap() {
+            let (s, end) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = line.chars().skip(s).take(end - s).collect();
+            assert_eq!(
+                slice,
+                e["text"].as_str().unwrap(),
+                "offsets are chars within the line"
+            );
+            assert!(e["type"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_'));
+        }
+    }
+    assert!(records[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["text"] == "深圳" && e["start"] == 5));
+}
+
+#[test]
+fn analyze_writes_one_document_with_offsets_into_the_file() {
+    let dir = std::env::temp_dir().join(format!("jiexi-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("article.txt");
+    let text = "深港合作\n\n香港中文大學（深圳）";
+    std::fs::write(&path, text).unwrap();
+    let out = jiexi(&["analyze", path.to_str().unwrap()], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = doc["tokens"].as_array().unwrap();
+    assert!(!tokens.is_empty());
+    for t in tokens {
+        let (s, e) = (
+            t["start"].as_u64().unwrap() as usize,
+            t["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            t["text"].as_str().unwrap()
+        );
+    }
+    assert!(doc["entities"].is_array());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn invalid_utf8_and_missing_files_exit_2_with_a_message() {
+    let out = jiexi(&["segment"], b"\xe9\xa6\x99\n\xff\xfe");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not valid UTF-8") && err.contains("line 2"),
+        "{err}"
+    );
+
+    let out = jiexi(&["analyze", "/nonexistent/jiexi.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/jiexi.txt"));
+
+    let out = jiexi(&["frobnicate"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+}

@@ -1,0 +1,76 @@
+//! Properties that hold for any input: tokens tile the text (with whitespace as the
+//! only gaps), offsets are valid, entities sit inside the text, nothing panics.
+
+use jiexi_engine::{Analysis, Analyzer};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+fn check(text: &str, analysis: &Analysis) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pos = 0;
+    for t in &analysis.tokens {
+        assert!(
+            t.start >= pos && t.start < t.end && t.end <= chars.len(),
+            "{t:?} in {text:?}"
+        );
+        assert!(
+            chars[pos..t.start].iter().all(|c| c.is_whitespace()),
+            "only whitespace between tokens"
+        );
+        assert_eq!(chars[t.start..t.end].iter().collect::<String>(), t.text);
+        assert!(
+            !t.text.chars().any(char::is_whitespace),
+            "whitespace is never a token: {t:?}"
+        );
+        pos = t.end;
+    }
+    assert!(chars[pos..].iter().all(|c| c.is_whitespace()));
+    let mut last_end = 0;
+    for e in &analysis.entities {
+        assert!(
+            e.start >= last_end && e.start < e.end && e.end <= chars.len(),
+            "{e:?}"
+        );
+        assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+        last_end = e.end;
+    }
+}
+
+#[test]
+fn edge_cases() {
+    let cases = [
+        "",
+        " ",
+        "\n\n\n",
+        "\u{3000}\t\r\n",
+        "𠝹𨋢", // outside the BMP
+        "👨‍👩‍👧‍👦 emoji 🇭🇰 序列",
+        "e\u{301}\u{301} 組合字元",
+        "\u{200f}\u{202e}右至左\u{200d}零寬",
+        "\u{0}\u{1}\u{7f}控制字元\u{85}",
+        "ＡＢＣ１２３全形 half-width ABC123",
+        "深圳Apple Inc.與HSBC（匯豐）合作，股價升3.26%。",
+    ];
+    for text in cases {
+        check(text, &analyzer().analyze(text));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_string(text in any::<String>()) {
+        check(&text, &analyzer().analyze(&text));
+    }
+
+    #[test]
+    fn chinese_like_strings(text in "[\\u{4e00}-\\u{4eff}\\u{3000}-\\u{303f} a-z0-9\\n（）《》「」，。%]{0,200}") {
+        check(&text, &analyzer().analyze(&text));
+    }
+}

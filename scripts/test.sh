@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test jiexi has: formatting and lints,
+# native engine tests, in-browser wasm tests, and end-to-end tests against the
+# release build. Exits non-zero on the first failure.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_all
+cd "$ROOT"
+
+started=$SECONDS
+step() {
+  local name=$1; shift
+  log "== $name: $*"
+  local t=$SECONDS
+  "$@"
+  log "== $name passed in $((SECONDS - t)) s"
+}
+
+step format cargo fmt --all -- --check
+step lint cargo clippy --workspace --all-targets --offline -- -D warnings
+step lint-wasm cargo clippy -p jiexi --target wasm32-unknown-unknown --offline -- -D warnings
+step native cargo test --workspace --offline
+
+# In-browser tests of wasm-only code: wasm-bindgen-test-runner drives headless
+# Chromium through chromedriver; webdriver.json adds the flags this machine needs.
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+step browser cargo test -p jiexi --target wasm32-unknown-unknown --offline --test browser
+
+step build trunk build --release --offline
+step e2e npm run --silent e2e
+
+log "all tests passed in $((SECONDS - started)) s"

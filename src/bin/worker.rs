@@ -1,0 +1,8 @@
+//! The analysis Web Worker: builds the engine once and answers requests from the page.
+
+use gloo_worker::Registrable;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    jiexi::worker::AnalysisWorker::registrar().register();
+}

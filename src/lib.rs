@@ -1,0 +1,12 @@
+//! jiexi's browser app: a Leptos CSR page and the Web Worker that analyses text.
+//!
+//! The page never runs jieba itself: the worker loads the dictionary while the
+//! page paints, and the page only renders offsets the worker returns.
+
+pub mod app;
+pub mod bundled;
+pub mod client;
+pub mod reader;
+pub mod seeds;
+pub mod status;
+pub mod worker;

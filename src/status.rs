@@ -1,0 +1,32 @@
+//! What the page tells the user about the analysis, also exposed as `data-state`.
+
+/// The state of the analysis shown in `[data-testid=status]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// The worker is loading the dictionary.
+    Loading,
+    Ready,
+    Working,
+    Error(String),
+}
+
+impl Status {
+    /// The `data-state` value: tests and scripts rely on these names.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Loading | Status::Working => "working",
+            Status::Ready => "ready",
+            Status::Error(_) => "error",
+        }
+    }
+
+    /// The text shown to the user.
+    pub fn message(&self) -> String {
+        match self {
+            Status::Loading => "正在載入詞典… Loading dictionary…".to_string(),
+            Status::Ready => "就緒 Ready".to_string(),
+            Status::Working => "分析中… Analysing…".to_string(),
+            Status::Error(reason) => format!("錯誤 Error: {reason}"),
+        }
+    }
+}

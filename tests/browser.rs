@@ -1,0 +1,76 @@
+//! In-browser tests of wasm-only code: components mounted into a real DOM in
+//! headless Chromium (`scripts/test.sh` runs them through wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use jiexi::client::Shown;
+use jiexi::reader::Reader;
+use jiexi_engine::Analyzer;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container(id: &str) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    div.set_id(id);
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+/// The engine runs in wasm32 and the reader renders its tokens: every token an
+/// element with its POS, the text read back exactly as given, entities marked.
+#[wasm_bindgen_test]
+fn reader_renders_tokens_with_pos_and_keeps_the_text() {
+    let text = "記者羅柳斌報道：深圳市政府與香港特區政府\n\n昨日簽署協議。";
+    let analysis = Analyzer::new().analyze(text);
+    assert!(!analysis.tokens.is_empty());
+    let shown = Signal::stored(Some(Shown {
+        text: text.to_string(),
+        analysis: analysis.clone(),
+    }));
+    let root = container("reader-test");
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
+
+    let reader = root
+        .query_selector("[data-testid=reader]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(reader.text_content().unwrap(), text);
+    let tokens = all(&root, "[data-token]");
+    assert_eq!(tokens.len(), analysis.tokens.len());
+    for (el, token) in tokens.iter().zip(&analysis.tokens) {
+        assert_eq!(el.text_content().unwrap(), token.text);
+        assert_eq!(el.get_attribute("data-pos").unwrap(), token.pos);
+    }
+    let marks = all(&root, "[data-entity]");
+    assert_eq!(marks.len(), analysis.entities.len());
+    for (el, entity) in marks.iter().zip(&analysis.entities) {
+        assert_eq!(el.text_content().unwrap(), entity.text);
+        assert_eq!(
+            el.get_attribute("data-entity").unwrap(),
+            entity.kind.as_str()
+        );
+    }
+}
+
+/// An empty analysis renders an empty reader, not an error.
+#[wasm_bindgen_test]
+fn reader_is_empty_without_a_text() {
+    let root = container("reader-empty");
+    let shown = Signal::stored(None::<Shown>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
+    let reader = root
+        .query_selector("[data-testid=reader]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(reader.text_content().unwrap(), "");
+}

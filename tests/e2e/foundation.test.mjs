@@ -1,0 +1,64 @@
+// The foundation end to end, on the release build: the page loads, the worker
+// analyses pasted Hong Kong text, and the bundled documents open.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, readerContent, serveDist } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Hong Kong news style: a byline, an organisation with a bracketed campus, a title + name.
+const HK_SENTENCE = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快。';
+
+test('pasted Traditional text is segmented in the worker and rendered token by token', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await page.getByTestId('article-input').fill(HK_SENTENCE);
+  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
+  await page.locator('[data-testid=status][data-state=ready]').waitFor();
+
+  const { text, tokens } = await readerContent(page);
+  assert.equal(text, HK_SENTENCE, 'the reader shows exactly the pasted text');
+  assert.equal(tokens.map(([t]) => t).join(''), HK_SENTENCE, 'tokens tile the text');
+  assert.ok(tokens.length >= 15, `segmented into words, got ${tokens.length} tokens`);
+  assert.ok(tokens.every(([, pos]) => pos && pos.length > 0), 'every token carries a POS tag');
+  assert.ok(tokens.some(([t]) => t === '深圳'), 'a place is its own token');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a bundled document opens in the reader', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const docs = page.getByTestId('corpus-doc');
+  assert.ok((await docs.count()) >= 1, 'at least one bundled document is listed');
+  const first = docs.first();
+  assert.match(await first.getAttribute('data-kind'), /^(seed|sample)$/);
+  const title = (await first.textContent()).replace(/…$/, '');
+  await first.click();
+  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
+
+  const { text, tokens } = await readerContent(page);
+  assert.ok(text.trimStart().startsWith(title), 'the reader shows the chosen document');
+  assert.equal(tokens.map(([t]) => t).join(''), text.replace(/\s/g, ''), 'tokens cover every non-space character');
+  assert.equal(await page.getByTestId('article-input').inputValue(), text, 'the text is in the input too');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('clearing the input clears the reader', async () => {
+  const { page } = await openApp(browser, server.url);
+  const input = page.getByTestId('article-input');
+  await input.fill(HK_SENTENCE);
+  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
+  await input.fill('');
+  await page.locator('[data-testid=reader] [data-token]').first().waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'ready');
+  await page.close();
+});
