@@ -1,7 +1,7 @@
 //! The worker side of the page ↔ worker protocol.
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use jiexi_engine::{Analysis, Analyzer};
+use jiexi_engine::{Analysis, Analyzer, Script};
 use serde::{Deserialize, Serialize};
 
 /// A request from the page. `id` lets the page drop answers to superseded requests.
@@ -42,7 +42,11 @@ impl Worker for AnalysisWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, who: HandlerId) {
         let response = match msg {
-            Request::Warmup => Response::Ready,
+            Request::Warmup => {
+                // Most users paste Traditional text: load its dictionary before the first paste.
+                self.analyzer.warm_up(Script::Traditional);
+                Response::Ready
+            }
             Request::Analyze { id, text } => Response::Analyzed {
                 id,
                 analysis: self.analyzer.analyze(&text),

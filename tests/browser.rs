@@ -30,7 +30,7 @@ fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
 /// element with its POS, the text read back exactly as given, entities marked.
 #[wasm_bindgen_test]
 fn reader_renders_tokens_with_pos_and_keeps_the_text() {
-    let text = "記者羅柳斌報道：深圳市政府與香港特區政府\n\n昨日簽署協議。";
+    let text = "記者羅柳斌報道：深圳市政府與香港特區政府簽署協議。\n\n昨日雙方表示，合作將加快。";
     let analysis = Analyzer::new().analyze(text);
     assert!(!analysis.tokens.is_empty());
     let shown = Signal::stored(Some(Shown {
@@ -60,6 +60,26 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
             entity.kind.as_str()
         );
     }
+}
+
+/// A sentence the newspaper column wrapped mid-word reads joined.
+#[wasm_bindgen_test]
+fn reader_joins_wrapped_lines() {
+    let text = "激發本地企業的自主研發能\n力。";
+    let shown = Signal::stored(Some(Shown {
+        text: text.to_string(),
+        analysis: Analyzer::new().analyze(text),
+    }));
+    let root = container("reader-wrap");
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
+    let reader = root
+        .query_selector("[data-testid=reader]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        reader.text_content().unwrap(),
+        "激發本地企業的自主研發能力。"
+    );
 }
 
 /// An empty analysis renders an empty reader, not an error.

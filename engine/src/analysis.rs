@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Script;
+
 /// One word of the text. `start`/`end` are char offsets into the original text,
 /// end exclusive; `text` is exactly that slice of the original.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +111,8 @@ impl std::fmt::Display for EntityType {
 /// Everything the engine found in one text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
+    /// The script the text was analysed as.
+    pub script: Script,
     /// Non-whitespace tokens in text order; whitespace is never a token.
     pub tokens: Vec<Token>,
     /// Entities in text order, non-overlapping.

@@ -1,22 +1,27 @@
 //! jiexi's analysis engine: pure Rust, no browser types.
 //!
-//! Every stage keeps offsets into the **original** text (Unicode scalar, i.e. `char`,
-//! offsets), so the page can highlight exactly what the user pasted, whatever the
-//! engine normalised internally.
+//! The pipeline: [`script`] detection → [`normalize`] (width folding, line-wrap repair,
+//! with a map back) → Simplified mapping → segmentation (jieba) → entities. Every stage
+//! keeps offsets into the **original** text (Unicode scalar, i.e. `char`, offsets), so the
+//! page highlights exactly what the user pasted.
 //!
 //! ```
 //! use jiexi_engine::Analyzer;
 //! let analyzer = Analyzer::new();
 //! let analysis = analyzer.analyze("記者羅柳斌報道");
-//! assert!(!analysis.tokens.is_empty());
+//! assert_eq!(analysis.tokens[0].text, "記者");
 //! ```
 
 mod analysis;
+mod analyzer;
 mod entities;
 mod error;
 pub mod input;
+pub mod normalize;
+pub mod script;
 mod segment;
 
 pub use analysis::{Analysis, Entity, EntityType, Token};
+pub use analyzer::Analyzer;
 pub use error::Error;
-pub use segment::Analyzer;
+pub use script::Script;

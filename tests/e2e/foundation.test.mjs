@@ -47,7 +47,8 @@ test('a bundled document opens in the reader', async () => {
   const { text, tokens } = await readerContent(page);
   assert.ok(text.trimStart().startsWith(title), 'the reader shows the chosen document');
   assert.equal(tokens.map(([t]) => t).join(''), text.replace(/\s/g, ''), 'tokens cover every non-space character');
-  assert.equal(await page.getByTestId('article-input').inputValue(), text, 'the text is in the input too');
+  const input = await page.getByTestId('article-input').inputValue();
+  assert.equal(input.replace(/\s/g, ''), text.replace(/\s/g, ''), 'the text is in the input too');
   assert.deepEqual(errors, []);
   await page.close();
 });

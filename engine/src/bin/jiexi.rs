@@ -7,7 +7,7 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use jiexi_engine::{input::decode_utf8, Analyzer, Error};
+use jiexi_engine::{input::decode_utf8, script, Analyzer, Error};
 use serde::Serialize;
 
 const USAGE: &str = "usage:
@@ -64,13 +64,15 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::with_capacity(1 << 16, io::stdout().lock())
 }
 
+/// The script is detected once for the whole input: a line alone is often too short to tell.
 fn segment(text: &str) -> Result<(), Error> {
     let analyzer = Analyzer::new();
+    let script = script::detect(text);
     let mut out = stdout();
     let mut write = || -> io::Result<()> {
         for line in text.lines() {
             let mut first = true;
-            for token in analyzer.segment(line) {
+            for token in analyzer.segment_as(line, script) {
                 if !first {
                     out.write_all(b" ")?;
                 }
@@ -92,10 +94,11 @@ struct LineEntities<'a> {
 
 fn entities(text: &str) -> Result<(), Error> {
     let analyzer = Analyzer::new();
+    let script = script::detect(text);
     let mut out = stdout();
     let mut write = || -> io::Result<()> {
         for (line, content) in text.lines().enumerate() {
-            let analysis = analyzer.analyze(content);
+            let analysis = analyzer.analyze_as(content, script);
             let record = LineEntities {
                 line,
                 entities: &analysis.entities,

@@ -1,0 +1,150 @@
+//! Normalisation for analysis, with a map back to the original text.
+//!
+//! Two things pasted news text needs before a dictionary can match it:
+//! * **width folding**: full-width ASCII (`２０２４`, `ＡＩ`) becomes half-width, so numbers
+//!   and Latin words are matched as units, as jieba does for ASCII;
+//! * **line-wrap repair**: OCR'd and copied newspaper columns break sentences, even words,
+//!   across lines (`自主研發能` / `力`). A line break (with any blank lines and spaces
+//!   around it) between two Han characters is removed when the line before it does not end
+//!   a sentence, so analysis sees the joined sentence.
+//!
+//! Folding maps one char to one char; repair only removes chars. So every analysis char
+//! has exactly one original char, and [`Normalized::original_span`] maps spans back.
+
+/// The text the engine analyses, and where each of its chars came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The text to analyse.
+    pub text: String,
+    /// `origin[i]` is the original char offset of analysis char `i`.
+    origin: Vec<usize>,
+}
+
+impl Normalized {
+    /// The original char span of the analysis span `start..end` (end exclusive). A span
+    /// that crosses a repaired line break covers the break in the original.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.origin[start], self.origin[end - 1] + 1)
+    }
+
+    /// Number of chars in the analysis text.
+    pub fn len(&self) -> usize {
+        self.origin.len()
+    }
+
+    /// Whether there is nothing to analyse.
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_empty()
+    }
+}
+
+/// Folds a full-width ASCII variant (U+FF01–U+FF5E) to ASCII; other chars are kept.
+/// The ideographic space stays: it separates words like a space and jieba treats it so.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+/// A line this short before a break is more likely a headline or a list item than a
+/// wrapped column line, so its break is kept.
+const MIN_WRAPPED_LINE: usize = 6;
+
+/// Normalises `original` for analysis (see the module docs).
+pub fn normalize(original: &str) -> Normalized {
+    let chars: Vec<char> = original.chars().collect();
+    let mut text = String::with_capacity(original.len());
+    let mut origin = Vec::with_capacity(chars.len());
+    let mut line_len = 0; // non-space chars on the current line so far
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' || c == '\r' {
+            // The whole whitespace run around this break.
+            let mut j = i;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            let before = text.chars().next_back();
+            let after = chars.get(j).copied();
+            let wrapped = line_len >= MIN_WRAPPED_LINE
+                && before.is_some_and(is_han)
+                && after.is_some_and(is_han);
+            if wrapped {
+                i = j;
+                continue; // line_len carries on: the joined line continues
+            }
+            for (k, &w) in chars.iter().enumerate().take(j).skip(i) {
+                text.push(w);
+                origin.push(k);
+                if w == '\n' {
+                    line_len = 0;
+                }
+            }
+            i = j;
+            continue;
+        }
+        if !c.is_whitespace() {
+            line_len += 1;
+        }
+        text.push(fold_width(c));
+        origin.push(i);
+        i += 1;
+    }
+    Normalized { text, origin }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_text(original: &str, n: &Normalized, s: usize, e: usize) -> String {
+        let (a, b) = n.original_span(s, e);
+        original.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn table() {
+        // (original, analysis text)
+        let cases = [
+            ("２０２４年ＡＩ", "2024年AI"),
+            (
+                "激發本地企業的自主研發能\n力。",
+                "激發本地企業的自主研發能力。",
+            ),
+            (
+                "激發本地企業的自主研發能\n\n  力。",
+                "激發本地企業的自主研發能力。",
+            ),
+            (
+                "科創合作成效顯著。\n深港兩地",
+                "科創合作成效顯著。\n深港兩地",
+            ),
+            ("深港合作\n記者報道", "深港合作\n記者報道"), // a short line: a headline, kept
+            ("【香港商報訊】\n記者", "【香港商報訊】\n記者"),
+            ("one\r\ntwo", "one\r\ntwo"),
+            ("", ""),
+            ("𠝹\u{3000}𨋢", "𠝹\u{3000}𨋢"),
+        ];
+        for (original, expected) in cases {
+            assert_eq!(normalize(original).text, expected, "{original:?}");
+        }
+    }
+
+    #[test]
+    fn spans_map_back_across_a_repaired_break() {
+        let original = "自主研發能力的企業能\n力";
+        let n = normalize(original);
+        assert_eq!(n.text, "自主研發能力的企業能力");
+        let end = n.len();
+        assert_eq!(span_text(original, &n, end - 2, end), "能\n力");
+        assert_eq!(span_text(original, &n, 0, 2), "自主");
+    }
+}

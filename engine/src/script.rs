@@ -1,0 +1,124 @@
+//! Traditional / Simplified handling.
+//!
+//! jieba's dictionary, POS tags and HMM are Simplified. Rather than keep a second set of
+//! models, Traditional text (and Hong Kong / Taiwan variant forms such as 爲, 衆, 啓, 綫) is
+//! mapped char by char to Simplified for analysis. The map is 1:1, so offsets are
+//! unchanged. The table is generated from OpenCC's character tables by
+//! `scripts/gen_engine_data.py` (source and licence in THIRD_PARTY.md).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// The script a text is written in, as far as analysis is concerned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    #[default]
+    Traditional,
+    Simplified,
+}
+
+impl Script {
+    /// The BCP 47 tag of the script, for `lang` attributes and exports.
+    pub fn lang(self) -> &'static str {
+        match self {
+            Script::Traditional => "zh-Hant",
+            Script::Simplified => "zh-Hans",
+        }
+    }
+}
+
+const T2S: &str = include_str!("../data/t2s.txt");
+
+struct Tables {
+    t2s: HashMap<char, char>,
+    /// Chars that only Simplified text uses (targets of the map that are not sources).
+    simplified_only: std::collections::HashSet<char>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let t2s: HashMap<char, char> = T2S
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut c = l.chars();
+                Some((c.next()?, c.nth(1)?))
+            })
+            .collect();
+        let simplified_only = t2s
+            .values()
+            .copied()
+            .filter(|s| !t2s.contains_key(s))
+            .collect();
+        Tables {
+            t2s,
+            simplified_only,
+        }
+    })
+}
+
+/// The Simplified form of a char, or the char itself.
+pub fn simplify_char(c: char) -> char {
+    tables().t2s.get(&c).copied().unwrap_or(c)
+}
+
+/// Maps `text` to Simplified char by char; the result has as many chars as `text`.
+pub fn to_simplified(text: &str) -> String {
+    text.chars().map(simplify_char).collect()
+}
+
+/// Which script `text` is written in: the one with more chars specific to it. Text with
+/// no telling chars counts as Traditional, the script most of jiexi's users read.
+pub fn detect(text: &str) -> Script {
+    let t = tables();
+    let (mut trad, mut simp) = (0usize, 0usize);
+    for c in text.chars() {
+        if t.t2s.contains_key(&c) {
+            trad += 1;
+        } else if t.simplified_only.contains(&c) {
+            simp += 1;
+        }
+    }
+    if simp > trad {
+        Script::Simplified
+    } else {
+        Script::Traditional
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_script() {
+        let cases = [
+            ("香港特區政府與深圳市政府簽署協議", Script::Traditional),
+            ("香港特区政府与深圳市政府签署协议", Script::Simplified),
+            ("深圳", Script::Traditional),
+            ("", Script::Traditional),
+            ("记者罗柳斌报道：河套深港科技創新合作区", Script::Simplified),
+        ];
+        for (text, script) in cases {
+            assert_eq!(detect(text), script, "{text}");
+        }
+    }
+
+    #[test]
+    fn maps_traditional_and_hong_kong_variants() {
+        let cases = [
+            ("習近平在深圳", "习近平在深圳"),
+            ("爲衆啓綫裏羣", "为众启线里群"),
+            ("粵港澳大灣區", "粤港澳大湾区"),
+            ("𠝹𨋢 ABC 123", "𠝹䢂 ABC 123"), // 𨋢 (lift) has a Simplified form too
+        ];
+        for (t, s) in cases {
+            assert_eq!(to_simplified(t), s);
+            assert_eq!(to_simplified(t).chars().count(), t.chars().count());
+        }
+    }
+}
