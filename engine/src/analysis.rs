@@ -23,6 +23,8 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: EntityType,
     pub text: String,
+    /// How sure the recogniser is, 0–1.
+    pub confidence: f32,
 }
 
 /// OntoNotes 5 entity types, the names CKIP and spaCy use, so exports are familiar.

@@ -2,7 +2,7 @@
 
 use crate::entities;
 use crate::script::{self, Script};
-use crate::segment::Segmenter;
+use crate::segment::{Original, Segmenter};
 use crate::{Analysis, Token};
 
 /// The analysis pipeline. Dictionaries load on first use (tens to hundreds of
@@ -18,10 +18,10 @@ impl Analyzer {
         Self::default()
     }
 
-    /// Loads the dictionary for `script` now rather than on the first text.
+    /// Loads the dictionary (and the recogniser's tables) for `script` now rather than on
+    /// the first text.
     pub fn warm_up(&self, script: Script) {
-        self.segmenter.segment("", script);
-        let _ = self.segmenter.segment("深圳", script);
+        let _ = self.analyze_as("記者羅柳斌報道：2024年12月17日，深圳。", script);
     }
 
     /// Adds a word to the dictionaries, e.g. from the user's dictionary. A word jieba
@@ -38,7 +38,8 @@ impl Analyzer {
 
     /// Tokens of `text` analysed as `script` (e.g. detected once for a whole file).
     pub fn segment_as(&self, text: &str, script: Script) -> Vec<Token> {
-        self.segmenter.segment(text, script)
+        let prepared = self.segmenter.prepare(text, script);
+        Original::new(text).tokens(&prepared)
     }
 
     /// Tokens and entities of `text` (script detected).
@@ -48,8 +49,11 @@ impl Analyzer {
 
     /// Tokens and entities of `text` analysed as `script`.
     pub fn analyze_as(&self, text: &str, script: Script) -> Analysis {
-        let tokens = self.segment_as(text, script);
-        let entities = entities::from_pos_tags(&tokens);
+        let prepared = self.segmenter.prepare(text, script);
+        let original = Original::new(text);
+        let tokens = original.tokens(&prepared);
+        let found = entities::recognize(&prepared);
+        let entities = entities::to_entities(&original, &prepared, &found);
         Analysis {
             script,
             tokens,

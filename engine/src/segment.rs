@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use jieba_rs::{HmmModel, Jieba};
 
+use crate::lexicon::{intern_tag, is_han, is_surname, FUNCTION_CHARS};
 use crate::normalize::{normalize, Normalized};
 use crate::script::{self, Script};
 use crate::Token;
@@ -37,13 +38,34 @@ fn traditional_jieba() -> Jieba {
     jieba
 }
 
-/// A token in analysis char offsets, before mapping back to the original.
-struct Span<'a> {
-    start: usize,
-    end: usize,
-    pos: &'a str,
+/// A word in analysis char offsets, before mapping back to the original.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub end: usize,
+    /// The POS tag, interned: tags are a small closed set.
+    pub pos: &'static str,
     /// In the dictionary (as opposed to guessed by the HMM).
-    known: bool,
+    pub known: bool,
+}
+
+/// A text prepared for analysis: normalised, mapped to Simplified, segmented. Later
+/// stages work on `analysed` and map their results back through `normalized`.
+pub(crate) struct Prepared {
+    pub normalized: Normalized,
+    /// The Simplified analysis text; as many chars as `normalized.text`.
+    pub analysed: String,
+    /// Byte offset of each analysis char, plus the length: slices by char offsets.
+    pub bytes: Vec<usize>,
+    pub chars: Vec<char>,
+    pub words: Vec<Span>,
+}
+
+impl Prepared {
+    /// The analysis text of chars `start..end`.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        &self.analysed[self.bytes[start]..self.bytes[end]]
+    }
 }
 
 impl Segmenter {
@@ -69,11 +91,13 @@ impl Segmenter {
         }
     }
 
-    /// Tokens of `original`, whitespace excluded, with char offsets into `original`.
-    pub fn segment(&self, original: &str, script: Script) -> Vec<Token> {
+    /// Normalises, maps and segments `original`.
+    pub fn prepare(&self, original: &str, script: Script) -> Prepared {
         let normalized = normalize(original);
         let analysed = script::to_simplified(&normalized.text);
         let chars: Vec<char> = analysed.chars().collect();
+        let mut bytes: Vec<usize> = analysed.char_indices().map(|(b, _)| b).collect();
+        bytes.push(analysed.len());
         let mut spans: Vec<Span> = Vec::with_capacity(chars.len() / 2);
         let jieba = self.jieba(script);
         for tag in jieba.tag(&analysed, true) {
@@ -89,21 +113,28 @@ impl Segmenter {
             }
             push_split_on_whitespace(&mut spans, &chars, tag.start, tag.end, tag.tag, known);
         }
-        let spans = merge(spans, &chars, |w: &str| jieba.has_word(w));
-        to_original(original, &normalized, spans)
+        let words = merge(spans, &chars, |w: &str| jieba.has_word(w));
+        Prepared {
+            normalized,
+            analysed,
+            bytes,
+            chars,
+            words,
+        }
     }
 }
 
 /// jieba emits runs of whitespace as tokens, sometimes with other chars; whitespace is
 /// never a token here.
-fn push_split_on_whitespace<'a>(
-    out: &mut Vec<Span<'a>>,
+fn push_split_on_whitespace(
+    out: &mut Vec<Span>,
     chars: &[char],
     start: usize,
     end: usize,
-    pos: &'a str,
+    pos: &str,
     known: bool,
 ) {
+    let pos = intern_tag(pos);
     let mut run = None;
     for (i, c) in chars.iter().enumerate().take(end).skip(start) {
         match (c.is_whitespace(), run) {
@@ -130,11 +161,6 @@ fn push_split_on_whitespace<'a>(
     }
 }
 
-/// Characters that are words of their own far more often than parts of an unknown word
-/// (particles, pronouns, prepositions, numerals, measure words, time units), in
-/// Simplified form. jieba's HMM glues them to neighbours when it guesses unknown words.
-const FUNCTION_CHARS: &str = "的了是在有和与及也都就又还而但对于从向被把将为以之其这那一不时上下个我你他她们地得着过会要能可并或等每各该此些多年月日";
-
 /// Units that form one word with the number before them in every convention measured
 /// (CityU, AS, MSR): `7月`, `3000萬`, `290億` (Simplified forms: the text is mapped).
 const NUMBER_UNITS: [char; 3] = ['月', '万', '亿'];
@@ -145,13 +171,9 @@ const RUN_MARKS: [char; 6] = ['—', '…', '-', '.', '─', '－'];
 /// Merges what jieba splits but readers see as one token: runs of the same dash or
 /// ellipsis mark, a number with its unit (also out of a word jieba formed with the unit:
 /// `8` `萬人` → `8萬` `人`), and a surname with the given name the HMM guessed (`吳` `數德`).
-fn merge<'a>(
-    spans: Vec<Span<'a>>,
-    chars: &[char],
-    is_word: impl Fn(&str) -> bool,
-) -> Vec<Span<'a>> {
+fn merge(spans: Vec<Span>, chars: &[char], is_word: impl Fn(&str) -> bool) -> Vec<Span> {
     let text = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-    let mut out: Vec<Span<'a>> = Vec::with_capacity(spans.len());
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for mut span in spans {
         if let Some(last) = out.last_mut() {
             let adjacent = last.end == span.start;
@@ -195,47 +217,52 @@ fn merge<'a>(
     out
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{20000}'..='\u{3134F}')
+/// Maps analysis spans back to the original text.
+pub(crate) struct Original<'t> {
+    text: &'t str,
+    /// Byte offset of every original char, plus the length.
+    bytes: Vec<usize>,
 }
 
-const SURNAMES: &str = include_str!("../data/surnames.txt");
+impl<'t> Original<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        Original { text, bytes }
+    }
 
-/// Whether `word` (Simplified) is a surname that is not also a common function word.
-fn is_surname(word: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        SURNAMES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .filter(|s| !(s.chars().count() == 1 && s.chars().all(|c| FUNCTION_CHARS.contains(c))))
+    /// The original char span of analysis span `start..end`, and its text. A span across
+    /// a repaired line break leaves the break out of its text.
+    pub fn span(
+        &self,
+        normalized: &Normalized,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize, String) {
+        let (s, e) = normalized.original_span(start, end);
+        let slice = &self.text[self.bytes[s]..self.bytes[e]];
+        let text = if e - s == end - start {
+            slice.to_string()
+        } else {
+            slice.chars().filter(|c| !c.is_whitespace()).collect()
+        };
+        (s, e, text)
+    }
+
+    /// The tokens of a prepared text, in original offsets.
+    pub fn tokens(&self, prepared: &Prepared) -> Vec<Token> {
+        prepared
+            .words
+            .iter()
+            .map(|w| {
+                let (start, end, text) = self.span(&prepared.normalized, w.start, w.end);
+                Token {
+                    start,
+                    end,
+                    text,
+                    pos: w.pos.to_string(),
+                }
+            })
             .collect()
-    });
-    set.contains(word)
-}
-
-fn to_original(original: &str, normalized: &Normalized, spans: Vec<Span>) -> Vec<Token> {
-    // Byte offset of every original char, to slice token texts.
-    let mut bytes: Vec<usize> = original.char_indices().map(|(b, _)| b).collect();
-    bytes.push(original.len());
-    spans
-        .into_iter()
-        .map(|span| {
-            let (start, end) = normalized.original_span(span.start, span.end);
-            let slice = &original[bytes[start]..bytes[end]];
-            // A token across a repaired line break leaves the break out of its text.
-            let text = if end - start == span.end - span.start {
-                slice.to_string()
-            } else {
-                slice.chars().filter(|c| !c.is_whitespace()).collect()
-            };
-            Token {
-                start,
-                end,
-                text,
-                pos: span.pos.to_string(),
-            }
-        })
-        .collect()
+    }
 }

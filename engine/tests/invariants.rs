@@ -43,11 +43,10 @@ fn check(text: &str, analysis: &Analysis) {
             e.start >= last_end && e.start < e.end && e.end <= chars.len(),
             "{e:?}"
         );
-        let slice: String = chars[e.start..e.end]
-            .iter()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        assert_eq!(slice, e.text);
+        // Exactly the original, or without a repaired line break ("6 %" keeps its space).
+        let slice: String = chars[e.start..e.end].iter().collect();
+        let joined: String = slice.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(slice == e.text || joined == e.text, "{e:?} vs {slice:?}");
         last_end = e.end;
     }
 }

@@ -1,0 +1,127 @@
+//! Entity recognition: independent layers propose candidates on the Simplified analysis
+//! text; overlaps are resolved (longest wins, then the more specific layer); results are
+//! mapped back to the original text.
+//!
+//! Layers: [`numeric`] (dates, times, money, percentages, quantities), [`places`]
+//! (gazetteer, place suffixes, country abbreviations), [`organisations`] (gazetteer, name +
+//! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
+//! verbs), [`titles`] (《…》 works and laws).
+
+mod numeric;
+mod organisations;
+mod people;
+mod places;
+mod titles;
+
+use crate::segment::{Original, Prepared};
+use crate::{Entity, EntityType};
+
+/// A proposed entity, in analysis char offsets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// How sure the layer is, 0–1; shown to users, used to break ties.
+    pub confidence: f32,
+}
+
+impl Candidate {
+    pub fn new(start: usize, end: usize, kind: EntityType, confidence: f32) -> Self {
+        Candidate {
+            start,
+            end,
+            kind,
+            confidence,
+        }
+    }
+}
+
+/// All layers' candidates for a prepared text, overlaps resolved, in text order.
+pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    numeric::find(prepared, &mut candidates);
+    titles::find(prepared, &mut candidates);
+    places::find(prepared, &mut candidates);
+    organisations::find(prepared, &mut candidates);
+    people::find(prepared, &mut candidates);
+    resolve(candidates)
+}
+
+/// Keeps non-overlapping candidates: longer first, then more confident.
+fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    // Chars already covered; a bitmap keeps this linear for long texts.
+    let len = candidates.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut covered = vec![false; len];
+    for c in candidates {
+        if c.start >= c.end || covered[c.start..c.end].iter().any(|&x| x) {
+            continue;
+        }
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+        taken.push(c);
+    }
+    taken.sort_by_key(|c| c.start);
+    taken
+}
+
+/// Maps resolved candidates to entities in original offsets.
+pub(crate) fn to_entities(
+    original: &Original,
+    prepared: &Prepared,
+    found: &[Candidate],
+) -> Vec<Entity> {
+    found
+        .iter()
+        .map(|c| {
+            let (start, end, text) = original.span(&prepared.normalized, c.start, c.end);
+            Entity {
+                start,
+                end,
+                kind: c.kind,
+                text,
+                confidence: c.confidence,
+            }
+        })
+        .collect()
+}
+
+/// Index of the word that starts at analysis char `start`, if any.
+pub(crate) fn word_starting_at(prepared: &Prepared, start: usize) -> Option<usize> {
+    prepared
+        .words
+        .binary_search_by_key(&start, |w| w.start)
+        .ok()
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::{Analyzer, EntityType};
+
+    /// The entities of `text` as (text, type) pairs.
+    pub fn entities(text: &str) -> Vec<(String, EntityType)> {
+        thread_local!(static A: Analyzer = Analyzer::new());
+        A.with(|a| {
+            a.analyze(text)
+                .entities
+                .into_iter()
+                .map(|e| (e.text, e.kind))
+                .collect()
+        })
+    }
+
+    /// Asserts that `text` has an entity `want` of type `kind`.
+    pub fn assert_has(text: &str, want: &str, kind: EntityType) {
+        let found = entities(text);
+        assert!(
+            found.iter().any(|(t, k)| t == want && *k == kind),
+            "{text}: expected {want} as {kind}, found {found:?}"
+        );
+    }
+}

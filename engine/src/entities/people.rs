@@ -1,0 +1,209 @@
+//! People: surname-led names that jieba or the segmenter tagged `nr`, and names found by
+//! context — after a title or 記者 (bylines), before a speech verb or an honorific.
+
+use super::{word_starting_at, Candidate};
+use crate::lexicon::{gazetteer, is_han, is_surname, FUNCTION_CHARS};
+use crate::segment::Prepared;
+use crate::EntityType;
+
+/// Words right before a name: titles and byline words (Simplified).
+const BEFORE: [&str; 44] = [
+    "记者",
+    "责编",
+    "编辑",
+    "主持人",
+    "摄影",
+    "通讯员",
+    "特首",
+    "行政长官",
+    "主席",
+    "副主席",
+    "总统",
+    "副总统",
+    "总理",
+    "副总理",
+    "部长",
+    "副部长",
+    "局长",
+    "副局长",
+    "司长",
+    "署长",
+    "市长",
+    "副市长",
+    "常务副市长",
+    "区长",
+    "省长",
+    "书记",
+    "主任",
+    "副主任",
+    "院长",
+    "副院长",
+    "校长",
+    "副校长",
+    "教授",
+    "董事长",
+    "总裁",
+    "行政总裁",
+    "总经理",
+    "经理",
+    "委员",
+    "议员",
+    "创办人",
+    "创始人",
+    "理事长",
+    "会长",
+];
+
+/// Words right after a name: speech verbs and honorifics; titles also follow names
+/// (克林頓總統, 彭真同志).
+const AFTER: [&str; 24] = [
+    "表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "坦言", "提到", "补充", "解释",
+    "报道", "先生", "女士", "小姐", "太太", "博士", "医生", "律师", "同志", "首相", "大使", "议长",
+];
+
+pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
+    let words = &prepared.words;
+    for (i, w) in words.iter().enumerate() {
+        let text = prepared.slice(w.start, w.end);
+        let len = w.end - w.start;
+        // jieba's dictionary tags many common words nr (文明, 衛星 are also given names):
+        // trust its two-char nr words only with context, below.
+        let not_place = gazetteer().get(text).is_none();
+        if w.pos == "nr"
+            && w.known
+            && (3..=4).contains(&len)
+            && not_place
+            && (starts_with_surname(text) || is_transliteration(text))
+        {
+            // Three- and four-char dictionary names: 錢其琛, 克林頓.
+            out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.7));
+        } else if w.pos == "nr"
+            && !w.known
+            && (2..=4).contains(&len)
+            && starts_with_surname(text)
+            && not_place
+        {
+            out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.7));
+        } else if matches!(w.pos, "nrt" | "nrfg") && len >= 2 && not_place {
+            out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.55));
+        }
+        if BEFORE.contains(&text) {
+            names_after(prepared, w.end, out);
+        }
+        if i > 0 && (AFTER.contains(&text) || BEFORE.contains(&text)) {
+            let prev = &words[i - 1];
+            let prev_text = prepared.slice(prev.start, prev.end);
+            let jieba_name = prev.end == w.start
+                && matches!(prev.pos, "nr" | "nrt" | "nrfg")
+                && gazetteer().get(prev_text).is_none();
+            if !name_before(prepared, w.start, out) && jieba_name {
+                // A name jieba knows, confirmed by the title or verb after it.
+                out.push(Candidate::new(
+                    prev.start,
+                    prev.end,
+                    EntityType::Person,
+                    0.85,
+                ));
+            }
+        }
+    }
+}
+
+fn starts_with_surname(text: &str) -> bool {
+    let mut it = text.char_indices().skip(1).map(|(b, _)| b);
+    let one = it.next().unwrap_or(text.len());
+    let two = it.next().unwrap_or(text.len());
+    is_surname(&text[..one]) || (two < text.len() && is_surname(&text[..two]))
+}
+
+/// Whether chars `start..end` look like a Chinese name: a surname, then one or two
+/// given-name chars that are not function words, ending where a word ends.
+fn plausible_name(prepared: &Prepared, start: usize, end: usize) -> bool {
+    let chars = &prepared.chars;
+    if end > chars.len() || !chars[start..end].iter().all(|&c| is_han(c)) {
+        return false;
+    }
+    let text = prepared.slice(start, end);
+    let ends_at_word = prepared.words.iter().any(|w| w.end == end) || end == chars.len();
+    let surname_len = if end - start >= 3 && is_surname(prepared.slice(start, start + 2)) {
+        2
+    } else if is_surname(prepared.slice(start, start + 1)) {
+        1
+    } else {
+        return false;
+    };
+    let given = &chars[start + surname_len..end];
+    ends_at_word
+        && (1..=2).contains(&given.len())
+        && !given.iter().any(|c| FUNCTION_CHARS.contains(*c))
+        && gazetteer().get(text).is_none()
+}
+
+/// Names after a title or byline word: `記者羅柳斌報道`, `責編 張碧珊 祁謙`.
+fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) {
+    let chars = &prepared.chars;
+    for _ in 0..3 {
+        while pos < chars.len() && chars[pos].is_whitespace() {
+            pos += 1;
+        }
+        let Some(len) = [3, 2, 4]
+            .into_iter()
+            .find(|&n| plausible_name(prepared, pos, pos + n))
+        else {
+            return;
+        };
+        out.push(Candidate::new(pos, pos + len, EntityType::Person, 0.85));
+        pos += len;
+        // Several names only in a space-separated list (責編 張碧珊 祁謙).
+        if !chars.get(pos).is_some_and(|c| c.is_whitespace()) {
+            return;
+        }
+    }
+}
+
+/// A name right before a speech verb or an honorific: `楊學明表示`, `陳鋒先生`.
+/// Returns whether one was found.
+fn name_before(prepared: &Prepared, end: usize, out: &mut Vec<Candidate>) -> bool {
+    for len in [3, 2] {
+        let Some(start) = end.checked_sub(len) else {
+            continue;
+        };
+        if word_starting_at(prepared, start).is_some() && plausible_name(prepared, start, end) {
+            out.push(Candidate::new(start, end, EntityType::Person, 0.8));
+            return true;
+        }
+    }
+    false
+}
+
+/// Characters of the standard transliteration of foreign names (新華社 table), in
+/// Simplified form. A name made only of them reads as a foreign name: 克林頓, 希拉克.
+const TRANSLITERATION: &str = "阿埃艾安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法范菲费芬丰弗福夫盖甘高戈格根古圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库奎拉莱赖兰劳勒雷里利列林琳卢鲁路伦罗洛马迈麦曼梅门米密明摩莫默姆穆纳南内尼努诺欧帕佩彭皮普齐奇恰乔切钦琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤特提图托瓦旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹兹佐顿";
+
+fn is_transliteration(text: &str) -> bool {
+    text.chars().all(|c| TRANSLITERATION.contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::test_support::assert_has;
+    use crate::EntityType::*;
+
+    #[test]
+    fn table() {
+        let cases = [
+            ("記者羅柳斌報道：", "羅柳斌"),
+            ("大公報記者 胡永愛報道", "胡永愛"),
+            ("責編 張碧珊 祁謙", "張碧珊"),
+            ("責編 張碧珊 祁謙", "祁謙"),
+            ("常務副市長黃敏出席", "黃敏"),
+            ("副校長楊學明表示", "楊學明"),
+            ("陳鋒先生指出", "陳鋒"),
+            ("習近平在深圳考察", "習近平"),
+            ("歐陽明表示，合作將加快", "歐陽明"),
+        ];
+        for (text, name) in cases {
+            assert_has(text, name, Person);
+        }
+    }
+}

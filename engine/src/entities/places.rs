@@ -1,0 +1,293 @@
+//! Places: the shipped gazetteer (also organisations it lists), jieba's place tags with
+//! a place suffix, zones and parks by suffix, and one-character country abbreviations in
+//! compounds such as 中美 or 訪華.
+
+use super::Candidate;
+use crate::lexicon::gazetteer;
+use crate::segment::Prepared;
+use crate::EntityType;
+
+/// Suffixes that make a word tagged `ns` an administrative place (東莞市, 寶安縣).
+const ADMIN_SUFFIXES: [char; 9] = ['省', '市', '县', '区', '镇', '乡', '村', '州', '岛'];
+
+/// Zones, parks and ports named by a suffix after a place or proper name.
+const ZONE_SUFFIXES: [(&str, EntityType); 16] = [
+    ("合作区", EntityType::Loc),
+    ("高新区", EntityType::Loc),
+    ("开发区", EntityType::Loc),
+    ("自贸区", EntityType::Loc),
+    ("示范区", EntityType::Loc),
+    ("试验区", EntityType::Loc),
+    ("保税区", EntityType::Loc),
+    ("新区", EntityType::Gpe),
+    ("科学城", EntityType::Loc),
+    ("园区", EntityType::Loc),
+    ("科技园", EntityType::Loc),
+    ("产业园", EntityType::Loc),
+    ("口岸", EntityType::Fac),
+    ("机场", EntityType::Fac),
+    ("大桥", EntityType::Fac),
+    ("码头", EntityType::Fac),
+];
+
+/// One-character names of countries and regions used in compounds (中美關係, 中日韓).
+const ABBREVIATIONS: &str = "中美日俄英法德印韩朝越澳加意欧港台京沪粤深";
+
+/// One-character country names that appear only before a relation word (哈中兩國, 中坦合資).
+const ABBREVIATIONS_IN_RELATIONS: &str =
+    "中美日俄英法德印韩朝越澳加意欧哈坦巴以埃南泰缅老柬蒙新马菲墨古伊叙沙土希葡西荷比瑞挪丹芬波捷匈罗保乌白阿";
+
+/// Words after a run of one-character country names that make it a relation: 兩國, 關係 …
+const RELATIONS: [&str; 14] = [
+    "两国", "关系", "合作", "合资", "联合", "双方", "友好", "建交", "会谈", "贸易", "边境", "双边",
+    "三国", "首脑",
+];
+
+/// Verbs that take a one-character place as object: 訪華, 來港, 駐京, 抗日.
+const MOTION_VERBS: &str = "访来在驻对赴抵返进离留反侵抗援旅";
+
+/// The one-character places those verbs take.
+const VERB_OBJECTS: &str = "华美日俄英法德港台京沪澳";
+
+pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
+    gazetteer_matches(prepared, out);
+    let words = &prepared.words;
+    for (i, w) in words.iter().enumerate() {
+        let text = prepared.slice(w.start, w.end);
+        let len = w.end - w.start;
+        if w.pos == "ns" && len >= 3 && text.ends_with(ADMIN_SUFFIXES) {
+            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.75));
+        } else if w.pos == "ns"
+            && len >= 2
+            && !is_abbreviation_compound(prepared, w.start, w.end)
+            && std::env::var("NS").is_ok()
+        {
+            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.5));
+        }
+        abbreviations(prepared, w.start, w.end, out);
+        zone(prepared, i, out);
+    }
+    abbreviations_in_context(prepared, out);
+}
+
+/// Gazetteer names anywhere in the text. A name must start and end where words do, unless
+/// it is long enough not to be an accident (經港 / 珠澳 / 大橋 still finds 港珠澳大橋).
+fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
+    const LONG: usize = 4;
+    let g = gazetteer();
+    let mut starts = vec![false; prepared.chars.len() + 1];
+    let mut ends = vec![false; prepared.chars.len() + 1];
+    for w in &prepared.words {
+        starts[w.start] = true;
+        ends[w.end] = true;
+    }
+    for m in g.matcher.find_overlapping_iter(&prepared.analysed) {
+        let start = prepared.bytes.partition_point(|&b| b < m.start());
+        let end = prepared.bytes.partition_point(|&b| b < m.end());
+        let aligned = starts[start] && ends[end];
+        if aligned || end - start >= LONG {
+            let name = g.patterns[m.pattern().as_usize()];
+            if let Some(kind) = g.get(name) {
+                out.push(Candidate::new(
+                    start,
+                    end,
+                    kind,
+                    if aligned { 0.9 } else { 0.75 },
+                ));
+            }
+        }
+    }
+}
+
+fn is_abbreviation_compound(prepared: &Prepared, start: usize, end: usize) -> bool {
+    let chars = &prepared.chars[start..end];
+    chars.len() >= 2
+        && chars.iter().all(|c| ABBREVIATIONS.contains(*c))
+        && gazetteer().get(prepared.slice(start, end)).is_none()
+}
+
+fn abbreviations(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if is_abbreviation_compound(prepared, start, end) {
+        for k in start..end {
+            out.push(Candidate::new(k, k + 1, EntityType::Gpe, 0.6));
+        }
+    }
+}
+
+/// One-character places by context, wherever the words fall: 哈中兩國, 美中關係 (a run
+/// before a relation word) and 訪華, 在京, 抗日 (after a motion verb, ending a word).
+fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
+    let chars = &prepared.chars;
+    let word_end = |i: usize| prepared.words.iter().any(|w| w.end == i);
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take(3)
+            .take_while(|c| ABBREVIATIONS_IN_RELATIONS.contains(**c))
+            .count();
+        if run >= 2 {
+            let after = prepared.slice(i + run, (i + run + 2).min(chars.len()));
+            if RELATIONS.contains(&after) {
+                for k in i..i + run {
+                    out.push(Candidate::new(k, k + 1, EntityType::Gpe, 0.65));
+                }
+                i += run;
+                continue;
+            }
+        }
+        if i + 1 < chars.len()
+            && MOTION_VERBS.contains(chars[i])
+            && VERB_OBJECTS.contains(chars[i + 1])
+            && word_end(i + 2)
+        {
+            out.push(Candidate::new(i + 1, i + 2, EntityType::Gpe, 0.6));
+        }
+        i += 1;
+    }
+}
+
+/// `[place or proper name] … zone-suffix`: 河套深港科技創新合作區, 前海深港現代服務業合作區.
+fn zone(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
+    let w = &prepared.words[i];
+    // The suffix may span words (合作 / 區): look at the last few words' text.
+    let from = prepared.words[i.saturating_sub(2)].start;
+    let tail = prepared.slice(from, w.end);
+    let Some(&(suffix, kind)) = ZONE_SUFFIXES.iter().find(|(s, _)| tail.ends_with(s)) else {
+        return;
+    };
+    if let Some(start) = name_start(prepared, i, suffix.chars().count()) {
+        out.push(Candidate::new(start, w.end, kind, 0.8));
+    }
+}
+
+/// The start of a proper name that ends with word `i`, whose last `suffix_len` chars are
+/// a suffix (大學, 合作區): walks back over name-like words and returns the first
+/// place or proper name found, or `None` if nothing proper anchors the name.
+pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let suffix_start = words[i].end.checked_sub(suffix_len)?;
+    // The word holding the suffix's first char; it may carry name chars before it.
+    let mut k0 = i;
+    while words[k0].start > suffix_start {
+        k0 = k0.checked_sub(1)?;
+    }
+    let mut first = None;
+    if words[k0].start < suffix_start
+        && starts_with_known_name(prepared.slice(words[k0].start, suffix_start))
+    {
+        first = Some(words[k0].start);
+    }
+    for k in (k0.saturating_sub(12)..k0).rev() {
+        let p = &words[k];
+        if p.end != words[k + 1].start || ends_a_name(prepared, k) {
+            break;
+        }
+        let text = prepared.slice(p.start, p.end);
+        // 與/和 join two parts of one name (…電氣化與自動化…), never end or start it.
+        let joins = matches!(text, "与" | "和" | "及") && k + 1 < k0;
+        let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
+        if !(is_name_part(p.pos) || verb || joins) {
+            break;
+        }
+        if is_anchor(prepared, p) {
+            first = Some(p.start);
+        }
+    }
+    first
+}
+
+/// Multi-char suffixes that end a name: a walk back stops there (合作區 / 深圳園區).
+const NAME_ENDINGS: [&str; 13] = [
+    "合作区",
+    "园区",
+    "新区",
+    "大学",
+    "学院",
+    "研究院",
+    "中心",
+    "公司",
+    "集团",
+    "银行",
+    "医院",
+    "委员会",
+    "队",
+];
+
+fn ends_a_name(prepared: &Prepared, k: usize) -> bool {
+    let from = prepared.words[k.saturating_sub(1)].start;
+    let text = prepared.slice(from, prepared.words[k].end);
+    NAME_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
+/// Whether `text` starts with a gazetteer name (香港 in 香港中文).
+fn starts_with_known_name(text: &str) -> bool {
+    let g = gazetteer();
+    text.char_indices()
+        .skip(2)
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .take(5)
+        .any(|b| g.get(&text[..b]).is_some())
+}
+
+/// Words that can start a name: places and proper nouns, and a few words that start
+/// official names (國家, 中央, 全國 …).
+fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
+    const ANCHORS: [&str; 10] = [
+        "国家", "中央", "全国", "国际", "中华", "世界", "亚洲", "联合", "人民", "中国",
+    ];
+    let text = prepared.slice(w.start, w.end);
+    matches!(w.pos, "ns" | "nt" | "nz" | "j" | "nrt")
+        || ANCHORS.contains(&text)
+        || gazetteer().get(text).is_some()
+}
+
+/// Parts of speech that can sit inside a proper name of a place or an organisation.
+pub(super) fn is_name_part(pos: &str) -> bool {
+    matches!(
+        pos,
+        "n" | "nz"
+            | "ns"
+            | "nt"
+            | "nr"
+            | "nrt"
+            | "j"
+            | "vn"
+            | "b"
+            | "an"
+            | "eng"
+            | "ng"
+            | "l"
+            | "s"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::test_support::{assert_has, entities};
+    use crate::EntityType::*;
+
+    #[test]
+    fn table() {
+        assert_has("記者在羅湖區採訪", "羅湖區", Gpe);
+        assert_has("深圳與香港加強合作", "深圳", Gpe);
+        assert_has(
+            "河套深港科技創新合作區深圳園區",
+            "河套深港科技創新合作區",
+            Loc,
+        );
+        assert_has("粵港澳大灣區建設", "粵港澳大灣區", Loc);
+        assert_has("經港珠澳大橋前往", "港珠澳大橋", Fac);
+        assert_has("中美關係", "美", Gpe);
+        assert_has("总理访华", "华", Gpe);
+        assert_has("沿長江而下", "長江", Loc);
+        assert_has("在深水埗區派發", "深水埗區", Gpe);
+    }
+
+    #[test]
+    fn common_nouns_are_not_places() {
+        let found = entities("城市發展與海洋保護");
+        assert!(found.iter().all(|(t, _)| t != "城市"), "{found:?}");
+    }
+}
