@@ -1,16 +1,45 @@
 //! Word lists the segmenter and the recogniser share, loaded once from `data/`.
 //! All lists are in Simplified form: analysis runs on a Simplified mapping of the text.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::EntityType;
 
+/// A set of chars, sorted for binary search: `str::contains(char)` scans the string and
+/// showed up in profiles when called for every char of a long text.
+pub(crate) struct CharSet(Vec<char>);
+
+impl CharSet {
+    pub fn new(chars: &str) -> Self {
+        let mut v: Vec<char> = chars.chars().collect();
+        v.sort_unstable();
+        v.dedup();
+        CharSet(v)
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        self.0.binary_search(&c).is_ok()
+    }
+}
+
+/// Declares a lazily built `CharSet` static.
+macro_rules! char_set {
+    ($(#[$meta:meta])* $vis:vis $name:ident = $chars:expr) => {
+        $(#[$meta])*
+        $vis static $name: std::sync::LazyLock<$crate::lexicon::CharSet> =
+            std::sync::LazyLock::new(|| $crate::lexicon::CharSet::new($chars));
+    };
+}
+pub(crate) use char_set;
+
+char_set!(pub(crate) FUNCTION_CHARS = FUNCTION_CHAR_LIST);
+
 /// Characters that are words of their own far more often than parts of an unknown word
 /// (particles, pronouns, prepositions, numerals, measure words, time units). jieba's HMM
 /// glues them to neighbours when it guesses unknown words.
-pub(crate) const FUNCTION_CHARS: &str =
-    "的了是在有和与及也都就又还而但对于从向被把将为以之其这那一不时上下个我你他她们地得着过会要能可并或等每各该此些多年月日做说到去来让给用叫看";
+const FUNCTION_CHAR_LIST: &str =
+    "的了是在有和与及也都就又还而但对于从向被把将为以之其这那一不时上下个我你他她们地得着过会要能可并或等每各该此些多年月日做说到去来让给用叫看由同跟令使请据至当作";
 
 /// Han ideographs, including the extension planes (𠝹, 𨋢).
 pub(crate) fn is_han(c: char) -> bool {
@@ -81,7 +110,7 @@ impl Gazetteer {
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         let mut kind = EntityType::Gpe;
         for line in PLACES.lines() {
             if let Some(section) = line.strip_prefix("## ") {

@@ -34,6 +34,8 @@ const T2S: &str = include_str!("../data/t2s.txt");
 
 struct Tables {
     t2s: HashMap<char, char>,
+    /// `t2s` for the Basic Multilingual Plane as a direct table: this runs for every char.
+    bmp: Vec<char>,
     /// Chars that only Simplified text uses (targets of the map that are not sources).
     simplified_only: std::collections::HashSet<char>,
 }
@@ -54,8 +56,18 @@ fn tables() -> &'static Tables {
             .copied()
             .filter(|s| !t2s.contains_key(s))
             .collect();
+        // Surrogate code points are not chars; they never occur in a str, so any filler does.
+        let mut bmp: Vec<char> = (0..=0xFFFFu32)
+            .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+            .collect();
+        for (&t, &s) in &t2s {
+            if let Some(slot) = bmp.get_mut(t as usize) {
+                *slot = s;
+            }
+        }
         Tables {
             t2s,
+            bmp,
             simplified_only,
         }
     })
@@ -63,12 +75,22 @@ fn tables() -> &'static Tables {
 
 /// The Simplified form of a char, or the char itself.
 pub fn simplify_char(c: char) -> char {
-    tables().t2s.get(&c).copied().unwrap_or(c)
+    let t = tables();
+    match t.bmp.get(c as usize) {
+        Some(&s) => s,
+        None => t.t2s.get(&c).copied().unwrap_or(c),
+    }
 }
 
 /// Maps `text` to Simplified char by char; the result has as many chars as `text`.
 pub fn to_simplified(text: &str) -> String {
-    text.chars().map(simplify_char).collect()
+    let t = tables();
+    text.chars()
+        .map(|c| match t.bmp.get(c as usize) {
+            Some(&s) => s,
+            None => t.t2s.get(&c).copied().unwrap_or(c),
+        })
+        .collect()
 }
 
 /// Which script `text` is written in: the one with more chars specific to it. Text with

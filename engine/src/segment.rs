@@ -59,9 +59,23 @@ pub(crate) struct Prepared {
     pub bytes: Vec<usize>,
     pub chars: Vec<char>,
     pub words: Vec<Span>,
+    /// For each analysis char offset (and the end): the end of the word starting there,
+    /// or 0; and whether a word ends there. Lets layers test boundaries in O(1).
+    pub word_end_from: Vec<usize>,
+    pub ends_word: Vec<bool>,
 }
 
 impl Prepared {
+    /// Whether a word starts at char `i`.
+    pub fn starts_word(&self, i: usize) -> bool {
+        self.word_end_from.get(i).is_some_and(|&e| e > 0)
+    }
+
+    /// Whether a word ends at char `i`.
+    pub fn ends_word(&self, i: usize) -> bool {
+        self.ends_word.get(i).copied().unwrap_or(false)
+    }
+
     /// The analysis text of chars `start..end`.
     pub fn slice(&self, start: usize, end: usize) -> &str {
         &self.analysed[self.bytes[start]..self.bytes[end]]
@@ -91,10 +105,28 @@ impl Segmenter {
         }
     }
 
-    /// Normalises, maps and segments `original`.
+    /// Normalises, maps and segments `original` with the dictionary for `script`.
     pub fn prepare(&self, original: &str, script: Script) -> Prepared {
         let normalized = normalize(original);
         let analysed = script::to_simplified(&normalized.text);
+        self.segment_analysed(normalized, analysed, script)
+    }
+
+    /// The same text segmented again with the dictionary for `script`.
+    pub fn resegment(&self, prepared: &Prepared, script: Script) -> Prepared {
+        self.segment_analysed(
+            prepared.normalized.clone(),
+            prepared.analysed.clone(),
+            script,
+        )
+    }
+
+    fn segment_analysed(
+        &self,
+        normalized: Normalized,
+        analysed: String,
+        script: Script,
+    ) -> Prepared {
         let chars: Vec<char> = analysed.chars().collect();
         let mut bytes: Vec<usize> = analysed.char_indices().map(|(b, _)| b).collect();
         bytes.push(analysed.len());
@@ -114,12 +146,20 @@ impl Segmenter {
             push_split_on_whitespace(&mut spans, &chars, tag.start, tag.end, tag.tag, known);
         }
         let words = merge(spans, &chars, |w: &str| jieba.has_word(w));
+        let mut word_end_from = vec![0; chars.len() + 1];
+        let mut ends_word = vec![false; chars.len() + 1];
+        for w in &words {
+            word_end_from[w.start] = w.end;
+            ends_word[w.end] = true;
+        }
         Prepared {
             normalized,
             analysed,
             bytes,
             chars,
             words,
+            word_end_from,
+            ends_word,
         }
     }
 }
@@ -199,12 +239,13 @@ fn merge(spans: Vec<Span>, chars: &[char], is_word: impl Fn(&str) -> bool) -> Ve
                     span.pos = "x";
                 }
             }
-            let surname = last.end - last.start <= 2 && is_surname(&text(last.start, last.end));
+            // Cheap tests first: this runs for every word of the text.
             if adjacent
-                && surname
                 && !span.known
                 && len <= 2
+                && last.end - last.start <= 2
                 && chars[span.start..span.end].iter().all(|&c| is_han(c))
+                && is_surname(&text(last.start, last.end))
             {
                 last.end = span.end;
                 last.pos = "nr";
@@ -249,13 +290,12 @@ impl<'t> Original<'t> {
         (s, e, text)
     }
 
-    /// The tokens of a prepared text, in original offsets.
-    pub fn tokens(&self, prepared: &Prepared) -> Vec<Token> {
-        prepared
-            .words
+    /// Words of a prepared text as tokens, in original offsets.
+    pub fn tokens(&self, normalized: &Normalized, words: &[Span]) -> Vec<Token> {
+        words
             .iter()
             .map(|w| {
-                let (start, end, text) = self.span(&prepared.normalized, w.start, w.end);
+                let (start, end, text) = self.span(normalized, w.start, w.end);
                 Token {
                     start,
                     end,

@@ -92,14 +92,6 @@ pub(crate) fn to_entities(
         .collect()
 }
 
-/// Index of the word that starts at analysis char `start`, if any.
-pub(crate) fn word_starting_at(prepared: &Prepared, start: usize) -> Option<usize> {
-    prepared
-        .words
-        .binary_search_by_key(&start, |w| w.start)
-        .ok()
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
     use crate::{Analyzer, EntityType};

@@ -64,10 +64,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // A bare Chinese numeral + 成/日 inside a word (一成不变, 十日谈) is not a figure.
             let text = m.as_str();
             if matches!(kind, EntityType::Percent | EntityType::Date) && text.chars().count() <= 2 {
-                let inside_word = prepared
-                    .words
-                    .iter()
-                    .any(|w| w.start < end && w.end > start && (w.start < start || w.end > end));
+                let inside_word = !prepared.starts_word(start) || !prepared.ends_word(end);
                 if inside_word && !text.starts_with(|c: char| c.is_ascii_digit()) {
                     continue;
                 }

@@ -4,12 +4,20 @@
 
 use super::places::name_start;
 use super::Candidate;
+use crate::lexicon::char_set;
 use crate::segment::Prepared;
 use crate::EntityType;
 
 /// Words that end an organisation's name (Simplified), longest first where one ends
 /// another.
-const SUFFIXES: [&str; 59] = [
+const SUFFIXES: [&str; 66] = [
+    "国家队",
+    "女足",
+    "男足",
+    "女篮",
+    "男篮",
+    "女排",
+    "男排",
     "股份有限公司",
     "有限公司",
     "委员会",
@@ -71,6 +79,11 @@ const SUFFIXES: [&str; 59] = [
     "队",
 ];
 
+char_set!(
+    /// The last chars of `SUFFIXES`.
+    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足"
+);
+
 /// Organisation names jieba's dictionary tags `nt` shorter than this are often generic
 /// (公安局, 醫院); longer ones are names (中國人民銀行).
 const MIN_TAGGED: usize = 4;
@@ -78,7 +91,12 @@ const MIN_TAGGED: usize = 4;
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
-        if w.pos == "nt" && w.end - w.start >= MIN_TAGGED {
+        // 中國政府 and 美中關係 are about the places; places.rs marks those.
+        let about_places = ["政府", "当局", "关系"]
+            .iter()
+            .any(|e| prepared.slice(w.start, w.end).ends_with(e));
+        // Only dictionary words: the HMM's guesses at unknown words come tagged nt too.
+        if w.pos == "nt" && w.known && w.end - w.start >= MIN_TAGGED && !about_places {
             out.push(extend_brackets(
                 prepared,
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
@@ -86,6 +104,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         }
         // The suffix ends a noun (簽署 ends with 署 but is a verb).
         if !matches!(w.pos, "n" | "nt" | "nz" | "ng" | "j" | "ns" | "x") {
+            continue;
+        }
+        // Most words end with no suffix's last char: skip them before comparing strings.
+        if !SUFFIX_LAST_CHARS.contains(prepared.chars[w.end - 1]) {
             continue;
         }
         let from = words[i.saturating_sub(2)].start;
@@ -119,6 +141,16 @@ fn extend_brackets(prepared: &Prepared, mut c: Candidate) -> Candidate {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_suffix_ends_with_a_listed_char() {
+        for s in super::SUFFIXES {
+            assert!(
+                super::SUFFIX_LAST_CHARS.contains(s.chars().last().unwrap()),
+                "{s}"
+            );
+        }
+    }
+
     use crate::entities::test_support::{assert_has, entities};
     use crate::EntityType::*;
 

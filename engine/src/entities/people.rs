@@ -1,13 +1,16 @@
 //! People: surname-led names that jieba or the segmenter tagged `nr`, and names found by
 //! context — after a title or 記者 (bylines), before a speech verb or an honorific.
 
-use super::{word_starting_at, Candidate};
-use crate::lexicon::{gazetteer, is_han, is_surname, FUNCTION_CHARS};
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
+
+use super::Candidate;
+use crate::lexicon::{char_set, gazetteer, is_han, is_surname, FUNCTION_CHARS};
 use crate::segment::Prepared;
 use crate::EntityType;
 
 /// Words right before a name: titles and byline words (Simplified).
-const BEFORE: [&str; 44] = [
+const BEFORE: [&str; 129] = [
     "记者",
     "责编",
     "编辑",
@@ -52,6 +55,91 @@ const BEFORE: [&str; 44] = [
     "创始人",
     "理事长",
     "会长",
+    "总编辑",
+    "主编",
+    "社长",
+    "厂长",
+    "村长",
+    "县长",
+    "镇长",
+    "乡长",
+    "州长",
+    "议长",
+    "大使",
+    "首相",
+    "国王",
+    "总书记",
+    "委员长",
+    "参谋长",
+    "司令",
+    "司令员",
+    "政委",
+    "将军",
+    "上将",
+    "中将",
+    "少将",
+    "教练",
+    "主教练",
+    "选手",
+    "运动员",
+    "队员",
+    "老师",
+    "作家",
+    "画家",
+    "诗人",
+    "演员",
+    "歌手",
+    "导演",
+    "总监",
+    "主管",
+    "发言人",
+    "负责人",
+    "所长",
+    "专员",
+    "处长",
+    "科长",
+    "厅长",
+    "馆长",
+    "行长",
+    "团长",
+    "队长",
+    "组长",
+    "秘书长",
+    "总干事",
+    "秘书",
+    "助理",
+    "顾问",
+    "研究员",
+    "工程师",
+    "总工程师",
+    "检察长",
+    "庭长",
+    "法官",
+    "警司",
+    "总警司",
+    "董事",
+    "常委",
+    "代表",
+    "部长助理",
+    "特派员",
+    "领事",
+    "参赞",
+    "大主教",
+    "主教",
+    "牧师",
+    "法师",
+    "院士",
+    "学者",
+    "专家",
+    "作者",
+    "老人",
+    "市民",
+    "村民",
+    "居民",
+    "农民",
+    "工人",
+    "学生",
+    "女士",
 ];
 
 /// Words right after a name: speech verbs and honorifics; titles also follow names
@@ -61,7 +149,19 @@ const AFTER: [&str; 24] = [
     "报道", "先生", "女士", "小姐", "太太", "博士", "医生", "律师", "同志", "首相", "大使", "议长",
 ];
 
+/// `BEFORE` and `AFTER` as sets: every word is looked up in them.
+fn context_words() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
+    static SETS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let before: HashSet<_> = BEFORE.into_iter().collect();
+        let after = AFTER.into_iter().chain(BEFORE).collect();
+        (before, after)
+    })
+}
+
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
+    transliterated_names(prepared, out);
+    let (before, after) = context_words();
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
         let text = prepared.slice(w.start, w.end);
@@ -69,17 +169,26 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // jieba's dictionary tags many common words nr (文明, 衛星 are also given names):
         // trust its two-char nr words only with context, below.
         let not_place = gazetteer().get(text).is_none();
+        let compound = len == 4 && is_surname(prepared.slice(w.start, w.start + 2));
         if w.pos == "nr"
             && w.known
-            && (3..=4).contains(&len)
+            && (len == 3 || compound)
             && not_place
             && (starts_with_surname(text) || is_transliteration(text))
         {
-            // Three- and four-char dictionary names: 錢其琛, 克林頓.
+            // Three-char dictionary names (錢其琛, 克林頓), four with a compound surname.
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.7));
-        } else if w.pos == "nr"
+        } else if w.pos == "nr" && w.known && len >= 4 && starts_with_surname(text) {
+            // A name fused with what follows in the dictionary: 鄧小平理論, 馬克思主義.
+            out.push(Candidate::new(
+                w.start,
+                w.start + 3,
+                EntityType::Person,
+                0.6,
+            ));
+        } else if matches!(w.pos, "nr" | "nz")
             && !w.known
-            && (2..=4).contains(&len)
+            && (len == 2 || len == 3 || compound)
             && starts_with_surname(text)
             && not_place
         {
@@ -87,10 +196,18 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         } else if matches!(w.pos, "nrt" | "nrfg") && len >= 2 && not_place {
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.55));
         }
-        if BEFORE.contains(&text) {
+        if w.pos == "nr" && w.known && len == 2 && starts_with_surname(text) && in_list(prepared, i)
+        {
+            // Two-char dictionary names are trusted in a list of names: 王楠、楊影.
+            out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.6));
+        }
+        if len > 5 {
+            continue;
+        }
+        if before.contains(text) || ends_with_title(before, text) {
             names_after(prepared, w.end, out);
         }
-        if i > 0 && (AFTER.contains(&text) || BEFORE.contains(&text)) {
+        if i > 0 && (after.contains(text) || ends_with_title(before, text)) {
             let prev = &words[i - 1];
             let prev_text = prepared.slice(prev.start, prev.end);
             let jieba_name = prev.end == w.start
@@ -109,6 +226,58 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether `word` ends with a title of two chars or more (副所長, 地委書記).
+fn ends_with_title(titles: &HashSet<&'static str>, word: &str) -> bool {
+    word.char_indices()
+        .skip(1)
+        .map(|(b, _)| &word[b..])
+        .any(|tail| tail.chars().count() >= 2 && titles.contains(tail))
+}
+
+/// Foreign names written in transliteration characters: 布熱津斯基, 亞歷山大·曼尼科夫.
+/// A run of at least three such chars, starting and ending where words do.
+fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
+    let chars = &prepared.chars;
+    let mut i = 0;
+    while i < chars.len() {
+        if !TRANSLITERATION.contains(chars[i]) || !prepared.starts_word(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < chars.len()
+            && (TRANSLITERATION.contains(chars[end])
+                || (chars[end] == '·'
+                    && chars
+                        .get(end + 1)
+                        .is_some_and(|c| TRANSLITERATION.contains(*c))))
+        {
+            end += 1;
+        }
+        // Shrink to a word boundary.
+        while end > i && !prepared.ends_word(end) {
+            end -= 1;
+        }
+        if end - i >= 3 && end - i <= 12 && gazetteer().get(prepared.slice(i, end)).is_none() {
+            out.push(Candidate::new(i, end, EntityType::Person, 0.45));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether word `i` stands in an enumeration (next to 、).
+fn in_list(prepared: &Prepared, i: usize) -> bool {
+    let words = &prepared.words;
+    let is_sep = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| prepared.slice(w.start, w.end) == "、")
+    };
+    (i > 0 && is_sep(i - 1)) || is_sep(i + 1)
+}
+
 fn starts_with_surname(text: &str) -> bool {
     let mut it = text.char_indices().skip(1).map(|(b, _)| b);
     let one = it.next().unwrap_or(text.len());
@@ -124,7 +293,7 @@ fn plausible_name(prepared: &Prepared, start: usize, end: usize) -> bool {
         return false;
     }
     let text = prepared.slice(start, end);
-    let ends_at_word = prepared.words.iter().any(|w| w.end == end) || end == chars.len();
+    let ends_at_word = prepared.ends_word(end) || end == chars.len();
     let surname_len = if end - start >= 3 && is_surname(prepared.slice(start, start + 2)) {
         2
     } else if is_surname(prepared.slice(start, start + 1)) {
@@ -168,7 +337,7 @@ fn name_before(prepared: &Prepared, end: usize, out: &mut Vec<Candidate>) -> boo
         let Some(start) = end.checked_sub(len) else {
             continue;
         };
-        if word_starting_at(prepared, start).is_some() && plausible_name(prepared, start, end) {
+        if prepared.starts_word(start) && plausible_name(prepared, start, end) {
             out.push(Candidate::new(start, end, EntityType::Person, 0.8));
             return true;
         }
@@ -176,9 +345,10 @@ fn name_before(prepared: &Prepared, end: usize, out: &mut Vec<Candidate>) -> boo
     false
 }
 
-/// Characters of the standard transliteration of foreign names (新華社 table), in
-/// Simplified form. A name made only of them reads as a foreign name: 克林頓, 希拉克.
-const TRANSLITERATION: &str = "阿埃艾安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法范菲费芬丰弗福夫盖甘高戈格根古圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库奎拉莱赖兰劳勒雷里利列林琳卢鲁路伦罗洛马迈麦曼梅门米密明摩莫默姆穆纳南内尼努诺欧帕佩彭皮普齐奇恰乔切钦琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤特提图托瓦旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹兹佐顿";
+char_set!(
+    /// Characters of the standard transliteration of foreign names (新華社 table), in
+    /// Simplified form. A name made only of them reads as a foreign name: 克林頓, 希拉克.
+TRANSLITERATION = "阿埃艾安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法范菲费芬丰弗福夫盖甘高戈格根古圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库奎拉莱赖兰劳勒雷里利列林琳卢鲁路伦罗洛马迈麦曼梅门米密明摩莫默姆穆纳南内尼努诺欧帕佩彭皮普齐奇恰乔切钦琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤特提图托瓦旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹兹佐顿");
 
 fn is_transliteration(text: &str) -> bool {
     text.chars().all(|c| TRANSLITERATION.contains(c))

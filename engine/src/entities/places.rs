@@ -3,7 +3,7 @@
 //! compounds such as 中美 or 訪華.
 
 use super::Candidate;
-use crate::lexicon::gazetteer;
+use crate::lexicon::{char_set, gazetteer};
 use crate::segment::Prepared;
 use crate::EntityType;
 
@@ -30,12 +30,12 @@ const ZONE_SUFFIXES: [(&str, EntityType); 16] = [
     ("码头", EntityType::Fac),
 ];
 
-/// One-character names of countries and regions used in compounds (中美關係, 中日韓).
-const ABBREVIATIONS: &str = "中美日俄英法德印韩朝越澳加意欧港台京沪粤深";
+char_set!(ABBREVIATIONS = "中美日俄英法德印韩朝越澳加意欧港台京沪粤深");
 
-/// One-character country names that appear only before a relation word (哈中兩國, 中坦合資).
-const ABBREVIATIONS_IN_RELATIONS: &str =
-    "中美日俄英法德印韩朝越澳加意欧哈坦巴以埃南泰缅老柬蒙新马菲墨古伊叙沙土希葡西荷比瑞挪丹芬波捷匈罗保乌白阿";
+char_set!(
+    /// One-character country names that appear only before a relation word (哈中兩國, 中坦合資).
+ABBREVIATIONS_IN_RELATIONS =
+    "中美日俄英法德印韩朝越澳加意欧哈坦巴以埃南泰缅老柬蒙新马菲墨古伊叙沙土希葡西荷比瑞挪丹芬波捷匈罗保乌白阿");
 
 /// Words after a run of one-character country names that make it a relation: 兩國, 關係 …
 const RELATIONS: [&str; 14] = [
@@ -43,11 +43,13 @@ const RELATIONS: [&str; 14] = [
     "三国", "首脑",
 ];
 
-/// Verbs that take a one-character place as object: 訪華, 來港, 駐京, 抗日.
-const MOTION_VERBS: &str = "访来在驻对赴抵返进离留反侵抗援旅";
+char_set!(
+    /// Verbs that take a one-character place as object: 訪華, 來港, 駐京, 抗日.
+MOTION_VERBS = "访来在驻对赴抵返进离留反侵抗援旅");
 
-/// The one-character places those verbs take.
-const VERB_OBJECTS: &str = "华美日俄英法德港台京沪澳";
+char_set!(
+    /// The one-character places those verbs take.
+VERB_OBJECTS = "华美日俄英法德港台京沪澳");
 
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     gazetteer_matches(prepared, out);
@@ -55,14 +57,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     for (i, w) in words.iter().enumerate() {
         let text = prepared.slice(w.start, w.end);
         let len = w.end - w.start;
+        // jieba also tags common nouns ns (城市, 海洋): only names with an administrative
+        // suffix count; other places come from the gazetteer.
         if w.pos == "ns" && len >= 3 && text.ends_with(ADMIN_SUFFIXES) {
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.75));
-        } else if w.pos == "ns"
-            && len >= 2
-            && !is_abbreviation_compound(prepared, w.start, w.end)
-            && std::env::var("NS").is_ok()
-        {
-            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.5));
         }
         abbreviations(prepared, w.start, w.end, out);
         zone(prepared, i, out);
@@ -75,17 +73,13 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
 fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
     const LONG: usize = 4;
     let g = gazetteer();
-    let mut starts = vec![false; prepared.chars.len() + 1];
-    let mut ends = vec![false; prepared.chars.len() + 1];
-    for w in &prepared.words {
-        starts[w.start] = true;
-        ends[w.end] = true;
-    }
     for m in g.matcher.find_overlapping_iter(&prepared.analysed) {
         let start = prepared.bytes.partition_point(|&b| b < m.start());
         let end = prepared.bytes.partition_point(|&b| b < m.end());
-        let aligned = starts[start] && ends[end];
-        if aligned || end - start >= LONG {
+        let aligned = prepared.starts_word(start) && prepared.ends_word(end);
+        // A place heading a longer word: 中國政府, 美國國會 (two chars or more after it).
+        let heads_word = prepared.word_end_from[start] >= end + 2;
+        if aligned || heads_word || end - start >= LONG {
             let name = g.patterns[m.pattern().as_usize()];
             if let Some(kind) = g.get(name) {
                 out.push(Candidate::new(
@@ -118,7 +112,6 @@ fn abbreviations(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Ca
 /// before a relation word) and 訪華, 在京, 抗日 (after a motion verb, ending a word).
 fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let chars = &prepared.chars;
-    let word_end = |i: usize| prepared.words.iter().any(|w| w.end == i);
     let mut i = 0;
     while i < chars.len() {
         let run = chars[i..]
@@ -139,7 +132,7 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if i + 1 < chars.len()
             && MOTION_VERBS.contains(chars[i])
             && VERB_OBJECTS.contains(chars[i + 1])
-            && word_end(i + 2)
+            && prepared.ends_word(i + 2)
         {
             out.push(Candidate::new(i + 1, i + 2, EntityType::Gpe, 0.6));
         }
@@ -150,6 +143,9 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
 /// `[place or proper name] … zone-suffix`: 河套深港科技創新合作區, 前海深港現代服務業合作區.
 fn zone(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
     let w = &prepared.words[i];
+    if !ZONE_LAST_CHARS.contains(prepared.chars[w.end - 1]) {
+        return;
+    }
     // The suffix may span words (合作 / 區): look at the last few words' text.
     let from = prepared.words[i.saturating_sub(2)].start;
     let tail = prepared.slice(from, w.end);
@@ -243,6 +239,11 @@ fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
         || gazetteer().get(text).is_some()
 }
 
+char_set!(
+    /// The last chars of `ZONE_SUFFIXES`.
+    ZONE_LAST_CHARS = "区城园岸场桥头"
+);
+
 /// Parts of speech that can sit inside a proper name of a place or an organisation.
 pub(super) fn is_name_part(pos: &str) -> bool {
     matches!(
@@ -265,6 +266,16 @@ pub(super) fn is_name_part(pos: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_zone_suffix_ends_with_a_listed_char() {
+        for (s, _) in super::ZONE_SUFFIXES {
+            assert!(
+                super::ZONE_LAST_CHARS.contains(s.chars().last().unwrap()),
+                "{s}"
+            );
+        }
+    }
+
     use crate::entities::test_support::{assert_has, entities};
     use crate::EntityType::*;
 
