@@ -1,7 +1,7 @@
 //! The reading view: the text as the user gave it, each token an element carrying its
 //! part of speech, entities marked with their type.
 
-use jiexi_engine::EntityType;
+use jiexi_engine::{EntityType, Token};
 use leptos::prelude::*;
 
 use crate::client::Shown;
@@ -22,27 +22,46 @@ fn render(shown: &Shown) -> Vec<AnyView> {
     let mut bytes: Vec<usize> = shown.text.char_indices().map(|(b, _)| b).collect();
     bytes.push(shown.text.len());
     let slice = |start: usize, end: usize| shown.text[bytes[start]..bytes[end]].to_string();
+    let tokens = &shown.analysis.tokens;
 
     let mut entities = shown.analysis.entities.iter().peekable();
-    let mut out = Vec::with_capacity(shown.analysis.tokens.len() * 2);
+    let mut out = Vec::with_capacity(tokens.len() * 2);
     let mut pos = 0;
-    for token in &shown.analysis.tokens {
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
         if token.start > pos {
             out.push(slice(pos, token.start).into_any());
         }
-        let word = view! {
-            <span class="tok" data-token="" data-pos=token.pos.clone()>{token.text.clone()}</span>
-        };
-        while entities.next_if(|e| e.end <= token.start).is_some() {}
-        let entity = entities
+        while entities.next_if(|e| e.start < token.start).is_some() {}
+        // The engine splits tokens at entity boundaries, so an entity is a run of tokens.
+        let run = entities
             .peek()
-            .filter(|e| e.start == token.start && e.end == token.end)
-            .map(|e| e.kind);
-        out.push(match entity {
-            Some(kind) => entity_mark(kind, word).into_any(),
-            None => word.into_any(),
-        });
-        pos = token.end;
+            .filter(|e| e.start == token.start)
+            .and_then(|e| {
+                let last = i + tokens[i..].iter().take_while(|t| t.end <= e.end).count();
+                (last > i && tokens[last - 1].end == e.end).then_some((e.kind, last))
+            });
+        match run {
+            Some((kind, last)) => {
+                let mut inner = Vec::with_capacity((last - i) * 2);
+                for (k, t) in tokens[i..last].iter().enumerate() {
+                    if k > 0 && t.start > tokens[i + k - 1].end {
+                        inner.push(slice(tokens[i + k - 1].end, t.start).into_any());
+                    }
+                    inner.push(word(t).into_any());
+                }
+                out.push(entity_mark(kind, inner).into_any());
+                pos = tokens[last - 1].end;
+                i = last;
+                entities.next();
+            }
+            None => {
+                out.push(word(token).into_any());
+                pos = token.end;
+                i += 1;
+            }
+        }
     }
     if pos < bytes.len() - 1 {
         out.push(slice(pos, bytes.len() - 1).into_any());
@@ -50,7 +69,13 @@ fn render(shown: &Shown) -> Vec<AnyView> {
     out
 }
 
-fn entity_mark(kind: EntityType, inner: impl IntoView + 'static) -> impl IntoView {
+fn word(token: &Token) -> impl IntoView {
+    view! {
+        <span class="tok" data-token="" data-pos=token.pos.clone()>{token.text.clone()}</span>
+    }
+}
+
+fn entity_mark(kind: EntityType, inner: Vec<AnyView>) -> impl IntoView {
     let label = kind.as_str();
     view! {
         <mark class="ent" data-entity=label title=label>{inner}</mark>

@@ -52,7 +52,12 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
         assert_eq!(el.get_attribute("data-pos").unwrap(), token.pos);
     }
     let marks = all(&root, "[data-entity]");
-    assert_eq!(marks.len(), analysis.entities.len());
+    assert!(!analysis.entities.is_empty(), "the byline name at least");
+    assert_eq!(
+        marks.len(),
+        analysis.entities.len(),
+        "every entity is marked"
+    );
     for (el, entity) in marks.iter().zip(&analysis.entities) {
         assert_eq!(el.text_content().unwrap(), entity.text);
         assert_eq!(

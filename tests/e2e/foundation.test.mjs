@@ -30,6 +30,10 @@ test('pasted Traditional text is segmented in the worker and rendered token by t
   assert.ok(tokens.length >= 15, `segmented into words, got ${tokens.length} tokens`);
   assert.ok(tokens.every(([, pos]) => pos && pos.length > 0), 'every token carries a POS tag');
   assert.ok(tokens.some(([t]) => t === '深圳'), 'a place is its own token');
+  const { entities } = await readerContent(page);
+  for (const want of [['羅柳斌', 'PERSON'], ['香港中文大學（深圳）', 'ORG'], ['楊學明', 'PERSON']]) {
+    assert.ok(entities.some(([t, k]) => t === want[0] && k === want[1]), `${want} highlighted, got ${JSON.stringify(entities)}`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
