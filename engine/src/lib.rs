@@ -17,6 +17,7 @@ mod analyzer;
 mod entities;
 mod error;
 pub mod input;
+pub mod keywords;
 mod lexicon;
 pub mod normalize;
 pub mod script;

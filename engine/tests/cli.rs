@@ -125,3 +125,69 @@ fn invalid_utf8_and_missing_files_exit_2_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
 }
+
+#[test]
+fn analyze_many_files_and_json_lines_keep_input_order() {
+    let dir = std::env::temp_dir().join(format!("jiexi-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let texts = [
+        "記者羅柳斌報道",
+        "深圳市科技創新局",
+        "香港中文大學（深圳）",
+        "2024年12月17日",
+    ];
+    let paths: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let p = dir.join(format!("{i}.txt"));
+            std::fs::write(&p, t).unwrap();
+            p.to_str().unwrap().to_string()
+        })
+        .collect();
+    let mut args = vec!["analyze"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = jiexi(&args, b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), texts.len());
+    for (doc, path) in docs.iter().zip(&paths) {
+        assert_eq!(doc["file"], path.as_str());
+        assert!(doc["tokens"].as_array().is_some_and(|t| !t.is_empty()));
+    }
+
+    let input: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}\n", serde_json::json!({"id": i, "text": t})))
+        .collect();
+    let out = jiexi(&["analyze", "--jsonl"], input.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<u64> = docs.iter().map(|d| d["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, vec![0, 1, 2, 3]);
+    assert!(docs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["text"] == "羅柳斌"));
+
+    let out = jiexi(&["analyze", "--jsonl"], b"{not json}\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -7,13 +7,17 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use jiexi_engine::{input::decode_utf8, script, Analyzer, Error};
-use serde::Serialize;
+use jiexi_engine::{input::decode_utf8, keywords, script, Analysis, Analyzer, Error};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 const USAGE: &str = "usage:
-  jiexi segment          stdin lines -> tokens separated by spaces, a line per line
-  jiexi entities         stdin lines -> {\"line\":N,\"entities\":[...]} JSON, a line per line
-  jiexi analyze FILE     one JSON document: tokens and entities with char offsets into FILE";
+  jiexi segment              stdin lines -> tokens separated by spaces, a line per line
+  jiexi entities             stdin lines -> {\"line\":N,\"entities\":[...]} JSON, a line per line
+  jiexi analyze FILE         one JSON document: tokens and entities with char offsets into FILE
+  jiexi analyze FILE FILE…   JSON Lines, one document per file (with \"file\"), on every core
+  jiexi analyze --jsonl      stdin JSON Lines {\"id\":…,\"text\":…} -> JSON Lines with \"id\", on every core
+  jiexi keywords FILE…       per file: TextRank keywords and TF-IDF against the files given";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,7 +39,10 @@ fn run(args: &[String]) -> Result<(), Error> {
     match (command, args.len()) {
         (Some("segment"), 1) => segment(&read_stdin()?),
         (Some("entities"), 1) => entities(&read_stdin()?),
+        (Some("analyze"), 2) if args[1] == "--jsonl" => analyze_jsonl(),
         (Some("analyze"), 2) => analyze(&args[1]),
+        (Some("analyze"), n) if n > 2 => analyze_files(&args[1..]),
+        (Some("keywords"), n) if n > 1 => keywords(&args[1..]),
         (Some("-h" | "--help" | "help"), _) => {
             println!("{USAGE}");
             Ok(())
@@ -121,4 +128,124 @@ fn analyze(path: &str) -> Result<(), Error> {
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush())
         .map_err(|e| io_error("stdout", e))
+}
+
+/// Documents analysed in parallel per batch: bounds memory on archives of any size while
+/// keeping every core busy and the output in input order.
+const BATCH: usize = 256;
+
+#[derive(Serialize)]
+struct FileAnalysis<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    analysis: Analysis,
+}
+
+fn analyze_files(paths: &[String]) -> Result<(), Error> {
+    let analyzer = Analyzer::new();
+    let mut out = stdout();
+    for batch in paths.chunks(BATCH) {
+        let results: Vec<Result<Analysis, Error>> = batch
+            .par_iter()
+            .map(|path| {
+                let bytes = std::fs::read(path).map_err(|error| io_error(path, error))?;
+                Ok(analyzer.analyze(&decode_utf8(path, bytes)?))
+            })
+            .collect();
+        for (path, result) in batch.iter().zip(results) {
+            let record = FileAnalysis {
+                file: path,
+                analysis: result?,
+            };
+            write_json_line(&mut out, &record)?;
+        }
+    }
+    out.flush().map_err(|e| io_error("stdout", e))
+}
+
+#[derive(Deserialize)]
+struct Article {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ArticleAnalysis {
+    id: serde_json::Value,
+    #[serde(flatten)]
+    analysis: Analysis,
+}
+
+fn analyze_jsonl() -> Result<(), Error> {
+    let input = read_stdin()?;
+    let analyzer = Analyzer::new();
+    let lines: Vec<(usize, &str)> = input
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let mut out = stdout();
+    for batch in lines.chunks(BATCH) {
+        let results: Vec<Result<ArticleAnalysis, Error>> = batch
+            .par_iter()
+            .map(|&(n, line)| {
+                let article: Article = serde_json::from_str(line).map_err(|e| {
+                    Error::Usage(format!(
+                        "stdin line {}: not an article {{\"id\",\"text\"}}: {e}",
+                        n + 1
+                    ))
+                })?;
+                Ok(ArticleAnalysis {
+                    id: article.id,
+                    analysis: analyzer.analyze(&article.text),
+                })
+            })
+            .collect();
+        for result in results {
+            write_json_line(&mut out, &result?)?;
+        }
+    }
+    out.flush().map_err(|e| io_error("stdout", e))
+}
+
+fn write_json_line(out: &mut impl Write, record: &impl Serialize) -> Result<(), Error> {
+    serde_json::to_writer(&mut *out, record)
+        .map_err(io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(|e| io_error("stdout", e))
+}
+
+#[derive(Serialize)]
+struct FileKeywords<'a> {
+    file: &'a str,
+    textrank: Vec<keywords::Keyword>,
+    tfidf: Vec<keywords::Keyword>,
+}
+
+/// Keywords of each file; the files themselves are the corpus for TF-IDF.
+fn keywords(paths: &[String]) -> Result<(), Error> {
+    const TOP: usize = 10;
+    let analyzer = Analyzer::new();
+    let tokens: Vec<Vec<jiexi_engine::Token>> = paths
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|error| io_error(path, error))?;
+            Ok(analyzer.segment(&decode_utf8(path, bytes)?))
+        })
+        .collect::<Result<_, Error>>()?;
+    let mut corpus = keywords::DocFrequencies::default();
+    for t in &tokens {
+        corpus.add(t);
+    }
+    let mut out = stdout();
+    for (path, t) in paths.iter().zip(&tokens) {
+        let record = FileKeywords {
+            file: path,
+            textrank: keywords::textrank(t, TOP),
+            tfidf: keywords::tfidf(t, &corpus, TOP),
+        };
+        write_json_line(&mut out, &record)?;
+    }
+    out.flush().map_err(|e| io_error("stdout", e))
 }

@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn a_bare_suffix_word_is_not_a_name() {
-        let found = entities("他到公安局報案，又去了醫院。");
+        let found = entities("他到公安局報案，又去了醫院。兩校共建的聯合實驗室");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
 }

@@ -230,8 +230,8 @@ fn starts_with_known_name(text: &str) -> bool {
 /// Words that can start a name: places and proper nouns, and a few words that start
 /// official names (國家, 中央, 全國 …).
 fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
-    const ANCHORS: [&str; 10] = [
-        "国家", "中央", "全国", "国际", "中华", "世界", "亚洲", "联合", "人民", "中国",
+    const ANCHORS: [&str; 8] = [
+        "国家", "中央", "全国", "国际", "中华", "世界", "亚洲", "中国",
     ];
     let text = prepared.slice(w.start, w.end);
     matches!(w.pos, "ns" | "nt" | "nz" | "j" | "nrt")
