@@ -129,6 +129,23 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
+        // 中方, 美方: the country's side in talks.
+        if ABBREVIATIONS.contains(chars[i])
+            && chars.get(i + 1) == Some(&'方')
+            && prepared.starts_word(i)
+            && prepared.ends_word(i + 2)
+        {
+            out.push(Candidate::new(i, i + 1, EntityType::Gpe, 0.6));
+        }
+        // 美、德、法: a one-character country standing alone as an item of a list.
+        let comma = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|c| *c == '、');
+        let alone = prepared.starts_word(i) && prepared.ends_word(i + 1);
+        if alone
+            && ABBREVIATIONS.contains(chars[i])
+            && (comma(i.checked_sub(1)) || comma(Some(i + 1)))
+        {
+            out.push(Candidate::new(i, i + 1, EntityType::Gpe, 0.55));
+        }
         if i + 1 < chars.len()
             && MOTION_VERBS.contains(chars[i])
             && VERB_OBJECTS.contains(chars[i + 1])
@@ -292,6 +309,8 @@ mod tests {
         assert_has("經港珠澳大橋前往", "港珠澳大橋", Fac);
         assert_has("中美關係", "美", Gpe);
         assert_has("总理访华", "华", Gpe);
+        assert_has("美、德、法三國", "德", Gpe);
+        assert_has("中方表示歡迎", "中", Gpe);
         assert_has("沿長江而下", "長江", Loc);
         assert_has("在深水埗區派發", "深水埗區", Gpe);
     }
