@@ -19,7 +19,12 @@ pub enum Request {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Response {
     Ready,
-    Analyzed { id: u64, analysis: Analysis },
+    /// `elapsed_ms`: time the engine took, measured in the worker.
+    Analyzed {
+        id: u64,
+        analysis: Analysis,
+        elapsed_ms: f64,
+    },
 }
 
 /// Holds the engine, built once when the worker starts.
@@ -47,10 +52,15 @@ impl Worker for AnalysisWorker {
                 self.analyzer.warm_up(Script::Traditional);
                 Response::Ready
             }
-            Request::Analyze { id, text } => Response::Analyzed {
-                id,
-                analysis: self.analyzer.analyze(&text),
-            },
+            Request::Analyze { id, text } => {
+                let started = js_sys::Date::now();
+                let analysis = self.analyzer.analyze(&text);
+                Response::Analyzed {
+                    id,
+                    analysis,
+                    elapsed_ms: js_sys::Date::now() - started,
+                }
+            }
         };
         scope.respond(who, response);
     }

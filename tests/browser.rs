@@ -36,6 +36,7 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     let shown = Signal::stored(Some(Shown {
         text: text.to_string(),
         analysis: analysis.clone(),
+        engine_ms: 0.0,
     }));
     let root = container("reader-test");
     let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
@@ -74,6 +75,7 @@ fn reader_joins_wrapped_lines() {
     let shown = Signal::stored(Some(Shown {
         text: text.to_string(),
         analysis: Analyzer::new().analyze(text),
+        engine_ms: 0.0,
     }));
     let root = container("reader-wrap");
     let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
