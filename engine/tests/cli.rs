@@ -19,6 +19,19 @@ fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
+/// The JSON Lines a successful run printed.
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn segment_writes_one_line_per_line_with_single_spaces() {
     let out = jiexi(&["segment"], "深圳 香港  合作\n\n記者報道\r\n".as_bytes());
@@ -147,16 +160,7 @@ fn analyze_many_files_and_json_lines_keep_input_order() {
         .collect();
     let mut args = vec!["analyze"];
     args.extend(paths.iter().map(String::as_str));
-    let out = jiexi(&args, b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let docs: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let docs = json_lines(&jiexi(&args, b""));
     assert_eq!(docs.len(), texts.len());
     for (doc, path) in docs.iter().zip(&paths) {
         assert_eq!(doc["file"], path.as_str());
@@ -168,16 +172,7 @@ fn analyze_many_files_and_json_lines_keep_input_order() {
         .enumerate()
         .map(|(i, t)| format!("{}\n", serde_json::json!({"id": i, "text": t})))
         .collect();
-    let out = jiexi(&["analyze", "--jsonl"], input.as_bytes());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let docs: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let docs = json_lines(&jiexi(&["analyze", "--jsonl"], input.as_bytes()));
     let ids: Vec<u64> = docs.iter().map(|d| d["id"].as_u64().unwrap()).collect();
     assert_eq!(ids, vec![0, 1, 2, 3]);
     assert!(docs[0]["entities"]

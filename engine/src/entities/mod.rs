@@ -108,6 +108,16 @@ pub(crate) mod test_support {
         })
     }
 
+    /// Asserts that every suffix ends with a char of `last_chars` (the pre-filter sets).
+    pub fn assert_last_chars_cover<'a>(
+        suffixes: impl IntoIterator<Item = &'a str>,
+        last_chars: &crate::lexicon::CharSet,
+    ) {
+        for s in suffixes {
+            assert!(last_chars.contains(s.chars().last().unwrap()), "{s}");
+        }
+    }
+
     /// Asserts that `text` has an entity `want` of type `kind`.
     pub fn assert_has(text: &str, want: &str, kind: EntityType) {
         let found = entities(text);

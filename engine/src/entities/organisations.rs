@@ -141,18 +141,13 @@ fn extend_brackets(prepared: &Prepared, mut c: Candidate) -> Candidate {
 
 #[cfg(test)]
 mod tests {
+    use crate::entities::test_support::{assert_has, assert_last_chars_cover, entities};
+    use crate::EntityType::*;
+
     #[test]
     fn every_suffix_ends_with_a_listed_char() {
-        for s in super::SUFFIXES {
-            assert!(
-                super::SUFFIX_LAST_CHARS.contains(s.chars().last().unwrap()),
-                "{s}"
-            );
-        }
+        assert_last_chars_cover(super::SUFFIXES, &super::SUFFIX_LAST_CHARS);
     }
-
-    use crate::entities::test_support::{assert_has, entities};
-    use crate::EntityType::*;
 
     #[test]
     fn table() {

@@ -283,18 +283,16 @@ pub(super) fn is_name_part(pos: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::entities::test_support::{assert_has, assert_last_chars_cover, entities};
+    use crate::EntityType::*;
+
     #[test]
     fn every_zone_suffix_ends_with_a_listed_char() {
-        for (s, _) in super::ZONE_SUFFIXES {
-            assert!(
-                super::ZONE_LAST_CHARS.contains(s.chars().last().unwrap()),
-                "{s}"
-            );
-        }
+        assert_last_chars_cover(
+            super::ZONE_SUFFIXES.map(|(s, _)| s),
+            &super::ZONE_LAST_CHARS,
+        );
     }
-
-    use crate::entities::test_support::{assert_has, entities};
-    use crate::EntityType::*;
 
     #[test]
     fn table() {
