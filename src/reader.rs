@@ -71,7 +71,7 @@ fn render(shown: &Shown) -> Vec<AnyView> {
 
 fn word(token: &Token) -> impl IntoView {
     view! {
-        <span class="tok" data-token="" data-pos=token.pos.clone()>{token.text.clone()}</span>
+        <span class="tok" data-token="" data-pos=token.pos.to_string()>{token.text.clone()}</span>
     }
 }
 

@@ -50,7 +50,7 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     assert_eq!(tokens.len(), analysis.tokens.len());
     for (el, token) in tokens.iter().zip(&analysis.tokens) {
         assert_eq!(el.text_content().unwrap(), token.text);
-        assert_eq!(el.get_attribute("data-pos").unwrap(), token.pos);
+        assert_eq!(el.get_attribute("data-pos").unwrap(), token.pos.as_ref());
     }
     let marks = all(&root, "[data-entity]");
     assert!(!analysis.entities.is_empty(), "the byline name at least");

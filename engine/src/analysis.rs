@@ -1,5 +1,7 @@
 //! The data model that crosses every boundary: engine → CLI JSON, worker → page.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Script;
@@ -11,8 +13,9 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// Part-of-speech tag (jieba / ICTCLAS tag set: `n`, `v`, `nr`, `ns`, `x`, …).
-    pub pos: String,
+    /// Part-of-speech tag (jieba / ICTCLAS tag set: `n`, `v`, `nr`, `ns`, `x`, …). Borrowed
+    /// from the tag set when analysed, so a long text does not allocate a string per token.
+    pub pos: Cow<'static, str>,
 }
 
 /// A named entity, with char offsets into the original text.

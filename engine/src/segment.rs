@@ -300,7 +300,7 @@ impl<'t> Original<'t> {
                     start,
                     end,
                     text,
-                    pos: w.pos.to_string(),
+                    pos: std::borrow::Cow::Borrowed(w.pos),
                 }
             })
             .collect()
