@@ -38,6 +38,12 @@ impl Normalized {
     }
 }
 
+/// Whether `c` separates tokens without being one: whitespace, and the invisible
+/// zero-width space, word joiner and byte-order mark that copied text often carries.
+pub fn is_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// Folds a full-width ASCII variant (U+FF01–U+FF5E) to ASCII; other chars are kept.
 /// The ideographic space stays: it separates words like a space and jieba treats it so.
 pub fn fold_width(c: char) -> char {

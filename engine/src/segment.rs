@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use jieba_rs::{HmmModel, Jieba};
 
 use crate::lexicon::{intern_tag, is_han, is_surname, FUNCTION_CHARS};
-use crate::normalize::{normalize, Normalized};
+use crate::normalize::{is_gap, normalize, Normalized};
 use crate::script::{self, Script};
 use crate::Token;
 
@@ -164,8 +164,8 @@ impl Segmenter {
     }
 }
 
-/// jieba emits runs of whitespace as tokens, sometimes with other chars; whitespace is
-/// never a token here.
+/// jieba emits runs of whitespace as tokens, sometimes with other chars; whitespace (and
+/// the invisible gap chars, see [`is_gap`]) is never a token here.
 fn push_split_on_whitespace(
     out: &mut Vec<Span>,
     chars: &[char],
@@ -177,7 +177,7 @@ fn push_split_on_whitespace(
     let pos = intern_tag(pos);
     let mut run = None;
     for (i, c) in chars.iter().enumerate().take(end).skip(start) {
-        match (c.is_whitespace(), run) {
+        match (is_gap(*c), run) {
             (true, Some(s)) => {
                 out.push(Span {
                     start: s,

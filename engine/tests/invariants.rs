@@ -2,6 +2,7 @@
 //! only gaps), offsets are valid, entities sit inside the text, nothing panics,
 //! normalisation is idempotent.
 
+use jiexi_engine::normalize::is_gap;
 use jiexi_engine::{Analysis, Analyzer};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -20,7 +21,7 @@ fn check(text: &str, analysis: &Analysis) {
             "{t:?} in {text:?}"
         );
         assert!(
-            chars[pos..t.start].iter().all(|c| c.is_whitespace()),
+            chars[pos..t.start].iter().all(|&c| is_gap(c)),
             "only whitespace between tokens"
         );
         // A token across a repaired line break spans the break but leaves it out of its text.
@@ -29,14 +30,14 @@ fn check(text: &str, analysis: &Analysis) {
             .filter(|c| !c.is_whitespace())
             .collect();
         assert_eq!(slice, t.text);
-        assert!(!chars[t.start].is_whitespace() && !chars[t.end - 1].is_whitespace());
+        assert!(!is_gap(chars[t.start]) && !is_gap(chars[t.end - 1]));
         assert!(
-            !t.text.chars().any(char::is_whitespace),
+            !t.text.chars().any(is_gap),
             "whitespace is never a token: {t:?}"
         );
         pos = t.end;
     }
-    assert!(chars[pos..].iter().all(|c| c.is_whitespace()));
+    assert!(chars[pos..].iter().all(|&c| is_gap(c)));
     let mut last_end = 0;
     for e in &analysis.entities {
         assert!(
@@ -62,6 +63,7 @@ fn edge_cases() {
         "👨‍👩‍👧‍👦 emoji 🇭🇰 序列",
         "e\u{301}\u{301} 組合字元",
         "\u{200f}\u{202e}右至左\u{200d}零寬",
+        "\u{feff}香港\u{200b}深圳\u{2060}",
         "\u{0}\u{1}\u{7f}控制字元\u{85}",
         "ＡＢＣ１２３全形 half-width ABC123",
         "深圳Apple Inc.與HSBC（匯豐）合作，股價升3.26%。",
