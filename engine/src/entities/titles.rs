@@ -1,4 +1,5 @@
-//! Titles in 《》: works (books, papers, programmes) or, by their last word, laws.
+//! Titles in 《》: works (books, programmes, films) or, by their last word, laws and
+//! newspapers.
 
 use super::Candidate;
 use crate::segment::Prepared;
@@ -20,6 +21,10 @@ const LAW_ENDINGS: [&str; 12] = [
     "规划纲要",
 ];
 
+/// Endings that make a title a newspaper, agency or magazine: an organisation, as
+/// OntoNotes has it (《大公報》, 《人民日報》).
+const PRESS_ENDINGS: [&str; 8] = ["报", "日报", "晚报", "时报", "新闻", "周刊", "杂志", "通讯社"];
+
 /// Titles longer than this are more likely a broken bracket than a title.
 const MAX_TITLE: usize = 40;
 
@@ -37,6 +42,8 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 let title = prepared.slice(start, end);
                 let kind = if LAW_ENDINGS.iter().any(|e| title.ends_with(e)) {
                     EntityType::Law
+                } else if PRESS_ENDINGS.iter().any(|e| title.ends_with(e)) {
+                    EntityType::Org
                 } else {
                     EntityType::WorkOfArt
                 };
@@ -62,7 +69,8 @@ mod tests {
             "粵港澳大灣區發展規劃綱要",
             Law,
         );
-        assert_has("他在《大公報》發表文章", "大公報", WorkOfArt);
+        assert_has("他在《大公報》發表文章", "大公報", Org);
+        assert_has("據《東京新聞》報道", "東京新聞", Org);
         assert_has("電影《長津湖》上映", "長津湖", WorkOfArt);
         assert!(entities("未閉合《的書名")
             .iter()
