@@ -186,7 +186,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 EntityType::Person,
                 0.6,
             ));
-        } else if matches!(w.pos, "nr" | "nz")
+        } else if w.pos == "nr"
             && !w.known
             && (len == 2 || len == 3 || compound)
             && starts_with_surname(text)
@@ -302,7 +302,14 @@ fn plausible_name(prepared: &Prepared, start: usize, end: usize) -> bool {
         return false;
     };
     let given = &chars[start + surname_len..end];
-    ends_at_word
+    // A dictionary word that is not a name (包括, 小鎮) is not one here either.
+    let ordinary_word = prepared.word_end_from[start] == end
+        && prepared
+            .words
+            .binary_search_by_key(&start, |w| w.start)
+            .is_ok_and(|i| prepared.words[i].known && !prepared.words[i].pos.starts_with("nr"));
+    !ordinary_word
+        && ends_at_word
         && (1..=2).contains(&given.len())
         && !given.iter().any(|c| FUNCTION_CHARS.contains(*c))
         && gazetteer().get(text).is_none()

@@ -23,7 +23,16 @@ const LAW_ENDINGS: [&str; 12] = [
 
 /// Endings that make a title a newspaper, agency or magazine: an organisation, as
 /// OntoNotes has it (《大公報》, 《人民日報》).
-const PRESS_ENDINGS: [&str; 8] = ["报", "日报", "晚报", "时报", "新闻", "周刊", "杂志", "通讯社"];
+const PRESS_ENDINGS: [&str; 8] = [
+    "报",
+    "日报",
+    "晚报",
+    "时报",
+    "新闻",
+    "周刊",
+    "杂志",
+    "通讯社",
+];
 
 /// Titles longer than this are more likely a broken bracket than a title.
 const MAX_TITLE: usize = 40;
