@@ -11,6 +11,8 @@
 //! Folding maps one char to one char; repair only removes chars. So every analysis char
 //! has exactly one original char, and [`Normalized::original_span`] maps spans back.
 
+use crate::lexicon::is_han;
+
 /// The text the engine analyses, and where each of its chars came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
@@ -51,12 +53,6 @@ pub fn fold_width(c: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}')
 }
 
 /// A line this short before a break is more likely a headline or a list item than a
