@@ -168,12 +168,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let len = w.end - w.start;
         // jieba's dictionary tags many common words nr (文明, 衛星 are also given names):
         // trust its two-char nr words only with context, below.
-        let not_place = gazetteer().get(text).is_none();
+        let not_place = || gazetteer().get(text).is_none();
         let compound = len == 4 && is_surname(prepared.slice(w.start, w.start + 2));
         if w.pos == "nr"
             && w.known
             && (len == 3 || compound)
-            && not_place
+            && not_place()
             && (starts_with_surname(text) || is_transliteration(text))
         {
             // Three-char dictionary names (錢其琛, 克林頓), four with a compound surname.
@@ -190,10 +190,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             && !w.known
             && (len == 2 || len == 3 || compound)
             && starts_with_surname(text)
-            && not_place
+            && not_place()
         {
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.7));
-        } else if matches!(w.pos, "nrt" | "nrfg") && len >= 2 && not_place {
+        } else if matches!(w.pos, "nrt" | "nrfg") && len >= 2 && not_place() {
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.55));
         }
         if w.pos == "nr" && w.known && len == 2 && starts_with_surname(text) && in_list(prepared, i)
