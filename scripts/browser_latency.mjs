@@ -1,13 +1,14 @@
 // Start-up and analysis latency of the release build in headless Chromium.
-//   trunk build --release --offline && node scripts/browser_latency.mjs [FILE] [CHARS]
-// Prints JSON: jiexi:ready (ms since navigation) and five jiexi:analyze measures (input
-// event to highlights painted) for the first CHARS (default 10,000) chars of FILE
-// (default: the bundled sample, repeated).
+//   trunk build --release --offline && node scripts/browser_latency.mjs [FILE] [CHARS] [RUNS]
+// Prints JSON: jiexi:ready (ms since navigation); for RUNS (default 10) pastes of the first
+// CHARS (default 10,000) chars of FILE (default: the bundled sample, repeated), each
+// jiexi:analyze measure (input event to highlights painted) and their median; and the
+// longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) seen while analysing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, serveDist } from '../tests/e2e/support.mjs';
 
-const [file, chars = '10000'] = process.argv.slice(2);
+const [file, chars = '10000', runs = '10'] = process.argv.slice(2);
 const source = readFileSync(file ?? join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8').replace(/^\uFEFF/, '');
 const n = Number(chars);
 const text = source.repeat(Math.ceil(n / source.length)).slice(0, n);
@@ -16,18 +17,42 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(server.url);
   await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 30000 });
   const ready = await page.evaluate(() => performance.getEntriesByName('jiexi:ready')[0].startTime);
   const input = page.getByTestId('article-input');
-  for (let i = 0; i < 5; i++) {
+  const longest = [];
+  for (let i = 0; i < Number(runs); i++) {
     await input.fill('');
-    await input.fill(text + ' '.repeat(i));
-    await page.waitForFunction((k) => performance.getEntriesByName('jiexi:analyze').length > k, i);
+    await page.locator('[data-testid=status][data-state=ready]').waitFor();
+    // Set the value and fire one input event, as a paste does (fill() types per line).
+    await page.evaluate(() => { window.__longTasks = []; });
+    await input.evaluate((el, t) => {
+      el.value = t;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text + ' '.repeat(i));
+    await page.waitForFunction((k) => performance.getEntriesByName('jiexi:analyze').length > k, i, { timeout: 60000 });
+    // Let the reader finish painting (it renders long texts in slices).
+    await page.waitForFunction(() => !document.querySelector('[data-testid=reader][data-rendering=true]'), null, { timeout: 60000 });
+    await page.waitForTimeout(100);
+    longest.push(await page.evaluate(() => Math.max(0, ...window.__longTasks)));
   }
   const analyze = await page.evaluate(() =>
     performance.getEntriesByName('jiexi:analyze').map((e) => Math.round(e.duration)));
-  console.log(JSON.stringify({ chars: text.length, ready_ms: Math.round(ready), analyze_ms: analyze }));
+  const median = [...analyze].sort((a, b) => a - b)[Math.floor(analyze.length / 2)];
+  console.log(JSON.stringify({
+    chars: text.length,
+    ready_ms: Math.round(ready),
+    analyze_ms: analyze,
+    analyze_median_ms: median,
+    longest_task_ms: longest,
+  }));
 } finally {
   await browser.close();
   await server.close();

@@ -1,30 +1,97 @@
-//! The page: input, status, reader and the bundled documents.
+//! The page: input, status, reader with its legend and views, the entity panel,
+//! exports and the bundled documents.
 
+use std::sync::Arc;
+
+use jiexi_engine::export::group_entities;
 use leptos::prelude::*;
 
 use crate::client::AnalysisClient;
-use crate::reader::Reader;
+use crate::entity_panel::EntityPanel;
+use crate::exports::ExportBar;
+use crate::file_input::{dropped_file, FileInput};
+use crate::i18n::{tr, I18n, Lang};
+use crate::legend::Legend;
+use crate::reader::{Reader, ReaderView};
 use crate::seeds::SeedList;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let i18n = I18n::provide();
     let client = AnalysisClient::spawn();
     let text = RwSignal::new(String::new());
+    let view_state = ReaderView::new();
+    let notice = RwSignal::new(None::<String>);
     let analyze = move |value: String| {
         text.set(value.clone());
         client.analyze(value);
     };
+    let shown: Signal<Option<crate::client::Shown>> = client.shown.into();
+    let groups = Memo::new(move |_| {
+        Arc::new(shown.with(|s| {
+            s.as_ref()
+                .map(|s| group_entities(&s.analysis.entities))
+                .unwrap_or_default()
+        }))
+    });
+    let groups: Signal<Arc<Vec<_>>> = groups.into();
+    // A new text starts with nothing selected.
+    Effect::new(move |_| {
+        shown.track();
+        view_state.selected.set(None);
+    });
+    // A decoded file replaces the text and is analysed.
+    Effect::new(move |_| {
+        if let Some((_, file)) = client.opened_file.get() {
+            analyze(file.text);
+        }
+    });
     let status = client.status;
+    let dragging = RwSignal::new(false);
 
     view! {
         <header class="top">
-            <h1>"解析 " <span class="brand">"jiexi"</span></h1>
-            <p class="tagline">"Chinese news text, analysed in your browser. Nothing leaves this device."</p>
+            <div>
+                <h1>"解析 " <span class="brand">"jiexi"</span></h1>
+                <p class="tagline">
+                    {tr(
+                        "在瀏覽器內分析中文新聞：分詞與實體標註，文字不會離開此裝置。",
+                        "Chinese news text, analysed in your browser. Nothing leaves this device.",
+                    )}
+                </p>
+            </div>
+            <button
+                type="button"
+                class="lang"
+                data-testid="lang-toggle"
+                lang=move || if i18n.0.get() == Lang::En { "zh-Hant" } else { "en" }
+                on:click=move |_| i18n.0.update(|l| *l = if *l == Lang::En { Lang::ZhHant } else { Lang::En })
+            >
+                {move || if i18n.0.get() == Lang::En { "繁體中文" } else { "English" }}
+            </button>
         </header>
         <main class="layout">
-            <section class="input" aria-labelledby="input-label">
-                <label id="input-label" for="article-input">"貼上文章 Paste an article"</label>
+            <section
+                class="input"
+                class:dragging=move || dragging.get()
+                aria-labelledby="input-label"
+                on:dragover=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(false);
+                    if let Some(file) = dropped_file(&ev) {
+                        crate::file_input::open(client, file);
+                    }
+                }
+            >
+                <label id="input-label" for="article-input">
+                    {tr("貼上文章，或把 .txt 檔案拖到這裏", "Paste an article, or drop a .txt file here")}
+                </label>
                 <textarea
                     id="article-input"
                     data-testid="article-input"
@@ -33,21 +100,52 @@ pub fn App() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |ev| analyze(event_target_value(&ev))
                 ></textarea>
-                <p
-                    class="status"
-                    data-testid="status"
-                    role="status"
-                    data-state=move || status.with(|s| s.as_str())
-                >
-                    {move || status.with(|s| s.message())}
-                </p>
+                <div class="input-bar">
+                    <FileInput client=client />
+                    <p
+                        class="status"
+                        data-testid="status"
+                        role="status"
+                        data-state=move || status.with(|s| s.as_str())
+                    >
+                        {move || status.with(|s| s.message(i18n.0.get()))}
+                    </p>
+                </div>
             </section>
-            <section class="output" aria-label="分析結果 Analysis">
-                <Reader shown=client.shown.into() />
+            <section class="output" aria-label=tr("分析結果", "Analysis")>
+                <div class="toolbar">
+                    <Legend groups=groups hidden=view_state.hidden />
+                    <div class="views" role="group" aria-label=tr("顯示", "Show")>
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                data-testid="view-tokens"
+                                prop:checked=move || view_state.show_tokens.get()
+                                on:change=move |ev| view_state.show_tokens.set(event_target_checked(&ev))
+                            />
+                            {tr("詞界", "Word boundaries")}
+                        </label>
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                data-testid="view-pos"
+                                prop:checked=move || view_state.show_pos.get()
+                                on:change=move |ev| view_state.show_pos.set(event_target_checked(&ev))
+                            />
+                            {tr("詞性", "Parts of speech")}
+                        </label>
+                    </div>
+                </div>
+                <Reader shown=shown groups=groups view=view_state />
+                <ExportBar shown=shown groups=groups notice=notice />
+                <p class="notice" role="status" data-testid="notice">{move || notice.get()}</p>
             </section>
-            <SeedList on_open=Callback::new(move |doc: crate::bundled::BundledDoc| {
-                analyze(doc.text.to_string())
-            }) />
+            <div class="side">
+                <EntityPanel shown=shown groups=groups view=view_state />
+                <SeedList on_open=Callback::new(move |doc: crate::bundled::BundledDoc| {
+                    analyze(doc.text.to_string())
+                }) />
+            </div>
         </main>
     }
 }

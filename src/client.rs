@@ -6,7 +6,7 @@ use jiexi_engine::Analysis;
 use leptos::prelude::*;
 
 use crate::status::Status;
-use crate::worker::{AnalysisWorker, Request, Response};
+use crate::worker::{AnalysisWorker, DecodedFile, Keywords, Request, Response};
 
 /// The worker script trunk emits for `data-type="worker"`; relative so the app works
 /// under any sub-path.
@@ -17,6 +17,7 @@ const WORKER_SCRIPT: &str = "./worker.js";
 pub struct Shown {
     pub text: String,
     pub analysis: Analysis,
+    pub keywords: Keywords,
     /// Time the engine took in the worker.
     pub engine_ms: f64,
 }
@@ -80,6 +81,8 @@ pub struct AnalysisClient {
     queue: StoredValue<Queue>,
     pub status: RwSignal<Status>,
     pub shown: RwSignal<Option<Shown>>,
+    /// The last file decoded by the worker: its name and text.
+    pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
 }
 
 impl AnalysisClient {
@@ -90,6 +93,7 @@ impl AnalysisClient {
             queue: StoredValue::new(Queue::default()),
             status: RwSignal::new(Status::Loading),
             shown: RwSignal::new(None),
+            opened_file: RwSignal::new(None),
         };
         let bridge = AnalysisWorker::spawner()
             // trunk builds workers with `--target no-modules`: a module worker never starts.
@@ -112,6 +116,7 @@ impl AnalysisClient {
             Response::Analyzed {
                 id,
                 analysis,
+                keywords,
                 elapsed_ms,
             } => {
                 let next = self.queue.try_update_value(|q| q.answered(id));
@@ -121,6 +126,7 @@ impl AnalysisClient {
                         self.shown.set(Some(Shown {
                             text,
                             analysis,
+                            keywords,
                             engine_ms: elapsed_ms,
                         }));
                         self.status.set(Status::Ready);
@@ -132,7 +138,22 @@ impl AnalysisClient {
                     None => {}
                 }
             }
+            Response::Decoded { name, result } => match result {
+                Ok(file) => self.opened_file.set(Some((name, file))),
+                Err(message) => self.status.set(Status::Error(message)),
+            },
         }
+    }
+
+    /// Sends a dropped or picked file to the worker to be decoded; the text arrives in
+    /// `opened_file`, or the status says why it cannot be read.
+    pub fn open_file(&self, name: String, bytes: Vec<u8>) {
+        self.status.set(Status::Working);
+        self.bridge.with_value(|bridge| {
+            if let Some(bridge) = bridge {
+                bridge.send(Request::Decode { name, bytes });
+            }
+        });
     }
 
     fn act(self, next: Next) {

@@ -6,6 +6,11 @@
 pub mod app;
 pub mod bundled;
 pub mod client;
+pub mod entity_panel;
+pub mod exports;
+pub mod file_input;
+pub mod i18n;
+pub mod legend;
 pub mod reader;
 pub mod seeds;
 pub mod status;

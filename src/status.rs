@@ -1,5 +1,7 @@
 //! What the page tells the user about the analysis, also exposed as `data-state`.
 
+use crate::i18n::Lang;
+
 /// The state of the analysis shown in `[data-testid=status]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
@@ -20,13 +22,18 @@ impl Status {
         }
     }
 
-    /// The text shown to the user.
-    pub fn message(&self) -> String {
+    /// The text shown to the user, in the interface language.
+    pub fn message(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
         match self {
-            Status::Loading => "正在載入詞典… Loading dictionary…".to_string(),
-            Status::Ready => "就緒 Ready".to_string(),
-            Status::Working => "分析中… Analysing…".to_string(),
-            Status::Error(reason) => format!("錯誤 Error: {reason}"),
+            Status::Loading if en => "Loading dictionary…".to_string(),
+            Status::Loading => "正在載入詞典…".to_string(),
+            Status::Ready if en => "Ready".to_string(),
+            Status::Ready => "就緒".to_string(),
+            Status::Working if en => "Analysing…".to_string(),
+            Status::Working => "分析中…".to_string(),
+            Status::Error(reason) if en => format!("Error: {reason}"),
+            Status::Error(reason) => format!("錯誤：{reason}"),
         }
     }
 }

@@ -1,8 +1,14 @@
 //! The worker side of the page ↔ worker protocol.
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use jiexi_engine::{Analysis, Analyzer, Script};
+use jiexi_engine::keywords::{self, DocFrequencies, Keyword};
+use jiexi_engine::{input, Analysis, Analyzer, Script};
 use serde::{Deserialize, Serialize};
+
+use crate::bundled::BUNDLED;
+
+/// How many keywords of each kind an article gets.
+const KEYWORDS: usize = 12;
 
 /// A request from the page. `id` lets the page drop answers to superseded requests.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -13,6 +19,21 @@ pub enum Request {
         id: u64,
         text: String,
     },
+    /// A file the user dropped or picked, to be decoded (UTF-8, UTF-16, Big5, GB18030).
+    /// Decoding runs here: the encoding tables stay out of the page's code.
+    Decode {
+        name: String,
+        bytes: Vec<u8>,
+    },
+}
+
+/// Keywords of one article, two ways.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Keywords {
+    /// TF-IDF against the bundled corpus: what sets this article apart.
+    pub tfidf: Vec<Keyword>,
+    /// TextRank over the article's own word graph: what it is about.
+    pub textrank: Vec<Keyword>,
 }
 
 /// An answer from the worker: offsets and types, never HTML.
@@ -23,13 +44,41 @@ pub enum Response {
     Analyzed {
         id: u64,
         analysis: Analysis,
+        keywords: Keywords,
         elapsed_ms: f64,
     },
+    /// A decoded file, or the message to show instead.
+    Decoded {
+        name: String,
+        result: Result<DecodedFile, String>,
+    },
+}
+
+/// A file's text and the encoding it was found in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecodedFile {
+    pub text: String,
+    pub encoding: String,
 }
 
 /// Holds the engine, built once when the worker starts.
 pub struct AnalysisWorker {
     analyzer: Analyzer,
+    /// Document frequencies of the bundled corpus, built on the first analysis.
+    corpus: Option<DocFrequencies>,
+}
+
+impl AnalysisWorker {
+    fn corpus(&mut self) -> &DocFrequencies {
+        let analyzer = &self.analyzer;
+        self.corpus.get_or_insert_with(|| {
+            let mut df = DocFrequencies::default();
+            for doc in BUNDLED {
+                df.add(&analyzer.segment(doc.text));
+            }
+            df
+        })
+    }
 }
 
 impl Worker for AnalysisWorker {
@@ -40,6 +89,7 @@ impl Worker for AnalysisWorker {
     fn create(_scope: &WorkerScope<Self>) -> Self {
         AnalysisWorker {
             analyzer: Analyzer::new(),
+            corpus: None,
         }
     }
 
@@ -55,11 +105,25 @@ impl Worker for AnalysisWorker {
             Request::Analyze { id, text } => {
                 let started = js_sys::Date::now();
                 let analysis = self.analyzer.analyze(&text);
+                let keywords = Keywords {
+                    tfidf: keywords::tfidf(&analysis.tokens, self.corpus(), KEYWORDS),
+                    textrank: keywords::textrank(&analysis.tokens, KEYWORDS),
+                };
                 Response::Analyzed {
                     id,
                     analysis,
+                    keywords,
                     elapsed_ms: js_sys::Date::now() - started,
                 }
+            }
+            Request::Decode { name, bytes } => {
+                let result = input::decode_text(&name, &bytes)
+                    .map(|d| DecodedFile {
+                        text: d.text,
+                        encoding: d.encoding.to_string(),
+                    })
+                    .map_err(|e| e.to_string());
+                Response::Decoded { name, result }
             }
         };
         scope.respond(who, response);

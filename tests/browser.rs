@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use jiexi::client::Shown;
-use jiexi::reader::Reader;
+use jiexi::reader::{Reader, ReaderView};
+use jiexi_engine::export::group_entities;
 use jiexi_engine::Analyzer;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,6 +27,23 @@ fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
         .collect()
 }
 
+/// Mounts a reader for `shown` (entities grouped as the app groups them) into `root`.
+fn mount_reader(
+    root: &web_sys::HtmlElement,
+    shown: Signal<Option<Shown>>,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    let groups = Signal::derive(move || {
+        std::sync::Arc::new(shown.with(|s| {
+            s.as_ref()
+                .map(|s| group_entities(&s.analysis.entities))
+                .unwrap_or_default()
+        }))
+    });
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <Reader shown groups view=ReaderView::new() /> }
+    })
+}
+
 /// The engine runs in wasm32 and the reader renders its tokens: every token an
 /// element with its POS, the text read back exactly as given, entities marked.
 #[wasm_bindgen_test]
@@ -36,10 +54,11 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     let shown = Signal::stored(Some(Shown {
         text: text.to_string(),
         analysis: analysis.clone(),
+        keywords: Default::default(),
         engine_ms: 0.0,
     }));
     let root = container("reader-test");
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
+    let _handle = mount_reader(&root, shown);
 
     let reader = root
         .query_selector("[data-testid=reader]")
@@ -75,10 +94,11 @@ fn reader_joins_wrapped_lines() {
     let shown = Signal::stored(Some(Shown {
         text: text.to_string(),
         analysis: Analyzer::new().analyze(text),
+        keywords: Default::default(),
         engine_ms: 0.0,
     }));
     let root = container("reader-wrap");
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
+    let _handle = mount_reader(&root, shown);
     let reader = root
         .query_selector("[data-testid=reader]")
         .unwrap()
@@ -94,7 +114,7 @@ fn reader_joins_wrapped_lines() {
 fn reader_is_empty_without_a_text() {
     let root = container("reader-empty");
     let shown = Signal::stored(None::<Shown>);
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Reader shown /> });
+    let _handle = mount_reader(&root, shown);
     let reader = root
         .query_selector("[data-testid=reader]")
         .unwrap()

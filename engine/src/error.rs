@@ -16,6 +16,16 @@ pub enum Error {
         source: String,
         error: std::io::Error,
     },
+    /// The input looks like a binary file (an image, a PDF, an archive), not text.
+    Binary { source: String },
+    /// The input is text in an encoding jiexi cannot tell or decode.
+    UnknownEncoding { source: String, guess: String },
+    /// The input is larger than jiexi analyses at once.
+    TooLarge {
+        source: String,
+        bytes: usize,
+        limit: usize,
+    },
     /// The command line was not understood.
     Usage(String),
 }
@@ -27,6 +37,27 @@ impl fmt::Display for Error {
                 f,
                 "{source}: not valid UTF-8 (line {line}, byte {byte}); convert it to UTF-8 first \
                  (for Big5 or GB18030: iconv -f BIG5 -t UTF-8)"
+            ),
+            Error::Binary { source } => write!(
+                f,
+                "{source}: this looks like a binary file (image, PDF, archive …), not text; \
+                 save the article as a plain-text .txt file and try again"
+            ),
+            Error::UnknownEncoding { source, guess } => write!(
+                f,
+                "{source}: the text encoding could not be recognised (it looks like {guess}); \
+                 save it as UTF-8, Big5 or GB18030 and try again"
+            ),
+            Error::TooLarge {
+                source,
+                bytes,
+                limit,
+            } => write!(
+                f,
+                "{source}: {:.1} MB is more than the {:.0} MB jiexi analyses at once; \
+                 split it into smaller files",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
             ),
             Error::Io { source, error } => write!(f, "{source}: cannot read: {error}"),
             Error::Usage(msg) => f.write_str(msg),

@@ -171,7 +171,10 @@ mod tests {
         assert!(COMMON_TAGS.is_sorted());
         for tag in ["n", "nrfg", "zg", "user"] {
             assert_eq!(intern_tag(tag), tag);
-            assert!(std::ptr::eq(intern_tag(tag), intern_tag(String::from(tag).as_str())));
+            assert!(std::ptr::eq(
+                intern_tag(tag),
+                intern_tag(String::from(tag).as_str())
+            ));
         }
     }
 

@@ -16,6 +16,7 @@ mod analysis;
 mod analyzer;
 mod entities;
 mod error;
+pub mod export;
 pub mod input;
 pub mod keywords;
 mod lexicon;

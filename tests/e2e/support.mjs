@@ -75,9 +75,14 @@ export function launch() {
   });
 }
 
-/** Opens the app and collects page errors; resolves once the worker says it is ready. */
-export async function openApp(browser, url) {
-  const page = await browser.newPage();
+/**
+ * Opens the app in a fresh browser context (own storage; `contextOptions` as Playwright's
+ * `newContext`) and collects page errors; resolves once the worker says it is ready.
+ */
+export async function openApp(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

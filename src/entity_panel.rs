@@ -1,0 +1,264 @@
+//! The side panel: the article's entities grouped by type and sorted by frequency
+//! (filterable), the mentions of the selected one, keywords and counts.
+
+use std::sync::Arc;
+
+use jiexi_engine::export::{stats, EntityGroup};
+use jiexi_engine::script::to_simplified;
+use jiexi_engine::EntityType;
+use leptos::prelude::*;
+
+use crate::client::Shown;
+use crate::i18n::{tr, type_label, I18n};
+use crate::reader::{EntityKey, ReaderView};
+
+/// Scrolls the reader to the mention starting at char `start` and focuses it.
+pub fn jump_to(start: usize) {
+    let selector = format!("[data-testid=reader] mark[data-start=\"{start}\"]");
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten());
+    if let Some(element) = element {
+        element.scroll_into_view_with_bool(false);
+        if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            // Focus moves the keyboard user to the mention; failure leaves focus where it was.
+            let _ = html.focus();
+        }
+    }
+}
+
+/// Whether a group matches the filter (either script, any form, or the type's name).
+fn matches(g: &EntityGroup, filter: &str, lang: crate::i18n::Lang) -> bool {
+    let filter = filter.trim();
+    if filter.is_empty() {
+        return true;
+    }
+    let f = to_simplified(filter).to_lowercase();
+    g.forms
+        .iter()
+        .any(|form| to_simplified(form).to_lowercase().contains(&f))
+        || g.kind.as_str().to_lowercase().contains(&f)
+        || type_label(g.kind, lang).to_lowercase().contains(&f)
+}
+
+#[component]
+pub fn EntityPanel(
+    shown: Signal<Option<Shown>>,
+    groups: Signal<Arc<Vec<EntityGroup>>>,
+    view: ReaderView,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let filter = RwSignal::new(String::new());
+    let selected_group = Memo::new(move |_| {
+        let key: Option<EntityKey> = view.selected.get();
+        key.and_then(|(kind, text)| {
+            groups.with(|gs| {
+                gs.iter()
+                    .find(|g| {
+                        g.kind == kind
+                            && g.forms.iter().any(|f| {
+                                to_simplified(
+                                    &f.chars()
+                                        .map(jiexi_engine::normalize::fold_width)
+                                        .collect::<String>(),
+                                ) == text
+                            })
+                    })
+                    .cloned()
+            })
+        })
+    });
+    // Which mention of the selected entity the reader was last moved to.
+    let cursor = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        selected_group.track();
+        cursor.set(0);
+    });
+    let step = move |delta: isize| {
+        if let Some(g) = selected_group.get_untracked() {
+            let n = g.mentions.len() as isize;
+            let at = (cursor.get_untracked() as isize + delta).rem_euclid(n.max(1)) as usize;
+            cursor.set(at);
+            jump_to(g.mentions[at].0);
+        }
+    };
+
+    let by_type = move || {
+        let lang = i18n.0.get();
+        let f = filter.get();
+        let groups = groups.get();
+        EntityType::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let rows: Vec<EntityGroup> = groups
+                    .iter()
+                    .filter(|g| g.kind == kind && matches(g, &f, lang))
+                    .cloned()
+                    .collect();
+                (!rows.is_empty()).then_some((kind, rows))
+            })
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <aside class="panel" aria-labelledby="entities-heading">
+            <h2 id="entities-heading">{tr("實體", "Entities")}</h2>
+            <label class="filter">
+                <span class="visually-hidden">{tr("篩選實體", "Filter entities")}</span>
+                <input
+                    type="search"
+                    data-testid="entity-filter"
+                    placeholder=tr("篩選…", "Filter…")
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </label>
+            {move || selected_group.get().map(|g| {
+                let n = g.mentions.len();
+                view! {
+                    <div class="selection" data-testid="selection" data-count=n>
+                        <p>
+                            <strong>{g.text.clone()}</strong>
+                            " · " {move || type_label(g.kind, i18n.0.get())}
+                            " · " {n} {tr(" 處", " mentions")}
+                        </p>
+                        <div class="selection-nav">
+                            <button type="button" data-testid="mention-prev" on:click=move |_| step(-1)>
+                                {tr("◀ 上一處", "◀ Previous")}
+                            </button>
+                            <span aria-live="polite">{move || format!("{}/{n}", cursor.get() + 1)}</span>
+                            <button type="button" data-testid="mention-next" on:click=move |_| step(1)>
+                                {tr("下一處 ▶", "Next ▶")}
+                            </button>
+                            <button type="button" on:click=move |_| view.selected.set(None)>
+                                {tr("取消", "Clear")}
+                            </button>
+                        </div>
+                    </div>
+                }
+            })}
+            <div data-testid="entity-list" class="entity-list">
+                {move || {
+                    let sections = by_type();
+                    if sections.is_empty() {
+                        return view! { <p class="muted">{tr("未找到實體。", "No entities found.")}</p> }.into_any();
+                    }
+                    sections
+                        .into_iter()
+                        .map(|(kind, rows)| {
+                            view! {
+                                <section class="entity-group" data-entity-group=kind.as_str()>
+                                    <h3>
+                                        <span class="swatch" data-entity=kind.as_str() aria-hidden="true"></span>
+                                        {move || type_label(kind, i18n.0.get())}
+                                        " (" {rows.len()} ")"
+                                    </h3>
+                                    <ul>
+                                        {rows
+                                            .into_iter()
+                                            .map(|g| entity_row(g, view))
+                                            .collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </div>
+            <Keywords shown=shown />
+            <Stats shown=shown />
+        </aside>
+    }
+}
+
+fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
+    let key: EntityKey = (
+        g.kind,
+        to_simplified(
+            &g.text
+                .chars()
+                .map(jiexi_engine::normalize::fold_width)
+                .collect::<String>(),
+        ),
+    );
+    let pressed = {
+        let key = key.clone();
+        move || view.selected.with(|s| s.as_ref() == Some(&key)).to_string()
+    };
+    let first = g.mentions.first().map(|m| m.0);
+    let others = (g.forms.len() > 1).then(|| g.forms[1..].join(" / "));
+    view! {
+        <li data-entity-type=g.kind.as_str() data-entity-text=g.text.clone() data-count=g.count>
+            <button
+                type="button"
+                aria-pressed=pressed
+                on:click=move |_| {
+                    view.selected.set(Some(key.clone()));
+                    if let Some(start) = first {
+                        jump_to(start);
+                    }
+                }
+            >
+                <span class="entity-text">{g.text.clone()}</span>
+                {others.map(|o| view! { <span class="forms">{o}</span> })}
+                <span class="count">{g.count}</span>
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn Keywords(shown: Signal<Option<Shown>>) -> impl IntoView {
+    let list = |words: Vec<String>| {
+        words
+            .into_iter()
+            .map(|w| {
+                let attr = w.clone();
+                view! { <li data-keyword=attr>{w}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        {move || shown.with(|s| s.as_ref().map(|s| {
+            let tfidf: Vec<String> = s.keywords.tfidf.iter().map(|k| k.word.clone()).collect();
+            let textrank: Vec<String> = s.keywords.textrank.iter().map(|k| k.word.clone()).collect();
+            view! {
+                <section class="keywords" data-testid="keywords">
+                    <h2>{tr("關鍵詞", "Keywords")}</h2>
+                    <h3>"TF-IDF"</h3>
+                    <ul class="chips" data-method="tfidf">{list(tfidf)}</ul>
+                    <h3>"TextRank"</h3>
+                    <ul class="chips" data-method="textrank">{list(textrank)}</ul>
+                </section>
+            }
+        }))}
+    }
+}
+
+#[component]
+fn Stats(shown: Signal<Option<Shown>>) -> impl IntoView {
+    let i18n = I18n::get();
+    view! {
+        {move || shown.with(|s| s.as_ref().map(|s| {
+            let st = stats(&s.text, &s.analysis);
+            let engine_ms = s.engine_ms;
+            view! {
+                <section class="stats" data-testid="stats">
+                    <h2>{tr("統計", "Statistics")}</h2>
+                    <dl>
+                        <dt>{tr("字數", "Characters")}</dt><dd data-stat="chars">{st.chars}</dd>
+                        <dt>{tr("詞數", "Words")}</dt><dd data-stat="words">{st.words}</dd>
+                        <dt>{tr("句數", "Sentences")}</dt><dd data-stat="sentences">{st.sentences}</dd>
+                        {st.entities.into_iter().map(|(k, n)| view! {
+                            <dt>{move || type_label(k, i18n.0.get())}</dt>
+                            <dd data-stat=k.as_str()>{n}</dd>
+                        }).collect_view()}
+                        <dt>{tr("分析用時", "Analysis time")}</dt>
+                        <dd data-stat="engine-ms">{format!("{engine_ms:.0} ms")}</dd>
+                    </dl>
+                </section>
+            }
+        }))}
+    }
+}

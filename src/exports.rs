@@ -1,0 +1,173 @@
+//! Export: the analysis as files other tools read (written by `jiexi_engine::export`),
+//! saved through the browser's download, and the entity table to the clipboard.
+
+use std::sync::Arc;
+
+use jiexi_engine::export::{self, EntityGroup};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::client::Shown;
+use crate::i18n::tr;
+
+/// Offers `contents` as a download named `name`. Returns a message on failure.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("cannot save {name}: {what}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("no Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no URL"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("no element"))?
+        .dyn_into()
+        .map_err(|_| fail("no anchor"))?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // The download has started from the URL; the object can go.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file name from the document's title: safe characters only, at most 40 of them.
+fn base_name(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .take(40)
+        .collect();
+    if cleaned.is_empty() {
+        "jiexi".to_string()
+    } else {
+        format!("jiexi-{cleaned}")
+    }
+}
+
+/// The document's title: its first non-empty line.
+fn title_of(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("jiexi")
+        .chars()
+        .take(60)
+        .collect()
+}
+
+#[component]
+pub fn ExportBar(
+    shown: Signal<Option<Shown>>,
+    groups: Signal<Arc<Vec<EntityGroup>>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    // Each button: test id, label, file extension, MIME type, writer.
+    type Writer = fn(&str, &Shown) -> String;
+    let formats: [(
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Writer,
+    ); 6] = [
+        ("export-json", "JSON", "json", "application/json", |_, s| {
+            export::json(&s.text, &s.analysis)
+        }),
+        (
+            "export-csv",
+            "CSV",
+            "csv",
+            "text/csv;charset=utf-8",
+            |_, s| {
+                // A BOM so spreadsheet programs read the Chinese as UTF-8.
+                format!("\u{FEFF}{}", export::entities_csv(&s.analysis))
+            },
+        ),
+        (
+            "export-conll",
+            "CoNLL",
+            "conll",
+            "text/plain;charset=utf-8",
+            |_, s| export::conll(&s.text, &s.analysis),
+        ),
+        (
+            "export-brat-txt",
+            "brat .txt",
+            "txt",
+            "text/plain;charset=utf-8",
+            |_, s| s.text.clone(),
+        ),
+        (
+            "export-brat-ann",
+            "brat .ann",
+            "ann",
+            "text/plain;charset=utf-8",
+            |_, s| export::brat_ann(&s.text, &s.analysis),
+        ),
+        (
+            "export-html",
+            "HTML",
+            "html",
+            "text/html;charset=utf-8",
+            |title, s| export::html(title, &s.text, &s.analysis),
+        ),
+    ];
+    let copy = move |_| {
+        let tsv = export::entity_table_tsv(&groups.get_untracked());
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let promise = window.navigator().clipboard().write_text(&tsv);
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+            notice.set(Some(match done {
+                Ok(_) => "已複製實體表 Entity table copied".to_string(),
+                Err(_) => "無法複製（瀏覽器拒絕）Copy refused by the browser".to_string(),
+            }));
+        });
+    };
+    view! {
+        <div class="exports" role="group" aria-label=tr("匯出", "Export") data-testid="exports">
+            <span class="exports-label">{tr("匯出", "Export")}</span>
+            {formats
+                .into_iter()
+                .map(|(id, label, ext, mime, write)| {
+                    view! {
+                        <button
+                            type="button"
+                            data-testid=id
+                            disabled=move || shown.with(|s| s.is_none())
+                            on:click=move |_| {
+                                let result = shown.with_untracked(|s| {
+                                    s.as_ref().map(|s| {
+                                        let title = title_of(&s.text);
+                                        let name = format!("{}.{ext}", base_name(&title));
+                                        download(&name, mime, &write(&title, s))
+                                    })
+                                });
+                                if let Some(Err(message)) = result {
+                                    notice.set(Some(message));
+                                }
+                            }
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
+            <button
+                type="button"
+                data-testid="copy-entities"
+                disabled=move || shown.with(|s| s.is_none())
+                on:click=copy
+            >
+                {tr("複製實體表", "Copy entity table")}
+            </button>
+        </div>
+    }
+}

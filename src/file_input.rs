@@ -1,0 +1,71 @@
+//! Opening a `.txt` file, picked or dropped: the bytes go to the worker, which decodes
+//! them (UTF-8, UTF-16, Big5, GB18030) or says why it cannot.
+
+use jiexi_engine::input::MAX_TEXT_BYTES;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::client::AnalysisClient;
+use crate::i18n::tr;
+use crate::status::Status;
+
+/// Files larger than this are refused before being read: even UTF-16 (two bytes a char)
+/// this large is over the analysis limit.
+const MAX_FILE_BYTES: f64 = (MAX_TEXT_BYTES * 2) as f64;
+
+/// Reads `file` and hands it to the worker.
+pub fn open(client: AnalysisClient, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES {
+        client.status.set(Status::Error(format!(
+            "{name}: {:.1} MB is more than the {:.0} MB jiexi analyses at once; split it into smaller files",
+            file.size() / 1e6,
+            MAX_TEXT_BYTES as f64 / 1e6
+        )));
+        return;
+    }
+    client.status.set(Status::Working);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                client.open_file(name, bytes);
+            }
+            Err(_) => client.status.set(Status::Error(format!(
+                "{name}: the browser could not read this file"
+            ))),
+        }
+    });
+}
+
+/// The first file of a drop, if any.
+pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer()?.files()?.get(0)
+}
+
+#[component]
+pub fn FileInput(client: AnalysisClient) -> impl IntoView {
+    let on_change = move |ev: web_sys::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open(client, file);
+            }
+            // The same file can be picked again after editing it.
+            input.set_value("");
+        }
+    };
+    view! {
+        <label class="file-button">
+            {tr("開啟 .txt 檔案", "Open a .txt file")}
+            <input
+                type="file"
+                accept=".txt,text/plain"
+                data-testid="file-input"
+                on:change=on_change
+            />
+        </label>
+    }
+}

@@ -1,0 +1,65 @@
+//! The legend: one toggle per entity type found, with its count; switching a type off
+//! removes its highlights (the text stays).
+
+use std::sync::Arc;
+
+use jiexi_engine::export::EntityGroup;
+use jiexi_engine::EntityType;
+use leptos::prelude::*;
+
+use crate::i18n::{tr, type_label, I18n};
+
+/// Mentions per type, in display order, types with none left out.
+fn counts(groups: &[EntityGroup]) -> Vec<(EntityType, usize)> {
+    EntityType::ALL
+        .into_iter()
+        .map(|k| {
+            let n = groups.iter().filter(|g| g.kind == k).map(|g| g.count).sum();
+            (k, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+#[component]
+pub fn Legend(
+    groups: Signal<Arc<Vec<EntityGroup>>>,
+    hidden: RwSignal<Vec<EntityType>>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    view! {
+        <div class="legend" data-testid="legend" role="group" aria-label=tr("實體類型", "Entity types")>
+            {move || {
+                counts(&groups.get())
+                    .into_iter()
+                    .map(|(kind, n)| {
+                        let on = move || !hidden.with(|h| h.contains(&kind));
+                        view! {
+                            <button
+                                type="button"
+                                class="legend-item"
+                                data-testid="legend-toggle"
+                                data-entity-type=kind.as_str()
+                                data-count=n
+                                aria-pressed=move || on().to_string()
+                                on:click=move |_| {
+                                    hidden.update(|h| match h.iter().position(|k| *k == kind) {
+                                        Some(at) => {
+                                            h.remove(at);
+                                        }
+                                        None => h.push(kind),
+                                    })
+                                }
+                            >
+                                <span class="swatch" data-entity=kind.as_str() aria-hidden="true"></span>
+                                {move || type_label(kind, i18n.0.get())}
+                                " "
+                                <span class="count">{n}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
