@@ -45,12 +45,15 @@ try {
   }
   const analyze = await page.evaluate(() =>
     performance.getEntriesByName('jiexi:analyze').map((e) => Math.round(e.duration)));
+  const worker = await page.evaluate(() =>
+    performance.getEntriesByName('jiexi:worker').map((e) => Math.round(e.duration)));
   const median = [...analyze].sort((a, b) => a - b)[Math.floor(analyze.length / 2)];
   console.log(JSON.stringify({
     chars: text.length,
     ready_ms: Math.round(ready),
     analyze_ms: analyze,
     analyze_median_ms: median,
+    worker_ms: worker,
     longest_task_ms: longest,
   }));
 } finally {

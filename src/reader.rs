@@ -3,14 +3,16 @@
 //! forms.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::Arc;
 
-use jiexi_engine::export::{entity_key, EntityGroup};
+use jiexi_engine::export::{entity_key, escape_html, EntityGroup};
 use jiexi_engine::{Entity, EntityType, Token};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::client::Shown;
-use crate::i18n::{type_label, I18n};
+use crate::i18n::{type_label, I18n, Lang};
 
 /// An entity as the user selects it: its type and its Simplified, width-folded text.
 pub type EntityKey = (EntityType, String);
@@ -43,34 +45,259 @@ impl Default for ReaderView {
     }
 }
 
+/// A block of the reader holds whole paragraphs, at least this many tokens of them
+/// (or one very long paragraph cut here). Blocks off screen are neither laid out nor
+/// painted (`content-visibility: auto`): laying out every token of a 10,000-char
+/// article took most of the time from paste to highlights.
+const BLOCK_TOKENS: usize = 400;
+const MAX_BLOCK_TOKENS: usize = 4000;
+/// Tokens mounted per animation frame: a frame this long stays well under the 100 ms a
+/// task may take before the page feels frozen; a 10,000-char article is one frame.
+const FRAME_TOKENS: usize = 20_000;
+
+/// Token ranges of the reader's blocks: cut before a token that starts a paragraph, or
+/// inside a very long paragraph, but never inside an entity (its tokens share a `<mark>`).
+fn slices(shown: &Shown) -> Vec<(usize, usize)> {
+    let tokens = &shown.analysis.tokens;
+    let entities = &shown.analysis.entities;
+    let text = &shown.text;
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut e = 0;
+    let mut byte = 0; // byte offset of char `chars_seen`
+    let mut chars_seen = 0;
+    // Whether a line break precedes token `i` (in the gap after the previous token).
+    let mut breaks_before = |i: usize| -> bool {
+        let (gap_start, gap_end) = (tokens[i - 1].end, tokens[i].start);
+        let mut found = false;
+        for c in text[byte..].chars() {
+            if chars_seen >= gap_end {
+                break;
+            }
+            if chars_seen >= gap_start && c == '\n' {
+                found = true;
+            }
+            chars_seen += 1;
+            byte += c.len_utf8();
+        }
+        found
+    };
+    for i in 1..tokens.len() {
+        let start = tokens[i].start;
+        while e < entities.len() && entities[e].end <= start {
+            e += 1;
+        }
+        let inside = entities.get(e).is_some_and(|x| x.start < start);
+        let para = breaks_before(i);
+        let long = i - from >= BLOCK_TOKENS;
+        if !inside && ((long && para) || i - from >= MAX_BLOCK_TOKENS) {
+            out.push((from, i));
+            from = i;
+        }
+    }
+    if from < tokens.len() {
+        out.push((from, tokens.len()));
+    }
+    out
+}
+
 /// Renders `shown` token by token; whitespace between tokens is kept as text so
-/// paragraphs stay as they were.
+/// paragraphs stay as they were. Long texts are rendered a slice per animation frame
+/// (`data-rendering` is `true` meanwhile), so the page stays responsive.
+///
+/// Each slice is built as one escaped HTML string and set with `innerHTML`, and the
+/// reader handles clicks and keys for all marks at once (event delegation): creating
+/// 6,000 token elements one by one through the view layer took ~180 ms for a
+/// 10,000-char article, the string ~10 ms. Every piece of the text and every attribute
+/// goes through `escape_html`, so pasted markup is only ever shown as text.
 #[component]
 pub fn Reader(
     shown: Signal<Option<Shown>>,
     groups: Signal<Arc<Vec<EntityGroup>>>,
     view: ReaderView,
 ) -> impl IntoView {
+    let i18n = I18n::get();
     let hidden = move || {
         view.hidden
             .with(|h| h.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" "))
     };
+    // Which text (generation), its slices and how many of them are mounted.
+    let generation = RwSignal::new(0u64);
+    let mounted = RwSignal::new(0usize);
+    let ranges = StoredValue::new(Vec::<(usize, usize)>::new());
+    let facts = StoredValue::new(Arc::new(HashMap::<EntityKey, Arc<Facts>>::new()));
+    // Byte offset of every char of the text (and its length): slices by char offsets.
+    let bytes = StoredValue::new(Arc::new(Vec::<usize>::new()));
+    let rendering = RwSignal::new(false);
+    let root = NodeRef::<leptos::html::Div>::new();
+
+    Effect::new(move |_| {
+        i18n.0.track(); // Titles are in the interface language.
+        let r = shown.with(|s| s.as_ref().map(slices).unwrap_or_default());
+        bytes.set_value(Arc::new(shown.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    let mut b: Vec<usize> = s.text.char_indices().map(|(b, _)| b).collect();
+                    b.push(s.text.len());
+                    b
+                })
+                .unwrap_or_default()
+        })));
+        facts.set_value(Arc::new(facts_of(&groups.get_untracked())));
+        let total = r.len();
+        ranges.set_value(r);
+        let g = generation.get_untracked() + 1;
+        generation.set(g);
+        let first = ranges.with_value(|r| next_batch(r, 0));
+        mounted.set(first);
+        rendering.set(first < total);
+        advance(g, generation, mounted, ranges, total, rendering);
+        if total > 0 && first == total {
+            after_paint(|| crate::client::measure("jiexi:analyze", "jiexi:input"));
+        }
+    });
+    // Marks of the selected entity get `.selected` (also those of blocks mounted later).
+    // Nothing to do while nothing is or was selected: a long text mounts many blocks.
+    Effect::new(move |was_selected: Option<bool>| {
+        mounted.track();
+        let selected = view.selected.get();
+        if selected.is_some() || was_selected == Some(true) {
+            if let Some(root) = root.get() {
+                mark_selected(&root, selected.as_ref());
+            }
+        }
+        selected.is_some()
+    });
+    let toggle_at = move |target: Option<web_sys::EventTarget>| -> bool {
+        let mark = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("mark.ent").ok().flatten());
+        let Some(mark) = mark else { return false };
+        let kind = mark
+            .get_attribute("data-entity")
+            .and_then(|t| EntityType::parse(&t));
+        let (Some(kind), Some(text)) = (kind, mark.get_attribute("data-key")) else {
+            return false;
+        };
+        let key = (kind, text);
+        view.selected.update(|s| {
+            *s = if s.as_ref() == Some(&key) {
+                None
+            } else {
+                Some(key)
+            }
+        });
+        true
+    };
+
     view! {
         <div
             class="reader"
             data-testid="reader"
             lang="zh-Hant"
             aria-live="polite"
+            node_ref=root
+            aria-busy=move || rendering.get().to_string()
+            data-rendering=move || rendering.get().to_string()
             data-hidden=hidden
             data-show-tokens=move || view.show_tokens.get().to_string()
             data-show-pos=move || view.show_pos.get().to_string()
+            on:click=move |ev| {
+                toggle_at(ev.target());
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if (ev.key() == "Enter" || ev.key() == " ") && toggle_at(ev.target()) {
+                    ev.prevent_default();
+                }
+            }
         >
-            {move || {
-                let groups = groups.get();
-                shown.with(|s| s.as_ref().map(|s| render(s, &groups, view.selected)))
-            }}
+            <For
+                each=move || {
+                    let g = generation.get();
+                    (0..mounted.get()).map(move |i| (g, i)).collect::<Vec<_>>()
+                }
+                key=|k| *k
+                children=move |(_, i)| {
+                    let (a, b) = ranges.with_value(|r| r.get(i).copied().unwrap_or((0, 0)));
+                    let facts = facts.get_value();
+                    let bytes = bytes.get_value();
+                    let lang = i18n.0.get_untracked();
+                    let html = shown.with_untracked(|s| {
+                        s.as_ref()
+                            .map(|s| slice_html(s, &bytes, a, b, &facts, lang))
+                            .unwrap_or_default()
+                    });
+                    view! { <div class="block" inner_html=html></div> }
+                }
+            />
         </div>
     }
+}
+
+/// Adds `.selected` to the marks of `selected` under `root` and removes it from others.
+fn mark_selected(root: &web_sys::HtmlDivElement, selected: Option<&EntityKey>) {
+    let Ok(marks) = root.query_selector_all("mark.ent") else {
+        return;
+    };
+    for i in 0..marks.length() {
+        let Some(mark) = marks
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let on = selected.is_some_and(|(kind, text)| {
+            mark.get_attribute("data-entity").as_deref() == Some(kind.as_str())
+                && mark.get_attribute("data-key").as_deref() == Some(text.as_str())
+        });
+        // A failed class change only loses the highlight of the selection.
+        let _ = mark.class_list().toggle_with_force("selected", on);
+    }
+}
+
+/// How many blocks to mount when `from` are mounted: up to [`FRAME_TOKENS`] more tokens,
+/// at least one block.
+fn next_batch(ranges: &[(usize, usize)], from: usize) -> usize {
+    let mut to = from;
+    let mut tokens = 0;
+    while to < ranges.len() && (to == from || tokens + ranges[to].1 - ranges[to].0 <= FRAME_TOKENS)
+    {
+        tokens += ranges[to].1 - ranges[to].0;
+        to += 1;
+    }
+    to
+}
+
+/// Mounts the next blocks of text `g` on the next frame, until `total` are mounted.
+fn advance(
+    g: u64,
+    generation: RwSignal<u64>,
+    mounted: RwSignal<usize>,
+    ranges: StoredValue<Vec<(usize, usize)>>,
+    total: usize,
+    rendering: RwSignal<bool>,
+) {
+    if mounted.get_untracked() >= total {
+        return;
+    }
+    request_animation_frame(move || {
+        if generation.get_untracked() != g {
+            return; // A newer text replaced this one.
+        }
+        let next = ranges.with_value(|r| next_batch(r, mounted.get_untracked()));
+        mounted.set(next);
+        if mounted.get_untracked() >= total {
+            rendering.set(false);
+            after_paint(|| crate::client::measure("jiexi:analyze", "jiexi:input"));
+        } else {
+            advance(g, generation, mounted, ranges, total, rendering);
+        }
+    });
+}
+
+/// Runs `f` once the next frame has been painted (a frame, then a task after it).
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// Tooltip facts of one entity: its count and its forms.
@@ -79,12 +306,8 @@ struct Facts {
     forms: String,
 }
 
-fn render(
-    shown: &Shown,
-    groups: &[EntityGroup],
-    selected: RwSignal<Option<EntityKey>>,
-) -> Vec<AnyView> {
-    let facts: HashMap<EntityKey, Arc<Facts>> = groups
+fn facts_of(groups: &[EntityGroup]) -> HashMap<EntityKey, Arc<Facts>> {
+    groups
         .iter()
         .map(|g| {
             let key = (g.kind, entity_key_of_group(g));
@@ -94,21 +317,47 @@ fn render(
             };
             (key, Arc::new(facts))
         })
-        .collect();
-    // Byte offset of every char, so char offsets from the engine slice the text.
-    let mut bytes: Vec<usize> = shown.text.char_indices().map(|(b, _)| b).collect();
-    bytes.push(shown.text.len());
-    let slice = |start: usize, end: usize| shown.text[bytes[start]..bytes[end]].to_string();
-    let tokens = &shown.analysis.tokens;
+        .collect()
+}
 
-    let mut entities = shown.analysis.entities.iter().peekable();
-    let mut out = Vec::with_capacity(tokens.len() * 2);
-    let mut pos = 0;
-    let mut i = 0;
-    while i < tokens.len() {
+/// The HTML of tokens `first..last_token` of `shown` and the text around them: from the
+/// start of the text (first slice) or of token `first`, to the start of token
+/// `last_token` or the end. Every text and attribute value is escaped.
+fn slice_html(
+    shown: &Shown,
+    bytes: &[usize],
+    first: usize,
+    last_token: usize,
+    facts: &HashMap<EntityKey, Arc<Facts>>,
+    lang: Lang,
+) -> String {
+    let tokens = &shown.analysis.tokens;
+    let text = &shown.text;
+    let from_char = if first == 0 { 0 } else { tokens[first].start };
+    let to_char = tokens.get(last_token).map(|t| t.start);
+    let mut out =
+        String::with_capacity((bytes[to_char.unwrap_or(bytes.len() - 1)] - bytes[from_char]) * 4);
+    let gap = |out: &mut String, start: usize, end: usize| {
+        out.push_str(&escape_html(&text[bytes[start]..bytes[end]]));
+    };
+    let word = |out: &mut String, t: &Token| {
+        let _ = write!(
+            out,
+            "<span class=\"tok\" data-token=\"\" data-pos=\"{}\">{}</span>",
+            escape_html(&t.pos),
+            escape_html(&t.text)
+        );
+    };
+    let start_of = |i: usize| shown.analysis.entities.partition_point(|e| e.start < i);
+    let mut entities = shown.analysis.entities[start_of(from_char)..]
+        .iter()
+        .peekable();
+    let mut pos = from_char;
+    let mut i = first;
+    while i < last_token {
         let token = &tokens[i];
         if token.start > pos {
-            out.push(slice(pos, token.start).into_any());
+            gap(&mut out, pos, token.start);
         }
         while entities.next_if(|e| e.start < token.start).is_some() {}
         // The engine splits tokens at entity boundaries, so an entity is a run of tokens.
@@ -116,34 +365,56 @@ fn render(
             .peek()
             .filter(|e| e.start == token.start)
             .and_then(|e| {
-                let last = i + tokens[i..].iter().take_while(|t| t.end <= e.end).count();
+                let last = i + tokens[i..last_token]
+                    .iter()
+                    .take_while(|t| t.end <= e.end)
+                    .count();
                 (last > i && tokens[last - 1].end == e.end).then_some((*e, last))
             });
         match run {
             Some((entity, last)) => {
-                let mut inner = Vec::with_capacity((last - i) * 2);
+                let key = entity_key(entity);
+                let label = type_label(entity.kind, lang);
+                let title = match facts.get(&key) {
+                    Some(f) => format!(
+                        "{label} {} · {}× · {}",
+                        entity.kind.as_str(),
+                        f.count,
+                        f.forms
+                    ),
+                    None => format!("{label} {}", entity.kind.as_str()),
+                };
+                let _ = write!(
+                    out,
+                    "<mark class=\"ent\" data-entity=\"{}\" data-start=\"{}\" data-end=\"{}\" \
+                     data-key=\"{}\" title=\"{}\" tabindex=\"0\">",
+                    entity.kind.as_str(),
+                    entity.start,
+                    entity.end,
+                    escape_html(&key.1),
+                    escape_html(&title)
+                );
                 for (k, t) in tokens[i..last].iter().enumerate() {
                     if k > 0 && t.start > tokens[i + k - 1].end {
-                        inner.push(slice(tokens[i + k - 1].end, t.start).into_any());
+                        gap(&mut out, tokens[i + k - 1].end, t.start);
                     }
-                    inner.push(word(t).into_any());
+                    word(&mut out, t);
                 }
-                let key = entity_key(entity);
-                let fact = facts.get(&key).cloned();
-                out.push(entity_mark(entity, key, fact, selected, inner).into_any());
+                out.push_str("</mark>");
                 pos = tokens[last - 1].end;
                 i = last;
                 entities.next();
             }
             None => {
-                out.push(word(token).into_any());
+                word(&mut out, token);
                 pos = token.end;
                 i += 1;
             }
         }
     }
-    if pos < bytes.len() - 1 {
-        out.push(slice(pos, bytes.len() - 1).into_any());
+    let end = to_char.unwrap_or(bytes.len() - 1);
+    if pos < end {
+        gap(&mut out, pos, end);
     }
     out
 }
@@ -158,70 +429,4 @@ fn entity_key_of_group(g: &EntityGroup) -> String {
         confidence: 0.0,
     };
     entity_key(&probe).1
-}
-
-fn word(token: &Token) -> impl IntoView {
-    view! {
-        <span class="tok" data-token="" data-pos=token.pos.to_string()>{token.text.clone()}</span>
-    }
-}
-
-fn entity_mark(
-    entity: &Entity,
-    key: EntityKey,
-    facts: Option<Arc<Facts>>,
-    selected: RwSignal<Option<EntityKey>>,
-    inner: Vec<AnyView>,
-) -> impl IntoView {
-    let kind = entity.kind;
-    let label = kind.as_str();
-    let i18n = I18n::get();
-    let title = move || {
-        let lang = i18n.0.get();
-        match &facts {
-            Some(f) => format!(
-                "{} {label} · {}× · {}",
-                type_label(kind, lang),
-                f.count,
-                f.forms
-            ),
-            None => format!("{} {label}", type_label(kind, lang)),
-        }
-    };
-    let is_selected = {
-        let key = key.clone();
-        move || selected.with(|s| s.as_ref() == Some(&key))
-    };
-    let toggle = move || {
-        selected.update(|s| {
-            *s = if s.as_ref() == Some(&key) {
-                None
-            } else {
-                Some(key.clone())
-            }
-        })
-    };
-    view! {
-        <mark
-            class="ent"
-            class:selected=is_selected
-            data-entity=label
-            data-start=entity.start
-            data-end=entity.end
-            title=title
-            tabindex="0"
-            on:click={
-                let toggle = toggle.clone();
-                move |_| toggle()
-            }
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    toggle();
-                }
-            }
-        >
-            {inner}
-        </mark>
-    }
 }
