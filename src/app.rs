@@ -1,9 +1,6 @@
 //! The page: input, status, reader with its legend and views, the entity panel,
 //! exports and the bundled documents.
 
-use std::sync::Arc;
-
-use jiexi_engine::export::group_entities;
 use leptos::prelude::*;
 
 use crate::client::AnalysisClient;
@@ -28,14 +25,9 @@ pub fn App() -> impl IntoView {
         client.analyze(value);
     };
     let shown: Signal<Option<crate::client::Shown>> = client.shown.into();
-    let groups = Memo::new(move |_| {
-        Arc::new(shown.with(|s| {
-            s.as_ref()
-                .map(|s| group_entities(&s.analysis.entities))
-                .unwrap_or_default()
-        }))
+    let groups = Signal::derive(move || {
+        shown.with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
     });
-    let groups: Signal<Arc<Vec<_>>> = groups.into();
     // A new text starts with nothing selected.
     Effect::new(move |_| {
         shown.track();
@@ -136,6 +128,17 @@ pub fn App() -> impl IntoView {
                         </label>
                     </div>
                 </div>
+                {move || {
+                    let (done, total) = view_state.progress.get();
+                    (done < total).then(|| {
+                        view! {
+                            <div class="render-progress" data-testid="render-progress" role="status">
+                                <progress max=total value=done></progress>
+                                <span>{tr("顯示中…", "Showing…")} {done * 100 / total.max(1)} "%"</span>
+                            </div>
+                        }
+                    })
+                }}
                 <Reader shown=shown groups=groups view=view_state />
                 <ExportBar shown=shown groups=groups notice=notice />
                 <p class="notice" role="status" data-testid="notice">{move || notice.get()}</p>

@@ -2,6 +2,7 @@
 //! answer to a superseded request is never shown.
 
 use gloo_worker::{Spawnable, WorkerBridge};
+use jiexi_engine::export::{EntityGroup, Stats};
 use jiexi_engine::Analysis;
 use leptos::prelude::*;
 
@@ -17,6 +18,9 @@ const WORKER_SCRIPT: &str = "./worker.js";
 pub struct Shown {
     pub text: String,
     pub analysis: Analysis,
+    /// Entities grouped by name, most frequent first.
+    pub groups: std::sync::Arc<Vec<EntityGroup>>,
+    pub stats: Stats,
     pub keywords: Keywords,
     /// Time the engine took in the worker.
     pub engine_ms: f64,
@@ -116,6 +120,8 @@ impl AnalysisClient {
             Response::Analyzed {
                 id,
                 analysis,
+                groups,
+                stats,
                 keywords,
                 elapsed_ms,
             } => {
@@ -126,6 +132,8 @@ impl AnalysisClient {
                         self.shown.set(Some(Shown {
                             text,
                             analysis,
+                            groups: std::sync::Arc::new(groups),
+                            stats,
                             keywords,
                             engine_ms: elapsed_ms,
                         }));

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use jiexi_engine::export::{stats, EntityGroup};
+use jiexi_engine::export::EntityGroup;
 use jiexi_engine::script::to_simplified;
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
@@ -11,6 +11,10 @@ use leptos::prelude::*;
 use crate::client::Shown;
 use crate::i18n::{tr, type_label, I18n};
 use crate::reader::{EntityKey, ReaderView};
+
+/// Rows listed per type until the user asks for all: a long text has thousands of names,
+/// and rendering every row at once froze the page.
+const ROWS_SHOWN: usize = 60;
 
 /// Scrolls the reader to the mention starting at char `start` and focuses it.
 pub fn jump_to(start: usize) {
@@ -49,6 +53,8 @@ pub fn EntityPanel(
 ) -> impl IntoView {
     let i18n = I18n::get();
     let filter = RwSignal::new(String::new());
+    // Types whose whole list is shown (else the first `ROWS_SHOWN`).
+    let expanded = RwSignal::new(Vec::<EntityType>::new());
     let selected_group = Memo::new(move |_| {
         let key: Option<EntityKey> = view.selected.get();
         key.and_then(|(kind, text)| {
@@ -146,19 +152,33 @@ pub fn EntityPanel(
                     sections
                         .into_iter()
                         .map(|(kind, rows)| {
+                            let n = rows.len();
+                            let all = expanded.with(|e| e.contains(&kind));
+                            let shown_rows: Vec<EntityGroup> =
+                                rows.into_iter().take(if all { usize::MAX } else { ROWS_SHOWN }).collect();
                             view! {
                                 <section class="entity-group" data-entity-group=kind.as_str()>
                                     <h3>
                                         <span class="swatch" data-entity=kind.as_str() aria-hidden="true"></span>
                                         {move || type_label(kind, i18n.0.get())}
-                                        " (" {rows.len()} ")"
+                                        " (" {n} ")"
                                     </h3>
                                     <ul>
-                                        {rows
+                                        {shown_rows
                                             .into_iter()
                                             .map(|g| entity_row(g, view))
                                             .collect_view()}
                                     </ul>
+                                    {(n > ROWS_SHOWN && !all).then(|| view! {
+                                        <button
+                                            type="button"
+                                            class="more"
+                                            data-testid="entity-more"
+                                            on:click=move |_| expanded.update(|e| e.push(kind))
+                                        >
+                                            {tr("顯示全部", "Show all")} " " {n}
+                                        </button>
+                                    })}
                                 </section>
                             }
                         })
@@ -241,7 +261,7 @@ fn Stats(shown: Signal<Option<Shown>>) -> impl IntoView {
     let i18n = I18n::get();
     view! {
         {move || shown.with(|s| s.as_ref().map(|s| {
-            let st = stats(&s.text, &s.analysis);
+            let st = s.stats.clone();
             let engine_ms = s.engine_ms;
             view! {
                 <section class="stats" data-testid="stats">

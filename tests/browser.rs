@@ -39,6 +39,7 @@ fn mount_reader(
                 .unwrap_or_default()
         }))
     });
+    // `Shown::groups` is filled by the worker; here the reader gets them directly.
     leptos::mount::mount_to(root.clone(), move || {
         view! { <Reader shown groups view=ReaderView::new() /> }
     })
@@ -54,6 +55,8 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     let shown = Signal::stored(Some(Shown {
         text: text.to_string(),
         analysis: analysis.clone(),
+        groups: Default::default(),
+        stats: Default::default(),
         keywords: Default::default(),
         engine_ms: 0.0,
     }));
@@ -94,6 +97,8 @@ fn reader_joins_wrapped_lines() {
     let shown = Signal::stored(Some(Shown {
         text: text.to_string(),
         analysis: Analyzer::new().analyze(text),
+        groups: Default::default(),
+        stats: Default::default(),
         keywords: Default::default(),
         engine_ms: 0.0,
     }));

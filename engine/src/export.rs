@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{Analysis, Entity, EntityType};
 
@@ -225,7 +225,7 @@ pub fn html(title: &str, text: &str, analysis: &Analysis) -> String {
 
 /// One entity as the user thinks of it: every mention of the same name (in either script,
 /// any width) under one entry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityGroup {
     pub kind: EntityType,
     /// The most frequent surface form.
@@ -286,7 +286,7 @@ pub fn group_entities(entities: &[Entity]) -> Vec<EntityGroup> {
 }
 
 /// Counts shown beside an article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     /// Chars that are not whitespace.
     pub chars: usize,

@@ -257,3 +257,21 @@ test('pasted markup is shown as text, never run', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a long text shows its start at once, then the rest with progress, and ends complete', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const sample = await readFile(join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8');
+  const text = sample.repeat(Math.ceil(300_000 / sample.length)).slice(0, 300_000);
+  await page.getByTestId('article-input').evaluate((el, t) => {
+    el.value = t;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  // Progress is shown while later blocks are still being added.
+  await page.getByTestId('render-progress').waitFor();
+  await page.locator('[data-testid=reader][data-rendering=false] [data-token]').first().waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('render-progress').count(), 0, 'progress goes away when done');
+  const shown = await page.getByTestId('reader').evaluate((el) => el.textContent);
+  assert.equal(shown.replace(/\s/g, ''), text.replace(/\s/g, ''), 'every char is shown, in order');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
