@@ -126,7 +126,7 @@ pub fn EntityPanel(
                         <p>
                             <strong>{g.text.clone()}</strong>
                             " · " {move || type_label(g.kind, i18n.0.get())}
-                            " · " {n} {tr(" 處", " mentions")}
+                            " · " {n} {if n == 1 { tr(" 處", " mention") } else { tr(" 處", " mentions") }}
                         </p>
                         <div class="selection-nav">
                             <button type="button" data-testid="mention-prev" on:click=move |_| step(-1)>

@@ -64,37 +64,31 @@ const FRAME_TOKENS: usize = 6_000;
 fn slices(shown: &Shown) -> Vec<(usize, usize)> {
     let tokens = &shown.analysis.tokens;
     let entities = &shown.analysis.entities;
-    let text = &shown.text;
     let mut out = Vec::new();
     let mut from = 0;
     let mut e = 0;
-    let mut byte = 0; // byte offset of char `chars_seen`
-    let mut chars_seen = 0;
-    // Whether a line break precedes token `i` (in the gap after the previous token).
-    let mut breaks_before = |i: usize| -> bool {
-        let (gap_start, gap_end) = (tokens[i - 1].end, tokens[i].start);
+    // Walks the text once: char offset `at` is at byte `byte`.
+    let mut chars = shown.text.chars();
+    let mut at = 0;
+    let mut line_break_in = |gap_start: usize, gap_end: usize| -> bool {
         let mut found = false;
-        for c in text[byte..].chars() {
-            if chars_seen >= gap_end {
-                break;
-            }
-            if chars_seen >= gap_start && c == '\n' {
-                found = true;
-            }
-            chars_seen += 1;
-            byte += c.len_utf8();
+        while at < gap_end {
+            let Some(c) = chars.next() else { break };
+            found |= at >= gap_start && c == '\n';
+            at += 1;
         }
         found
     };
-    for i in 1..tokens.len() {
-        let start = tokens[i].start;
-        while e < entities.len() && entities[e].end <= start {
+    for (i, pair) in tokens.windows(2).enumerate() {
+        let (prev, token) = (&pair[0], &pair[1]);
+        let i = i + 1; // the index of `token`
+        while e < entities.len() && entities[e].end <= token.start {
             e += 1;
         }
-        let inside = entities.get(e).is_some_and(|x| x.start < start);
-        let para = breaks_before(i);
+        let inside = entities.get(e).is_some_and(|x| x.start < token.start);
+        let paragraph = line_break_in(prev.end, token.start);
         let long = i - from >= BLOCK_TOKENS;
-        if !inside && ((long && para) || i - from >= MAX_BLOCK_TOKENS) {
+        if !inside && ((long && paragraph) || i - from >= MAX_BLOCK_TOKENS) {
             out.push((from, i));
             from = i;
         }
@@ -452,4 +446,47 @@ fn entity_key_of_group(g: &EntityGroup) -> String {
         confidence: 0.0,
     };
     entity_key(&probe).1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiexi_engine::Analyzer;
+
+    fn shown(text: &str) -> Shown {
+        Shown {
+            text: text.to_string(),
+            analysis: Analyzer::new().analyze(text),
+            groups: Default::default(),
+            stats: Default::default(),
+            keywords: Default::default(),
+            engine_ms: 0.0,
+        }
+    }
+
+    #[test]
+    fn blocks_cover_every_token_and_never_split_an_entity() {
+        let paragraph =
+            "記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快。\n";
+        let s = shown(&paragraph.repeat(120));
+        let blocks = slices(&s);
+        assert!(blocks.len() > 1, "a long text is cut into blocks");
+        assert_eq!(blocks.first().map(|b| b.0), Some(0));
+        assert_eq!(blocks.last().map(|b| b.1), Some(s.analysis.tokens.len()));
+        for pair in blocks.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0, "blocks are contiguous");
+            let start = s.analysis.tokens[pair[1].0].start;
+            assert!(
+                !s.analysis
+                    .entities
+                    .iter()
+                    .any(|e| e.start < start && start < e.end),
+                "no cut inside an entity"
+            );
+            // Cut at a paragraph: the text before the block's first token ends a line.
+            let before: String = s.text.chars().take(start).collect();
+            assert!(before.ends_with('\n'), "cut at a paragraph break");
+        }
+        assert!(slices(&shown("")).is_empty());
+    }
 }
