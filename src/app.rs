@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::client::AnalysisClient;
+use crate::corrections_panel::{pick_selection, CorrectionBar, Corrections, DictionaryPanel};
 use crate::entity_panel::EntityPanel;
 use crate::exports::ExportBar;
 use crate::file_input::{dropped_file, FileInput};
@@ -38,6 +39,18 @@ pub fn App() -> impl IntoView {
         if let Some((_, file)) = client.opened_file.get() {
             analyze(file.text);
         }
+    });
+    let reanalyze = Callback::new(move |_| {
+        let current = text.get_untracked();
+        if !current.trim().is_empty() {
+            client.analyze(current);
+        }
+    });
+    let corrections = Corrections::load(client, reanalyze, notice);
+    let picked = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        shown.track();
+        picked.set(None);
     });
     let status = client.status;
     let dragging = RwSignal::new(false);
@@ -104,7 +117,12 @@ pub fn App() -> impl IntoView {
                     </p>
                 </div>
             </section>
-            <section class="output" aria-label=tr("分析結果", "Analysis")>
+            <section
+                class="output"
+                aria-label=tr("分析結果", "Analysis")
+                on:mouseup=move |_| pick_selection(picked)
+                on:keyup=move |_| pick_selection(picked)
+            >
                 <div class="toolbar">
                     <Legend groups=groups hidden=view_state.hidden />
                     <div class="views" role="group" aria-label=tr("顯示", "Show")>
@@ -139,12 +157,14 @@ pub fn App() -> impl IntoView {
                         }
                     })
                 }}
+                <CorrectionBar corrections=corrections picked=picked />
                 <Reader shown=shown groups=groups view=view_state />
                 <ExportBar shown=shown groups=groups notice=notice />
                 <p class="notice" role="status" data-testid="notice">{move || notice.get()}</p>
             </section>
             <div class="side">
-                <EntityPanel shown=shown groups=groups view=view_state />
+                <EntityPanel shown=shown groups=groups view=view_state corrections=corrections />
+                <DictionaryPanel corrections=corrections />
                 <SeedList on_open=Callback::new(move |doc: crate::bundled::BundledDoc| {
                     analyze(doc.text.to_string())
                 }) />

@@ -2,6 +2,7 @@
 //! answer to a superseded request is never shown.
 
 use gloo_worker::{Spawnable, WorkerBridge};
+use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{EntityGroup, Stats};
 use jiexi_engine::Analysis;
 use leptos::prelude::*;
@@ -87,6 +88,8 @@ pub struct AnalysisClient {
     pub shown: RwSignal<Option<Shown>>,
     /// The last file decoded by the worker: its name and text.
     pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
+    /// The user's corrections, sent with every text.
+    pub corrections: RwSignal<UserDictionary>,
 }
 
 impl AnalysisClient {
@@ -98,6 +101,7 @@ impl AnalysisClient {
             status: RwSignal::new(Status::Loading),
             shown: RwSignal::new(None),
             opened_file: RwSignal::new(None),
+            corrections: RwSignal::new(UserDictionary::default()),
         };
         let bridge = AnalysisWorker::spawner()
             // trunk builds workers with `--target no-modules`: a module worker never starts.
@@ -170,7 +174,12 @@ impl AnalysisClient {
                 self.status.set(Status::Working);
                 self.bridge.with_value(|bridge| {
                     if let Some(bridge) = bridge {
-                        bridge.send(Request::Analyze { id, text });
+                        let corrections = self.corrections.get_untracked();
+                        bridge.send(Request::Analyze {
+                            id,
+                            text,
+                            corrections,
+                        });
                     }
                 });
             }

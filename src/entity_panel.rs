@@ -9,6 +9,7 @@ use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
 use crate::client::Shown;
+use crate::corrections_panel::{Corrections, EntityActions};
 use crate::i18n::{tr, type_label, I18n};
 use crate::reader::{EntityKey, ReaderView};
 
@@ -50,6 +51,7 @@ pub fn EntityPanel(
     shown: Signal<Option<Shown>>,
     groups: Signal<Arc<Vec<EntityGroup>>>,
     view: ReaderView,
+    corrections: Corrections,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let filter = RwSignal::new(String::new());
@@ -140,6 +142,7 @@ pub fn EntityPanel(
                                 {tr("取消", "Clear")}
                             </button>
                         </div>
+                        <EntityActions corrections=corrections text=g.text.clone() kind=g.kind />
                     </div>
                 }
             })}

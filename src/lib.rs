@@ -6,6 +6,7 @@
 pub mod app;
 pub mod bundled;
 pub mod client;
+pub mod corrections_panel;
 pub mod entity_panel;
 pub mod exports;
 pub mod file_input;
@@ -14,4 +15,5 @@ pub mod legend;
 pub mod reader;
 pub mod seeds;
 pub mod status;
+pub mod storage;
 pub mod worker;

@@ -1,6 +1,7 @@
 //! The worker side of the page ↔ worker protocol.
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
+use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{self, EntityGroup, Stats};
 use jiexi_engine::keywords::{self, DocFrequencies, Keyword};
 use jiexi_engine::{input, Analysis, Analyzer, Script};
@@ -16,16 +17,15 @@ const KEYWORDS: usize = 12;
 pub enum Request {
     /// Sent at start-up: answered with `Ready` once the dictionary is loaded.
     Warmup,
+    /// `corrections`: the user's dictionary, applied on top of the engine's findings.
     Analyze {
         id: u64,
         text: String,
+        corrections: UserDictionary,
     },
     /// A file the user dropped or picked, to be decoded (UTF-8, UTF-16, Big5, GB18030).
     /// Decoding runs here: the encoding tables stay out of the page's code.
-    Decode {
-        name: String,
-        bytes: Vec<u8>,
-    },
+    Decode { name: String, bytes: Vec<u8> },
 }
 
 /// Keywords of one article, two ways.
@@ -106,9 +106,14 @@ impl Worker for AnalysisWorker {
                 self.analyzer.warm_up(Script::Traditional);
                 Response::Ready
             }
-            Request::Analyze { id, text } => {
+            Request::Analyze {
+                id,
+                text,
+                corrections,
+            } => {
                 let started = js_sys::Date::now();
-                let analysis = self.analyzer.analyze(&text);
+                let mut analysis = self.analyzer.analyze(&text);
+                corrections.apply(&text, &mut analysis);
                 let keywords = Keywords {
                     tfidf: keywords::tfidf(&analysis.tokens, self.corpus(), KEYWORDS),
                     textrank: keywords::textrank(&analysis.tokens, KEYWORDS),

@@ -14,6 +14,7 @@
 
 mod analysis;
 mod analyzer;
+pub mod corrections;
 mod entities;
 mod error;
 pub mod export;

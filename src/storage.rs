@@ -1,0 +1,138 @@
+//! What jiexi keeps on the device, in IndexedDB: one object store of JSON documents by
+//! key. Written by hand over web-sys (a few promise wrappers) rather than with a crate:
+//! it needs only `get` and `put`, and every failure must come back as a message the page
+//! can show (private mode, quota, a blocked upgrade), never a panic.
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+const DB_NAME: &str = "jiexi";
+const DB_VERSION: u32 = 1;
+const STORE: &str = "documents";
+
+/// Why something could not be kept.
+fn error(what: &str, e: JsValue) -> String {
+    let detail = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.dyn_ref::<web_sys::DomException>().map(|d| d.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_default();
+    format!("{what}: {detail}")
+}
+
+/// Resolves when `request` succeeds (with its result) or rejects with its error.
+fn settle(request: &IdbRequest) -> Promise {
+    let request = request.clone();
+    Promise::new(&mut |resolve, reject| {
+        let ok = request.clone();
+        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+            let result = ok.result().unwrap_or(JsValue::UNDEFINED);
+            let _ = resolve.call1(&JsValue::NULL, &result);
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let e = failed
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("request failed"));
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    })
+}
+
+/// Opens (creating on first use) jiexi's database.
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()
+        .map_err(|e| error("storage unavailable", e))?
+        .ok_or("storage unavailable in this browser mode")?;
+    let request = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(|e| error("storage unavailable", e))?;
+    let upgrade = request.clone();
+    let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
+        if let Ok(result) = upgrade.result() {
+            let db: IdbDatabase = result.unchecked_into();
+            if !db.object_store_names().contains(STORE) {
+                // Failing here fails the open request, which reports it.
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    let db = JsFuture::from(settle(&request))
+        .await
+        .map_err(|e| error("storage unavailable", e))?;
+    Ok(db.unchecked_into())
+}
+
+/// The JSON document stored under `key`, if any.
+pub async fn get(key: &str) -> Result<Option<String>, String> {
+    let db = open().await?;
+    let store = db
+        .transaction_with_str(STORE)
+        .and_then(|t| t.object_store(STORE))
+        .map_err(|e| error("cannot read", e))?;
+    let request = store
+        .get(&JsValue::from_str(key))
+        .map_err(|e| error("cannot read", e))?;
+    let value = JsFuture::from(settle(&request))
+        .await
+        .map_err(|e| error("cannot read", e))?;
+    db.close();
+    Ok(value.as_string())
+}
+
+/// Stores `json` under `key`. IndexedDB writes are atomic per transaction: a failure
+/// (quota, a closed tab) leaves the previous value as it was.
+pub async fn put(key: &str, json: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(|e| error("cannot save", e))?;
+    let store = tx
+        .object_store(STORE)
+        .map_err(|e| error("cannot save", e))?;
+    let done = committed(&tx);
+    store
+        .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
+        .map_err(|e| error("cannot save", e))?;
+    JsFuture::from(done)
+        .await
+        .map_err(|e| error("cannot save", e))?;
+    db.close();
+    Ok(())
+}
+
+/// Resolves when `tx` has committed (the write is on disk), rejects if it failed or was
+/// aborted (e.g. over quota).
+fn committed(tx: &web_sys::IdbTransaction) -> Promise {
+    let tx = tx.clone();
+    Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = tx.clone();
+        let fail = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            let e = failed
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("the save was aborted"));
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        tx.set_onerror(Some(fail.as_ref().unchecked_ref()));
+        tx.set_onabort(Some(fail.as_ref().unchecked_ref()));
+        // Called at most twice (error, then abort) and then the transaction is gone.
+        fail.forget();
+    })
+}
