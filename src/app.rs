@@ -115,6 +115,11 @@ pub fn App() -> impl IntoView {
                     >
                         {move || status.with(|s| s.message(i18n.0.get()))}
                     </p>
+                    {move || status.with(|s| s.as_str() == "error").then(|| view! {
+                        <button type="button" data-testid="retry" on:click=move |_| reanalyze.run(())>
+                            {tr("重試", "Retry")}
+                        </button>
+                    })}
                 </div>
             </section>
             <section
@@ -143,6 +148,15 @@ pub fn App() -> impl IntoView {
                                 on:change=move |ev| view_state.show_pos.set(event_target_checked(&ev))
                             />
                             {tr("詞性", "Parts of speech")}
+                        </label>
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                data-testid="view-simplified"
+                                prop:checked=move || view_state.simplified.get()
+                                on:change=move |ev| view_state.simplified.set(event_target_checked(&ev))
+                            />
+                            {tr("簡體顯示", "Show in Simplified")}
                         </label>
                     </div>
                 </div>

@@ -36,6 +36,8 @@ pub struct Queue {
     latest_id: u64,
     latest_text: String,
     in_flight: bool,
+    /// The id of the request in flight.
+    sent_id: u64,
 }
 
 /// What the client does after a queue event.
@@ -60,8 +62,19 @@ impl Queue {
             Next::Wait
         } else {
             self.in_flight = true;
+            self.sent_id = self.latest_id;
             Next::Send(self.latest_id, self.latest_text.clone())
         }
+    }
+
+    /// Whether request `id` was sent and not answered yet.
+    pub fn is_waiting_for(&self, id: u64) -> bool {
+        self.in_flight && self.sent_id == id
+    }
+
+    /// The worker died: nothing is in flight any more. The newest text is kept.
+    pub fn abandon(&mut self) {
+        self.in_flight = false;
     }
 
     /// The worker answered request `id`.
@@ -73,6 +86,7 @@ impl Queue {
             Next::Wait
         } else {
             self.in_flight = true;
+            self.sent_id = self.latest_id;
             Next::Send(self.latest_id, self.latest_text.clone())
         }
     }
@@ -103,14 +117,37 @@ impl AnalysisClient {
             opened_file: RwSignal::new(None),
             corrections: RwSignal::new(UserDictionary::default()),
         };
+        client.start_worker();
+        client
+    }
+
+    fn start_worker(self) {
         let bridge = AnalysisWorker::spawner()
             // trunk builds workers with `--target no-modules`: a module worker never starts.
             .as_module(false)
-            .callback(move |response| client.receive(response))
+            .callback(move |response| self.receive(response))
             .spawn(WORKER_SCRIPT);
         bridge.send(Request::Warmup);
-        client.bridge.set_value(Some(bridge));
-        client
+        // The old worker, if any, is dropped (and ends) here.
+        self.bridge.set_value(Some(bridge));
+    }
+
+    /// A worker that has not answered in this long has died (a panic leaves it silent):
+    /// 15 s plus 15 s per MB, ten times what a slow laptop needs.
+    fn deadline(text_len: usize) -> std::time::Duration {
+        std::time::Duration::from_millis(15_000 + (text_len as u64 * 15 / 1000))
+    }
+
+    /// Restarts a worker that stopped answering. The text stays in the input; the user
+    /// is told and can try again.
+    fn restart(self) {
+        self.queue.update_value(Queue::abandon);
+        self.start_worker();
+        self.status.set(Status::Error(
+            "the analysis stopped unexpectedly and was restarted; your text is kept \
+             (Retry analyses it again)"
+                .to_string(),
+        ));
     }
 
     fn receive(self, response: Response) {
@@ -172,6 +209,15 @@ impl AnalysisClient {
         match next {
             Next::Send(id, text) => {
                 self.status.set(Status::Working);
+                let queue = self.queue;
+                set_timeout(
+                    move || {
+                        if queue.with_value(|q| q.is_waiting_for(id)) {
+                            self.restart();
+                        }
+                    },
+                    Self::deadline(text.len()),
+                );
                 self.bridge.with_value(|bridge| {
                     if let Some(bridge) = bridge {
                         let corrections = self.corrections.get_untracked();
@@ -238,6 +284,18 @@ mod tests {
         // The answer to "a" is stale: send the newest text, skipping "ab".
         assert_eq!(q.answered(1), Next::Send(3, "abc".into()));
         assert_eq!(q.answered(3), Next::Show("abc".into()));
+    }
+
+    #[test]
+    fn a_dead_worker_is_abandoned_and_the_newest_text_resent() {
+        let mut q = Queue::default();
+        assert_eq!(q.submit("a".into()), Next::Send(1, "a".into()));
+        assert!(q.is_waiting_for(1));
+        assert_eq!(q.submit("ab".into()), Next::Wait);
+        q.abandon();
+        assert!(!q.is_waiting_for(1));
+        // After the restart the user retries: the newest text goes out.
+        assert_eq!(q.submit("ab".into()), Next::Send(3, "ab".into()));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use jiexi_engine::export::{entity_key, escape_html, EntityGroup};
+use jiexi_engine::script::to_simplified;
 use jiexi_engine::{Entity, EntityType, Token};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,6 +27,8 @@ pub struct ReaderView {
     pub selected: RwSignal<Option<EntityKey>>,
     pub show_tokens: RwSignal<bool>,
     pub show_pos: RwSignal<bool>,
+    /// Show the text mapped to Simplified, char for char (offsets unchanged).
+    pub simplified: RwSignal<bool>,
     /// Blocks mounted and blocks in all, while a long text is being rendered.
     pub progress: RwSignal<(usize, usize)>,
 }
@@ -38,6 +41,7 @@ impl ReaderView {
             show_tokens: RwSignal::new(false),
             show_pos: RwSignal::new(false),
             progress: RwSignal::new((0, 0)),
+            simplified: RwSignal::new(false),
         }
     }
 }
@@ -131,6 +135,7 @@ pub fn Reader(
 
     Effect::new(move |_| {
         i18n.0.track(); // Titles are in the interface language.
+        view.simplified.track();
         let r = shown.with(|s| s.as_ref().map(slices).unwrap_or_default());
         bytes.set_value(Arc::new(shown.with(|s| {
             s.as_ref()
@@ -237,9 +242,10 @@ pub fn Reader(
                     let facts = facts.get_value();
                     let bytes = bytes.get_value();
                     let lang = i18n.0.get_untracked();
+                    let simplified = view.simplified.get_untracked();
                     let html = shown.with_untracked(|s| {
                         s.as_ref()
-                            .map(|s| slice_html(s, &bytes, a, b, &facts, lang))
+                            .map(|s| slice_html(s, &bytes, a, b, &facts, lang, simplified))
                             .unwrap_or_default()
                     });
                     view! { <div class="block" inner_html=html></div> }
@@ -347,7 +353,16 @@ fn slice_html(
     last_token: usize,
     facts: &HashMap<EntityKey, Arc<Facts>>,
     lang: Lang,
+    simplified: bool,
 ) -> String {
+    // The Simplified view maps char for char, so every offset still holds.
+    let shown_text = |t: &str| {
+        if simplified {
+            escape_html(&to_simplified(t))
+        } else {
+            escape_html(t)
+        }
+    };
     let tokens = &shown.analysis.tokens;
     let text = &shown.text;
     let from_char = if first == 0 { 0 } else { tokens[first].start };
@@ -355,14 +370,14 @@ fn slice_html(
     let mut out =
         String::with_capacity((bytes[to_char.unwrap_or(bytes.len() - 1)] - bytes[from_char]) * 4);
     let gap = |out: &mut String, start: usize, end: usize| {
-        out.push_str(&escape_html(&text[bytes[start]..bytes[end]]));
+        out.push_str(&shown_text(&text[bytes[start]..bytes[end]]));
     };
     let word = |out: &mut String, t: &Token| {
         let _ = write!(
             out,
             "<span class=\"tok\" data-token data-pos=\"{}\">{}</span>",
             escape_html(&t.pos),
-            escape_html(&t.text)
+            shown_text(&t.text)
         );
     };
     let start_of = |i: usize| shown.analysis.entities.partition_point(|e| e.start < i);

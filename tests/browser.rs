@@ -27,6 +27,19 @@ fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
         .collect()
 }
 
+/// Lets effects run and frames pass: the reader renders from an effect, a frame at a time.
+async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let window = web_sys::window().unwrap();
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
 /// Mounts a reader for `shown` (entities grouped as the app groups them) into `root`.
 fn mount_reader(
     root: &web_sys::HtmlElement,
@@ -48,7 +61,7 @@ fn mount_reader(
 /// The engine runs in wasm32 and the reader renders its tokens: every token an
 /// element with its POS, the text read back exactly as given, entities marked.
 #[wasm_bindgen_test]
-fn reader_renders_tokens_with_pos_and_keeps_the_text() {
+async fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     let text = "記者羅柳斌報道：深圳市政府與香港特區政府簽署協議。\n\n昨日雙方表示，合作將加快。";
     let analysis = Analyzer::new().analyze(text);
     assert!(!analysis.tokens.is_empty());
@@ -62,6 +75,7 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     }));
     let root = container("reader-test");
     let _handle = mount_reader(&root, shown);
+    settle().await;
 
     let reader = root
         .query_selector("[data-testid=reader]")
@@ -92,7 +106,7 @@ fn reader_renders_tokens_with_pos_and_keeps_the_text() {
 
 /// A sentence the newspaper column wrapped mid-word reads joined.
 #[wasm_bindgen_test]
-fn reader_joins_wrapped_lines() {
+async fn reader_joins_wrapped_lines() {
     let text = "激發本地企業的自主研發能\n力。";
     let shown = Signal::stored(Some(Shown {
         text: text.to_string(),
@@ -104,6 +118,7 @@ fn reader_joins_wrapped_lines() {
     }));
     let root = container("reader-wrap");
     let _handle = mount_reader(&root, shown);
+    settle().await;
     let reader = root
         .query_selector("[data-testid=reader]")
         .unwrap()
@@ -116,10 +131,11 @@ fn reader_joins_wrapped_lines() {
 
 /// An empty analysis renders an empty reader, not an error.
 #[wasm_bindgen_test]
-fn reader_is_empty_without_a_text() {
+async fn reader_is_empty_without_a_text() {
     let root = container("reader-empty");
     let shown = Signal::stored(None::<Shown>);
     let _handle = mount_reader(&root, shown);
+    settle().await;
     let reader = root
         .query_selector("[data-testid=reader]")
         .unwrap()

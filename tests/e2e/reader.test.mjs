@@ -275,3 +275,22 @@ test('a long text shows its start at once, then the rest with progress, and ends
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the Simplified view maps the text char for char and keeps every offset', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await paste(page, ARTICLE);
+  const before = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => [m.dataset.start, m.dataset.end, m.dataset.entity]));
+  const tokensBefore = (await readerContent(page)).tokens.length;
+  await page.getByTestId('view-simplified').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reader]').textContent.includes('罗柳斌报道'));
+  const { text, tokens } = await readerContent(page);
+  assert.equal([...text].length, [...ARTICLE].length, 'same number of chars');
+  assert.ok(text.startsWith('记者罗柳斌报道：香港中文大学（深圳）副校长杨学明'), text);
+  assert.equal(tokens.length, tokensBefore);
+  const after = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => [m.dataset.start, m.dataset.end, m.dataset.entity]));
+  assert.deepEqual(after, before, 'entities at the same offsets');
+  await page.getByTestId('view-simplified').uncheck();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reader]').textContent.includes('羅柳斌報道'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
