@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
         shown.track();
         picked.set(None);
     });
+    let update_ready = crate::pwa::register();
     let status = client.status;
     let dragging = RwSignal::new(false);
 
@@ -76,6 +77,14 @@ pub fn App() -> impl IntoView {
                 {move || if i18n.0.get() == Lang::En { "繁體中文" } else { "English" }}
             </button>
         </header>
+        {move || update_ready.get().then(|| view! {
+            <div class="update-banner" data-testid="update-banner" role="status">
+                {tr("有新版本可用。", "A new version of jiexi is ready.")}
+                <button type="button" data-testid="update-reload" on:click=move |_| crate::pwa::apply_update()>
+                    {tr("重新載入", "Reload")}
+                </button>
+            </div>
+        })}
         <main class="layout">
             <section
                 class="input"

@@ -12,6 +12,7 @@ pub mod exports;
 pub mod file_input;
 pub mod i18n;
 pub mod legend;
+pub mod pwa;
 pub mod reader;
 pub mod seeds;
 pub mod status;
