@@ -13,6 +13,26 @@ use crate::legend::Legend;
 use crate::reader::{Reader, ReaderView};
 use crate::seeds::SeedList;
 
+/// A labelled checkbox bound to `on`.
+fn view_toggle(
+    on: RwSignal<bool>,
+    testid: &'static str,
+    zh: &'static str,
+    en: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                data-testid=testid
+                prop:checked=move || on.get()
+                on:change=move |ev| on.set(event_target_checked(&ev))
+            />
+            {tr(zh, en)}
+        </label>
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -140,33 +160,9 @@ pub fn App() -> impl IntoView {
                 <div class="toolbar">
                     <Legend groups=groups hidden=view_state.hidden />
                     <div class="views" role="group" aria-label=tr("顯示", "Show")>
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                data-testid="view-tokens"
-                                prop:checked=move || view_state.show_tokens.get()
-                                on:change=move |ev| view_state.show_tokens.set(event_target_checked(&ev))
-                            />
-                            {tr("詞界", "Word boundaries")}
-                        </label>
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                data-testid="view-pos"
-                                prop:checked=move || view_state.show_pos.get()
-                                on:change=move |ev| view_state.show_pos.set(event_target_checked(&ev))
-                            />
-                            {tr("詞性", "Parts of speech")}
-                        </label>
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                data-testid="view-simplified"
-                                prop:checked=move || view_state.simplified.get()
-                                on:change=move |ev| view_state.simplified.set(event_target_checked(&ev))
-                            />
-                            {tr("簡體顯示", "Show in Simplified")}
-                        </label>
+                        {view_toggle(view_state.show_tokens, "view-tokens", "詞界", "Word boundaries")}
+                        {view_toggle(view_state.show_pos, "view-pos", "詞性", "Parts of speech")}
+                        {view_toggle(view_state.simplified, "view-simplified", "簡體顯示", "Show in Simplified")}
                     </div>
                 </div>
                 {move || {

@@ -1,21 +1,12 @@
 // Corrections end to end: marking selected text as an entity or a word, changing and
 // removing entities, the user dictionary surviving a reload (IndexedDB), its export and
 // import (jieba format), and a bad import changing nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, readerContent, serveDist } from './support.mjs';
+import { openApp, readerContent, useApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const ARTICLE = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快。';
 
@@ -58,7 +49,7 @@ async function afterChange(page) {
 }
 
 test('a selection marked as an entity applies at once and survives a reload', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   await selectInReader(page, '深港兩地');
   assert.equal(await page.getByTestId('correction-text').textContent(), '深港兩地');
@@ -83,7 +74,7 @@ test('a selection marked as an entity applies at once and survives a reload', as
 });
 
 test('an entity can change type or be removed everywhere; a selection can be made a word', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, `${ARTICLE}\n羅柳斌再說。`);
   await page.locator('[data-testid=entity-list] li[data-entity-text="羅柳斌"] button').click();
   await page.getByTestId('remove-entity').click();
@@ -110,7 +101,7 @@ test('an entity can change type or be removed everywhere; a selection can be mad
 });
 
 test('the user dictionary exports and imports in jieba format; a bad file changes nothing', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   await page.getByTestId('dictionary-import').setInputFiles({
     name: 'user.txt',

@@ -1,25 +1,16 @@
 // The foundation end to end, on the release build: the page loads, the worker
 // analyses pasted Hong Kong text, and the bundled documents open.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, readerContent, serveDist } from './support.mjs';
+import { openApp, readerContent, useApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 // Hong Kong news style: a byline, an organisation with a bracketed campus, a title + name.
 const HK_SENTENCE = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快。';
 
 test('pasted Traditional text is segmented in the worker and rendered token by token', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await page.getByTestId('article-input').fill(HK_SENTENCE);
   await page.locator('[data-testid=reader] [data-token]').first().waitFor();
   await page.locator('[data-testid=status][data-state=ready]').waitFor();
@@ -39,7 +30,7 @@ test('pasted Traditional text is segmented in the worker and rendered token by t
 });
 
 test('a bundled document opens in the reader', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   const docs = page.getByTestId('corpus-doc');
   assert.ok((await docs.count()) >= 1, 'at least one bundled document is listed');
   const first = docs.first();
@@ -58,7 +49,7 @@ test('a bundled document opens in the reader', async () => {
 });
 
 test('clearing the input clears the reader', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   const input = page.getByTestId('article-input');
   await input.fill(HK_SENTENCE);
   await page.locator('[data-testid=reader] [data-token]').first().waitFor();
@@ -69,7 +60,7 @@ test('clearing the input clears the reader', async () => {
 });
 
 test('a long article pasted at once is analysed once, not line by line', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   const paragraph = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快，\n'
     + '預計2024年底完成，總投資約290億元人民幣。\n\n';
   const article = paragraph.repeat(Math.ceil(10000 / paragraph.length)).slice(0, 10000);

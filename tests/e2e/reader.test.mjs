@@ -1,22 +1,13 @@
 // The reader end to end, on the release build: entity list, legend, selection,
 // file input in several encodings, exports parsed back, language switch, and pasted
 // markup shown as text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openApp, readerContent, serveDist, ROOT } from './support.mjs';
+import { ROOT, openApp, readerContent, useApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 // A Hong Kong style article: a byline, a name mentioned twice (once in Simplified), an
 // organisation, places, a date, money and a percentage.
@@ -39,7 +30,7 @@ async function entityRows(page) {
 }
 
 test('the entity list groups mentions by entity, across scripts, sorted by frequency', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   const rows = await entityRows(page);
   const person = rows.find((r) => r.type === 'PERSON' && r.text === '羅柳斌');
@@ -73,7 +64,7 @@ test('the entity list groups mentions by entity, across scripts, sorted by frequ
 });
 
 test('selecting an entity marks every mention and steps through them', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   await page.locator('[data-testid=entity-list] li[data-entity-text="羅柳斌"] button').click();
   const selected = page.locator('[data-testid=reader] mark.selected');
@@ -97,7 +88,7 @@ test('selecting an entity marks every mention and steps through them', async () 
 });
 
 test('the legend switches a type off and on, and shows counts', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   const toggle = page.locator('[data-testid=legend-toggle][data-entity-type=PERSON]');
   assert.equal(await toggle.getAttribute('data-count'), '4', '羅柳斌 ×3 and 楊學明');
@@ -123,7 +114,7 @@ test('the legend switches a type off and on, and shows counts', async () => {
 });
 
 test('a .txt file in Big5, GB18030 or UTF-16 is decoded and analysed; a binary file is refused', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   const expected = {
     'article-big5.txt': '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快。',
     'article-gb18030.txt': '记者罗柳斌报道：香港中文大学（深圳）副校长杨学明表示，深港两地合作将进一步加快。',
@@ -168,7 +159,7 @@ function parseCsv(text) {
 }
 
 test('every export parses back to the entities shown', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   const { entities: shown } = await readerContent(page);
   const chars = [...ARTICLE];
@@ -206,7 +197,7 @@ test('every export parses back to the entities shown', async () => {
   }
 
   const html = (await exported(page, 'export-html')).text;
-  const view = await browser.newPage();
+  const view = await app.browser.newPage();
   await view.setContent(html);
   const marks = await view.locator('mark').evaluateAll((ms) => ms.map((m) => [m.firstChild.textContent, m.dataset.entity]));
   assert.deepEqual(marks, shown);
@@ -218,7 +209,7 @@ test('every export parses back to the entities shown', async () => {
 });
 
 test('the entity table is copied to the clipboard as tab-separated rows', async () => {
-  const { page, errors } = await openApp(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, errors } = await openApp(app.browser, app.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   await paste(page, ARTICLE);
   await page.getByTestId('copy-entities').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=notice]').textContent.length > 0);
@@ -231,7 +222,7 @@ test('the entity table is copied to the clipboard as tab-separated rows', async 
 });
 
 test('the interface language switches and is remembered', async () => {
-  const { page, errors } = await openApp(browser, server.url, { locale: 'zh-HK' });
+  const { page, errors } = await openApp(app.browser, app.server.url, { locale: 'zh-HK' });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
   assert.match(await page.locator('#input-label').textContent(), /貼上文章/);
   await page.getByTestId('lang-toggle').click();
@@ -246,7 +237,7 @@ test('the interface language switches and is remembered', async () => {
 });
 
 test('pasted markup is shown as text, never run', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>香港特區政府今日宣佈';
   await page.getByTestId('article-input').fill(hostile);
   await page.locator('[data-testid=reader] [data-token]').first().waitFor();
@@ -259,7 +250,7 @@ test('pasted markup is shown as text, never run', async () => {
 });
 
 test('a long text shows its start at once, then the rest with progress, and ends complete', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   const sample = await readFile(join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8');
   const text = sample.repeat(Math.ceil(300_000 / sample.length)).slice(0, 300_000);
   await page.getByTestId('article-input').evaluate((el, t) => {
@@ -277,7 +268,7 @@ test('a long text shows its start at once, then the rest with progress, and ends
 });
 
 test('the Simplified view maps the text char for char and keeps every offset', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   const before = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => [m.dataset.start, m.dataset.end, m.dataset.entity]));
   const tokensBefore = (await readerContent(page)).tokens.length;

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -98,4 +99,21 @@ export function readerContent(page) {
     tokens: [...el.querySelectorAll('[data-token]')].map((t) => [t.textContent, t.dataset.pos]),
     entities: [...el.querySelectorAll('[data-entity]')].map((t) => [t.textContent, t.dataset.entity]),
   }));
+}
+
+/**
+ * Registers a test file's shared server (dist/ at `/`) and browser; the returned object's
+ * `server` and `browser` are set once the file's tests start.
+ */
+export function useApp() {
+  const app = { server: undefined, browser: undefined };
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }
