@@ -49,6 +49,13 @@ pub fn App() -> impl IntoView {
     let groups = Signal::derive(move || {
         shown.with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
     });
+    let entity_counts = Signal::derive(move || {
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| s.stats.entities.clone())
+                .unwrap_or_default()
+        })
+    });
     // A new text starts with nothing selected.
     Effect::new(move |_| {
         shown.track();
@@ -158,7 +165,7 @@ pub fn App() -> impl IntoView {
                 on:keyup=move |_| pick_selection(picked)
             >
                 <div class="toolbar">
-                    <Legend groups=groups hidden=view_state.hidden />
+                    <Legend counts=entity_counts hidden=view_state.hidden />
                     <div class="views" role="group" aria-label=tr("顯示", "Show")>
                         {view_toggle(view_state.show_tokens, "view-tokens", "詞界", "Word boundaries")}
                         {view_toggle(view_state.show_pos, "view-pos", "詞性", "Parts of speech")}

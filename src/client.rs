@@ -27,6 +27,21 @@ pub struct Shown {
     pub engine_ms: f64,
 }
 
+impl Shown {
+    /// `text` and its analysis with the groups and counts computed here, as the worker
+    /// does (for tests and anything that analyses on the page's thread).
+    pub fn local(text: &str, analysis: Analysis) -> Shown {
+        Shown {
+            groups: std::sync::Arc::new(jiexi_engine::export::group_entities(&analysis.entities)),
+            stats: jiexi_engine::export::stats(text, &analysis),
+            text: text.to_string(),
+            analysis,
+            keywords: Keywords::default(),
+            engine_ms: 0.0,
+        }
+    }
+}
+
 /// Which text to send to the worker when. One request at most is in flight; texts that
 /// arrive meanwhile replace each other, and only the newest is sent when the worker is
 /// free. Without this, a paste that fires an input event per line queued hundreds of

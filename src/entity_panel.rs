@@ -60,20 +60,7 @@ pub fn EntityPanel(
     let selected_group = Memo::new(move |_| {
         let key: Option<EntityKey> = view.selected.get();
         key.and_then(|(kind, text)| {
-            groups.with(|gs| {
-                gs.iter()
-                    .find(|g| {
-                        g.kind == kind
-                            && g.forms.iter().any(|f| {
-                                to_simplified(
-                                    &f.chars()
-                                        .map(jiexi_engine::normalize::fold_width)
-                                        .collect::<String>(),
-                                ) == text
-                            })
-                    })
-                    .cloned()
-            })
+            groups.with(|gs| gs.iter().find(|g| g.kind == kind && g.key == text).cloned())
         })
     });
     // Which mention of the selected entity the reader was last moved to.
@@ -196,15 +183,7 @@ pub fn EntityPanel(
 }
 
 fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
-    let key: EntityKey = (
-        g.kind,
-        to_simplified(
-            &g.text
-                .chars()
-                .map(jiexi_engine::normalize::fold_width)
-                .collect::<String>(),
-        ),
-    );
+    let key: EntityKey = (g.kind, g.key.clone());
     let pressed = {
         let key = key.clone();
         move || view.selected.with(|s| s.as_ref() == Some(&key)).to_string()

@@ -1,36 +1,23 @@
 //! The legend: one toggle per entity type found, with its count; switching a type off
 //! removes its highlights (the text stays).
 
-use std::sync::Arc;
-
-use jiexi_engine::export::EntityGroup;
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
 use crate::i18n::{tr, type_label, I18n};
 
-/// Mentions per type, in display order, types with none left out.
-fn counts(groups: &[EntityGroup]) -> Vec<(EntityType, usize)> {
-    EntityType::ALL
-        .into_iter()
-        .map(|k| {
-            let n = groups.iter().filter(|g| g.kind == k).map(|g| g.count).sum();
-            (k, n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
-
 #[component]
 pub fn Legend(
-    groups: Signal<Arc<Vec<EntityGroup>>>,
+    /// Mentions per type, in display order (`Stats::entities`).
+    counts: Signal<Vec<(EntityType, usize)>>,
     hidden: RwSignal<Vec<EntityType>>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     view! {
         <div class="legend" data-testid="legend" role="group" aria-label=tr("實體類型", "Entity types")>
             {move || {
-                counts(&groups.get())
+                counts
+                    .get()
                     .into_iter()
                     .map(|(kind, n)| {
                         let on = move || !hidden.with(|h| h.contains(&kind));

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use jiexi_engine::export::{entity_key, escape_html, EntityGroup};
 use jiexi_engine::script::to_simplified;
-use jiexi_engine::{Entity, EntityType, Token};
+use jiexi_engine::{EntityType, Token};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -333,7 +333,7 @@ fn facts_of(groups: &[EntityGroup]) -> HashMap<EntityKey, Arc<Facts>> {
     groups
         .iter()
         .map(|g| {
-            let key = (g.kind, entity_key_of_group(g));
+            let key = (g.kind, g.key.clone());
             let facts = Facts {
                 count: g.count,
                 forms: g.forms.join(" / "),
@@ -451,32 +451,13 @@ fn slice_html(
     out
 }
 
-/// The key shared by a group's mentions (all forms fold to the same key).
-fn entity_key_of_group(g: &EntityGroup) -> String {
-    let probe = Entity {
-        start: 0,
-        end: 0,
-        kind: g.kind,
-        text: g.text.clone(),
-        confidence: 0.0,
-    };
-    entity_key(&probe).1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiexi_engine::Analyzer;
 
     fn shown(text: &str) -> Shown {
-        Shown {
-            text: text.to_string(),
-            analysis: Analyzer::new().analyze(text),
-            groups: Default::default(),
-            stats: Default::default(),
-            keywords: Default::default(),
-            engine_ms: 0.0,
-        }
+        Shown::local(text, Analyzer::new().analyze(text))
     }
 
     #[test]

@@ -4,7 +4,6 @@
 
 use jiexi::client::Shown;
 use jiexi::reader::{Reader, ReaderView};
-use jiexi_engine::export::group_entities;
 use jiexi_engine::Analyzer;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,13 +45,8 @@ fn mount_reader(
     shown: Signal<Option<Shown>>,
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     let groups = Signal::derive(move || {
-        std::sync::Arc::new(shown.with(|s| {
-            s.as_ref()
-                .map(|s| group_entities(&s.analysis.entities))
-                .unwrap_or_default()
-        }))
+        shown.with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
     });
-    // `Shown::groups` is filled by the worker; here the reader gets them directly.
     leptos::mount::mount_to(root.clone(), move || {
         view! { <Reader shown groups view=ReaderView::new() /> }
     })
@@ -65,14 +59,7 @@ async fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     let text = "記者羅柳斌報道：深圳市政府與香港特區政府簽署協議。\n\n昨日雙方表示，合作將加快。";
     let analysis = Analyzer::new().analyze(text);
     assert!(!analysis.tokens.is_empty());
-    let shown = Signal::stored(Some(Shown {
-        text: text.to_string(),
-        analysis: analysis.clone(),
-        groups: Default::default(),
-        stats: Default::default(),
-        keywords: Default::default(),
-        engine_ms: 0.0,
-    }));
+    let shown = Signal::stored(Some(Shown::local(text, analysis.clone())));
     let root = container("reader-test");
     let _handle = mount_reader(&root, shown);
     settle().await;
@@ -108,14 +95,7 @@ async fn reader_renders_tokens_with_pos_and_keeps_the_text() {
 #[wasm_bindgen_test]
 async fn reader_joins_wrapped_lines() {
     let text = "激發本地企業的自主研發能\n力。";
-    let shown = Signal::stored(Some(Shown {
-        text: text.to_string(),
-        analysis: Analyzer::new().analyze(text),
-        groups: Default::default(),
-        stats: Default::default(),
-        keywords: Default::default(),
-        engine_ms: 0.0,
-    }));
+    let shown = Signal::stored(Some(Shown::local(text, Analyzer::new().analyze(text))));
     let root = container("reader-wrap");
     let _handle = mount_reader(&root, shown);
     settle().await;

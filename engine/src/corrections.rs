@@ -13,8 +13,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Entity, EntityType, Token};
-use crate::normalize::fold_width;
-use crate::script::simplify_char;
+use crate::script::fold;
 use crate::Error;
 
 /// One correction.
@@ -60,12 +59,9 @@ pub struct UserDictionary {
     pub corrections: Vec<Correction>,
 }
 
-/// The form texts are matched in: Simplified, width-folded, lower case.
+/// The form texts are matched in: folded ([`crate::script::fold`]), lower case.
 fn key(text: &str) -> Vec<char> {
-    text.chars()
-        .map(|c| simplify_char(fold_width(c)))
-        .flat_map(char::to_lowercase)
-        .collect()
+    fold(text).chars().flat_map(char::to_lowercase).collect()
 }
 
 impl UserDictionary {

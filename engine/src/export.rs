@@ -228,6 +228,8 @@ pub fn html(title: &str, text: &str, analysis: &Analysis) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityGroup {
     pub kind: EntityType,
+    /// The folded text every form shares (see [`entity_key`]).
+    pub key: String,
     /// The most frequent surface form.
     pub text: String,
     pub count: usize,
@@ -237,10 +239,10 @@ pub struct EntityGroup {
     pub mentions: Vec<(usize, usize)>,
 }
 
-/// The key mentions of one entity share: its type and its Simplified, width-folded text.
+/// The key mentions of one entity share: its type and its folded text
+/// ([`crate::script::fold`]).
 pub fn entity_key(e: &Entity) -> (EntityType, String) {
-    let folded: String = e.text.chars().map(crate::normalize::fold_width).collect();
-    (e.kind, crate::script::to_simplified(&folded))
+    (e.kind, crate::script::fold(&e.text))
 }
 
 /// Entities grouped by name, most frequent first (then by type and text, so the order is
@@ -250,9 +252,11 @@ pub fn group_entities(entities: &[Entity]) -> Vec<EntityGroup> {
     let mut index: std::collections::HashMap<(EntityType, String), usize> = Default::default();
     let mut form_counts: Vec<Vec<(String, usize)>> = Vec::new();
     for e in entities {
-        let at = *index.entry(entity_key(e)).or_insert_with(|| {
+        let key = entity_key(e);
+        let at = *index.entry(key.clone()).or_insert_with(|| {
             groups.push(EntityGroup {
                 kind: e.kind,
+                key: key.1,
                 text: String::new(),
                 count: 0,
                 forms: Vec::new(),

@@ -82,6 +82,14 @@ pub fn simplify_char(c: char) -> char {
     }
 }
 
+/// The form names are compared in: full-width letters and digits folded, then mapped to
+/// Simplified, char by char (as many chars as `text`). 羅柳斌, 罗柳斌 and ＡＢ/AB match.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| simplify_char(crate::normalize::fold_width(c)))
+        .collect()
+}
+
 /// Maps `text` to Simplified char by char; the result has as many chars as `text`.
 pub fn to_simplified(text: &str) -> String {
     let t = tables();
