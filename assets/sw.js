@@ -2,7 +2,9 @@
 // This file is a template: scripts/precache.mjs (a trunk post_build hook) writes it to
 // dist/sw.js with the build's file list and a version hash of their contents.
 // - Every file of the build is cached when a new version installs (one cache per version;
-//   older ones are deleted when it activates).
+//   older ones are deleted when it activates). A file whose content hash an older cache
+//   already holds is copied from it: an update downloads only what changed, never the
+//   dictionary again for a change of code.
 // - The page (index.html) comes from the network when there is one, else from the cache.
 // - Everything else comes from this version's cache first: the page, its wasm and the
 //   worker always belong to the same build.
@@ -12,14 +14,36 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `jiexi-${VERSION}`;
 const INDEX = new URL('index.html', self.registration.scope).href;
+// Each cache keeps the path -> content hash list it was filled from.
+const MANIFEST = new URL('__jiexi-precache.json', self.registration.scope).href;
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.registration.scope), { cache: 'reload' }))),
-    ),
+async function install() {
+  const cache = await caches.open(CACHE);
+  const older = [];
+  for (const key of await caches.keys()) {
+    if (!key.startsWith('jiexi-') || key === CACHE) continue;
+    const old = await caches.open(key);
+    const manifest = await old.match(MANIFEST);
+    if (manifest) older.push([old, await manifest.json()]);
+  }
+  await Promise.all(
+    Object.entries(PRECACHE).map(async ([path, hash]) => {
+      const url = new URL(path, self.registration.scope).href;
+      for (const [old, manifest] of older) {
+        const hit = manifest[path] === hash && (await old.match(url));
+        if (hit) return cache.put(url, hit);
+      }
+      // 'no-cache': the HTTP cache may answer once the server confirms it is current (on a
+      // first visit the page has just downloaded these files), never with a stale file.
+      const response = await fetch(new Request(url, { cache: 'no-cache' }));
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return cache.put(url, response);
+    }),
   );
-});
+  await cache.put(MANIFEST, new Response(JSON.stringify(PRECACHE)));
+}
+
+self.addEventListener('install', (event) => event.waitUntil(install()));
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

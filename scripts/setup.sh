@@ -60,7 +60,9 @@ ensure_node() {
 }
 
 setup_all() {
-  ensure_apt
+  # JIEXI_SKIP_APT=1: a build machine that has clang and needs no browser (the hosting
+  # workflow in .github/workflows/pages.yml).
+  [ "${JIEXI_SKIP_APT:-}" = 1 ] || ensure_apt
   ensure_rust
   ensure_node
   export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"

@@ -14,6 +14,20 @@ use crate::worker::{AnalysisWorker, DecodedFile, Keywords, Request, Response};
 /// under any sub-path.
 const WORKER_SCRIPT: &str = "./worker.js";
 
+/// The packed dictionaries (`engine/data/dictionaries.txt`, copied by trunk): an asset of
+/// its own, cached on its own, so that a new build of the code does not make users
+/// download the dictionary again.
+const DICTIONARIES: &str = "dictionaries.txt";
+
+/// `path` resolved against the page's base URL (the app may live under any sub-path).
+fn asset_url(path: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(path, &base).ok())
+        .map_or_else(|| path.to_string(), |url| url.href())
+}
+
 /// A text and what the engine found in it, as shown in the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
@@ -119,6 +133,11 @@ pub struct AnalysisClient {
     pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
     /// The user's corrections, sent with every text.
     pub corrections: RwSignal<UserDictionary>,
+    /// The worker could not load its dictionaries: the next analysis starts a new one.
+    failed: StoredValue<bool>,
+    /// The worker has its dictionaries (a download on a slow line must not be mistaken
+    /// for a dead worker).
+    loaded: StoredValue<bool>,
 }
 
 impl AnalysisClient {
@@ -131,26 +150,33 @@ impl AnalysisClient {
             shown: RwSignal::new(None),
             opened_file: RwSignal::new(None),
             corrections: RwSignal::new(UserDictionary::default()),
+            failed: StoredValue::new(false),
+            loaded: StoredValue::new(false),
         };
         client.start_worker();
         client
     }
 
     fn start_worker(self) {
+        self.loaded.set_value(false);
         let bridge = AnalysisWorker::spawner()
             // trunk builds workers with `--target no-modules`: a module worker never starts.
             .as_module(false)
             .callback(move |response| self.receive(response))
             .spawn(WORKER_SCRIPT);
-        bridge.send(Request::Warmup);
+        bridge.send(Request::Warmup {
+            dictionaries: asset_url(DICTIONARIES),
+        });
         // The old worker, if any, is dropped (and ends) here.
         self.bridge.set_value(Some(bridge));
     }
 
     /// A worker that has not answered in this long has died (a panic leaves it silent):
     /// 15 s plus 15 s per MB, ten times what a slow laptop needs.
-    fn deadline(text_len: usize) -> std::time::Duration {
-        std::time::Duration::from_millis(15_000 + (text_len as u64 * 15 / 1000))
+    /// Two minutes more while the dictionaries (1.5 MB compressed) are downloading.
+    fn deadline(text_len: usize, loaded: bool) -> std::time::Duration {
+        let download = if loaded { 0 } else { 120_000 };
+        std::time::Duration::from_millis(15_000 + download + (text_len as u64 * 15 / 1000))
     }
 
     /// Restarts a worker that stopped answering. The text stays in the input; the user
@@ -168,10 +194,16 @@ impl AnalysisClient {
     fn receive(self, response: Response) {
         match response {
             Response::Ready => {
+                self.loaded.set_value(true);
                 if self.status.get_untracked() == Status::Loading {
                     self.status.set(Status::Ready);
                 }
                 mark("jiexi:ready");
+            }
+            Response::Failed(reason) => {
+                self.failed.set_value(true);
+                self.queue.update_value(Queue::abandon);
+                self.status.set(Status::Error(reason));
             }
             Response::Analyzed {
                 id,
@@ -231,7 +263,7 @@ impl AnalysisClient {
                             self.restart();
                         }
                     },
-                    Self::deadline(text.len()),
+                    Self::deadline(text.len(), self.loaded.get_value()),
                 );
                 self.bridge.with_value(|bridge| {
                     if let Some(bridge) = bridge {
@@ -255,6 +287,12 @@ impl AnalysisClient {
     /// Analyses `text`, superseding any text not analysed yet.
     pub fn analyze(&self, text: String) {
         mark("jiexi:input");
+        if self.failed.get_value() {
+            // Retry after the dictionaries failed to load: a new worker fetches them again.
+            self.failed.set_value(false);
+            self.status.set(Status::Loading);
+            self.start_worker();
+        }
         if let Some(next) = self.queue.try_update_value(|q| q.submit(text)) {
             if next == Next::Wait {
                 self.status.set(Status::Working);

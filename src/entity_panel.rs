@@ -257,7 +257,7 @@ fn Stats(shown: Signal<Option<Shown>>) -> impl IntoView {
                             <dd data-stat=k.as_str()>{n}</dd>
                         }).collect_view()}
                         <dt>{tr("分析用時", "Analysis time")}</dt>
-                        <dd data-stat="engine-ms">{format!("{engine_ms:.0} ms")}</dd>
+                        <dd data-stat="engine-ms" data-ms=engine_ms>{format!("{engine_ms:.0} ms")}</dd>
                     </dl>
                 </section>
             }

@@ -6,6 +6,8 @@ use jiexi_engine::export::{self, EntityGroup, Stats};
 use jiexi_engine::keywords::{self, DocFrequencies, Keyword};
 use jiexi_engine::{input, Analysis, Analyzer, Script};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::bundled::BUNDLED;
 
@@ -15,8 +17,10 @@ const KEYWORDS: usize = 12;
 /// A request from the page. `id` lets the page drop answers to superseded requests.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Request {
-    /// Sent at start-up: answered with `Ready` once the dictionary is loaded.
-    Warmup,
+    /// Sent at start-up with the absolute URL of the packed dictionaries (the worker runs
+    /// from a `blob:` URL, against which nothing relative resolves): answered with `Ready`
+    /// once they are loaded, or `Failed`.
+    Warmup { dictionaries: String },
     /// `corrections`: the user's dictionary, applied on top of the engine's findings.
     Analyze {
         id: u64,
@@ -41,7 +45,11 @@ pub struct Keywords {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Response {
     Ready,
-    /// `elapsed_ms`: time the engine took, measured in the worker.
+    /// The dictionaries could not be loaded: why, for the user. Nothing can be analysed
+    /// by this worker; the page starts a new one to try again.
+    Failed(String),
+    /// `elapsed_ms`: time the engine's analysis (segmentation and entities) took, measured
+    /// in the worker: what the performance harness compares with the native engine.
     /// Grouping and counting run here too: on a 1 MB text they kept the page busy.
     Analyzed {
         id: u64,
@@ -67,15 +75,60 @@ pub struct DecodedFile {
 
 /// Holds the engine, built once when the worker starts.
 pub struct AnalysisWorker {
-    analyzer: Analyzer,
+    /// `Err` until the dictionaries have arrived (`None`), or why they could not be loaded.
+    analyzer: Result<Analyzer, Option<String>>,
+    /// Requests that need the analyzer, received before it was ready.
+    waiting: Vec<(HandlerId, Request)>,
     /// Document frequencies of the bundled corpus, built on the first analysis.
     corpus: Option<DocFrequencies>,
 }
 
+/// Milliseconds, sub-millisecond where the browser allows.
+fn now() -> f64 {
+    js_sys::global()
+        .unchecked_into::<web_sys::WorkerGlobalScope>()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Downloads and unpacks the dictionaries; the error says why, for the user.
+async fn load_dictionaries(url: String) -> Result<Analyzer, String> {
+    let failed = |what: &str, e: wasm_bindgen::JsValue| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| format!("{e:?}"));
+        format!(
+            "the dictionary could not be loaded ({what}: {detail}); check the connection and retry"
+        )
+    };
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(&url))
+        .await
+        .map_err(|e| failed("download", e))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "the dictionary could not be loaded (the server answered {} for {url}); \
+             retry, or reload the page",
+            response.status()
+        ));
+    }
+    let text = response.text().map_err(|e| failed("download", e))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| failed("download", e))?
+        .as_string()
+        .unwrap_or_default();
+    Analyzer::from_dictionaries(&text).map_err(|e| e.to_string())
+}
+
 impl AnalysisWorker {
-    fn corpus(&mut self) -> &DocFrequencies {
-        let analyzer = &self.analyzer;
-        self.corpus.get_or_insert_with(|| {
+    fn corpus<'a>(
+        analyzer: &Analyzer,
+        corpus: &'a mut Option<DocFrequencies>,
+    ) -> &'a DocFrequencies {
+        corpus.get_or_insert_with(|| {
             let mut df = DocFrequencies::default();
             for doc in BUNDLED {
                 df.add(&analyzer.segment(doc.text));
@@ -83,50 +136,74 @@ impl AnalysisWorker {
             df
         })
     }
-}
 
-impl Worker for AnalysisWorker {
-    type Message = ();
-    type Input = Request;
-    type Output = Response;
-
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        AnalysisWorker {
-            analyzer: Analyzer::new(),
-            corpus: None,
-        }
-    }
-
-    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
-
-    fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, who: HandlerId) {
-        let response = match msg {
-            Request::Warmup => {
-                // Most users paste Traditional text: load its dictionary before the first paste.
-                self.analyzer.warm_up(Script::Traditional);
-                Response::Ready
+    /// Answers a request that needs the analyzer.
+    fn answer(&mut self, analyzer: &Analyzer, msg: Request) -> Option<Response> {
+        match msg {
+            Request::Warmup { .. } => {
+                // Most users paste Traditional text: its tables load before the first paste.
+                analyzer.warm_up(Script::Traditional);
+                Some(Response::Ready)
             }
             Request::Analyze {
                 id,
                 text,
                 corrections,
             } => {
-                let started = js_sys::Date::now();
-                let mut analysis = self.analyzer.analyze(&text);
+                let started = now();
+                let mut analysis = analyzer.analyze(&text);
+                let elapsed_ms = now() - started;
                 corrections.apply(&text, &mut analysis);
+                let corpus = Self::corpus(analyzer, &mut self.corpus);
                 let keywords = Keywords {
-                    tfidf: keywords::tfidf(&analysis.tokens, self.corpus(), KEYWORDS),
+                    tfidf: keywords::tfidf(&analysis.tokens, corpus, KEYWORDS),
                     textrank: keywords::textrank(&analysis.tokens, KEYWORDS),
                 };
-                Response::Analyzed {
+                Some(Response::Analyzed {
                     id,
                     groups: export::group_entities(&analysis.entities),
                     stats: export::stats(&text, &analysis),
                     analysis,
                     keywords,
-                    elapsed_ms: js_sys::Date::now() - started,
-                }
+                    elapsed_ms,
+                })
             }
+            Request::Decode { .. } => None,
+        }
+    }
+}
+
+impl Worker for AnalysisWorker {
+    /// The dictionaries, loaded (or why not).
+    type Message = Result<Analyzer, String>;
+    type Input = Request;
+    type Output = Response;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        AnalysisWorker {
+            analyzer: Err(None),
+            waiting: Vec::new(),
+            corpus: None,
+        }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, loaded: Self::Message) {
+        self.analyzer = loaded.map_err(Some);
+        for (who, msg) in std::mem::take(&mut self.waiting) {
+            self.received(scope, msg, who);
+        }
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, who: HandlerId) {
+        if let (Request::Warmup { dictionaries }, Err(None), true) =
+            (&msg, &self.analyzer, self.waiting.is_empty())
+        {
+            let (scope, url) = (scope.clone(), dictionaries.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                scope.send_message(load_dictionaries(url).await);
+            });
+        }
+        let response = match msg {
             Request::Decode { name, bytes } => {
                 let result = input::decode_text(&name, &bytes)
                     .map(|d| DecodedFile {
@@ -135,6 +212,28 @@ impl Worker for AnalysisWorker {
                     })
                     .map_err(|e| e.to_string());
                 Response::Decoded { name, result }
+            }
+            msg => {
+                // Taken out for the call, so `answer` may update the corpus cache.
+                match std::mem::replace(&mut self.analyzer, Err(None)) {
+                    Ok(analyzer) => {
+                        let response = self.answer(&analyzer, msg);
+                        self.analyzer = Ok(analyzer);
+                        match response {
+                            Some(response) => response,
+                            None => return,
+                        }
+                    }
+                    Err(None) => {
+                        self.waiting.push((who, msg));
+                        return;
+                    }
+                    Err(Some(reason)) => {
+                        let response = Response::Failed(reason.clone());
+                        self.analyzer = Err(Some(reason));
+                        response
+                    }
+                }
             }
         };
         scope.respond(who, response);

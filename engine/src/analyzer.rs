@@ -4,19 +4,28 @@ use crate::entities;
 use crate::entities::Candidate;
 use crate::script::{self, Script};
 use crate::segment::{Original, Segmenter, Span};
-use crate::{Analysis, Token};
+use crate::{Analysis, Error, Token};
 
 /// The analysis pipeline. Dictionaries load on first use (tens to hundreds of
 /// milliseconds), so build one `Analyzer` and reuse it for every text.
-#[derive(Default)]
+#[cfg_attr(feature = "embedded-dictionaries", derive(Default))]
 pub struct Analyzer {
     segmenter: Segmenter,
 }
 
 impl Analyzer {
     /// An analyzer with the embedded dictionaries.
+    #[cfg(feature = "embedded-dictionaries")]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An analyzer with the dictionaries of a packed `dictionaries.txt` (the web app
+    /// downloads it as an asset of its own); a damaged file is an error.
+    pub fn from_dictionaries(packed: &str) -> Result<Self, Error> {
+        Ok(Analyzer {
+            segmenter: Segmenter::from_packed(packed)?,
+        })
     }
 
     /// Loads the dictionary (and the recogniser's tables) for `script` now rather than on

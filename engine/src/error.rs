@@ -26,6 +26,8 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
+    /// The packed dictionary file is damaged (e.g. a download cut short).
+    Dictionary(String),
     /// The command line was not understood.
     Usage(String),
 }
@@ -37,6 +39,10 @@ impl fmt::Display for Error {
                 f,
                 "{source}: not valid UTF-8 (line {line}, byte {byte}); convert it to UTF-8 first \
                  (for Big5 or GB18030: iconv -f BIG5 -t UTF-8)"
+            ),
+            Error::Dictionary(detail) => write!(
+                f,
+                "the dictionary file is damaged ({detail}); reload the page to fetch it again"
             ),
             Error::Binary { source } => write!(
                 f,

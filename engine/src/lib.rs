@@ -15,6 +15,7 @@
 mod analysis;
 mod analyzer;
 pub mod corrections;
+mod dictionary;
 mod entities;
 mod error;
 pub mod export;

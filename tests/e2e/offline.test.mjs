@@ -56,9 +56,14 @@ test('a new deploy is announced, and taken only when the user asks', async () =>
 
     // Deploy a changed build: a new service worker version.
     const sw = await readFile(join(dir, 'sw.js'), 'utf8');
+    const before = server.requests.length;
     await writeFile(join(dir, 'sw.js'), sw.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.getByTestId('update-banner').waitFor({ timeout: 30000 });
+    // Only what changed was downloaded: the dictionary (and every unchanged file) came
+    // from the old cache.
+    const fetched = server.requests.slice(before).filter((r) => r.status === 200).map((r) => r.path);
+    assert.deepEqual(fetched, ['/sw.js']);
     // Nothing happens by itself: the text is still there.
     assert.equal(await page.getByTestId('article-input').inputValue(), TEXT);
 

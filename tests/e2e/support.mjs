@@ -1,6 +1,8 @@
 // Shared helpers for the end-to-end tests: a static server for dist/ (optionally
 // under a sub-path, as static hosts serve it) and Debian's Chromium via playwright-core.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -22,32 +24,72 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on 127.0.0.1 at `prefix` (e.g. "/" or "/jiexi/"); resolves to { url, close }. */
-export async function serveDist({ dir = DIST, prefix = '/' } = {}) {
+/** Compressors a static host may apply (`encoding` of serveDist), at their best settings. */
+const ENCODERS = {
+  gzip: (body) => gzipSync(body, { level: 9 }),
+  br: (body) =>
+    brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+};
+
+/**
+ * Serves `dir` on 127.0.0.1 at `prefix` (e.g. "/" or "/jiexi/") as static hosts do, with
+ * ETags and 304 answers, optionally compressed (`encoding`: "gzip" or "br", when the
+ * browser accepts it); `mounts` maps further URL prefixes to folders. Resolves to
+ * { url, close, requests } where `requests` lists every path asked for, its status (200,
+ * or 304: no body) and the bytes of body sent.
+ */
+export async function serveDist({ dir = DIST, prefix = '/', encoding, mounts = {} } = {}) {
+  const requests = [];
+  const encoded = new Map(); // compressed bodies by encoding and ETag: brotli 11 is slow
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(prefix)) {
+    let sent = 0;
+    res.on('finish', () => requests.push({ path, status: res.statusCode, bytes: sent }));
+    let [base, root] = [prefix, dir];
+    for (const [at, folder] of Object.entries(mounts)) {
+      if (path.startsWith(at)) [base, root] = [at, folder];
+    }
+    if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(dir, path.slice(prefix.length)));
-    if (!file.startsWith(dir)) {
+    let file = normalize(join(root, path.slice(base.length)));
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
+      const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag }).end();
+        return;
+      }
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', etag };
+      let out = body;
+      if (encoding && (req.headers['accept-encoding'] ?? '').includes(encoding)) {
+        const key = `${encoding} ${etag}`;
+        if (!encoded.has(key)) encoded.set(key, ENCODERS[encoding](body));
+        out = encoded.get(key);
+        headers['content-encoding'] = encoding;
+      }
+      sent = out.length;
+      res.writeHead(200, headers);
+      res.end(out);
+    } catch (e) {
+      // A missing file is a 404; anything else is the server's own fault, said so.
+      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') res.writeHead(404).end('not found');
+      else res.writeHead(500).end(String(e));
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

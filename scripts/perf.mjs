@@ -1,0 +1,191 @@
+// jiexi's performance harness (issue 5): the release build served locally, measured in
+// headless Chromium, every figure next to a peer measured in the same run.
+//   trunk build --release --offline && node scripts/perf.mjs [FILE] [RUNS]
+// (JIEXI_DIST=DIR measures another build, e.g. an older commit's, against the same peers.)
+// FILE: the text to analyse (default: the SIGHAN-2005 CityU test set, Hong Kong news, if
+// ../shared is there, else the bundled sample), cut or repeated to 1k / 10k / 100k chars.
+// Prints one JSON object:
+// - first_visit_bytes: body bytes sent to a first visitor (the page, the worker, the
+//   dictionaries, the service worker's precache, which revalidates what the page has
+//   just downloaded) by a static server compressing with gzip (level 9) or brotli (11);
+// - first_paint_ms, ready_cold_ms (performance.mark 'jiexi:ready' on a first visit),
+//   ready_sw_ms (the same once the service worker serves everything; median of 3);
+// - analyze_ms: paste to highlights painted (measure 'jiexi:analyze'), median of RUNS;
+// - throughput_mb_s on the 100k text: the engine in the browser's worker (segmentation
+//   and entities), the engine natively (engine/examples/throughput.rs), plain jieba-rs
+//   tag() natively, and in this page: npm `jieba-wasm` cut() (segmentation only) and
+//   Intl.Segmenter('zh-Hant', {granularity: 'word'});
+// - ratios: browser engine / native engine, browser engine / jieba-wasm.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, ROOT, launch, serveDist } from '../tests/e2e/support.mjs';
+
+const [fileArg, runsArg = '7'] = process.argv.slice(2);
+const RUNS = Number(runsArg);
+const cityu = join(ROOT, '..', 'shared', 'data', 'sighan2005', 'cityu_test.utf8');
+const file = fileArg ?? (existsSync(cityu) ? cityu : join(ROOT, 'samples', 'jiexi-sample.txt'));
+const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+const text = (n) => source.repeat(Math.ceil(n / source.length)).slice(0, n);
+const SIZES = [1000, 10000, 100000];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const PEER = join(ROOT, 'node_modules', 'jieba-wasm', 'pkg', 'web');
+const dir = process.env.JIEXI_DIST ?? DIST;
+
+/** A first visit: waits for the service worker to have cached everything. */
+async function firstVisit(browser, encoding) {
+  const server = await serveDist({ dir, encoding });
+  // Compress every file once before the visit, as a host serving precompressed files
+  // would: the time to compress is not the page's.
+  for (const name of readdirSync(dir)) {
+    await fetch(new URL(name, server.url), { headers: { 'accept-encoding': encoding } }).then((r) => r.arrayBuffer());
+  }
+  server.requests.length = 0;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
+    await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60000 });
+    const timing = await page.evaluate(() => ({
+      paint: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
+      ready: performance.getEntriesByName('jiexi:ready')[0]?.startTime,
+    }));
+    const byFile = {};
+    for (const r of server.requests) byFile[r.path] = (byFile[r.path] ?? 0) + r.bytes;
+    const total = Object.values(byFile).reduce((a, b) => a + b, 0);
+    // Later visits, served by the service worker.
+    const readySw = [];
+    for (let i = 0; i < 3; i++) {
+      await page.reload();
+      await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
+      readySw.push(await page.evaluate(() => performance.getEntriesByName('jiexi:ready')[0].startTime));
+    }
+    return { total, byFile, timing, readySw: median(readySw) };
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** Pastes `t` RUNS times; the analyze measures and the worker's engine times. */
+async function latency(page, t) {
+  const input = page.getByTestId('article-input');
+  const analyze = [];
+  const engine = [];
+  for (let i = 0; i < RUNS; i++) {
+    await input.fill('');
+    await page.locator('[data-testid=status][data-state=ready]').waitFor();
+    const before = await page.evaluate(() => performance.getEntriesByName('jiexi:analyze').length);
+    // One input event with the whole text, as a paste fires.
+    await input.evaluate((el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, t + ' '.repeat(i));
+    await page.waitForFunction((k) => performance.getEntriesByName('jiexi:analyze').length > k, before, {
+      timeout: 120000,
+    });
+    analyze.push(await page.evaluate(() => performance.getEntriesByName('jiexi:analyze').at(-1).duration));
+    engine.push(Number(await page.locator('[data-stat=engine-ms]').getAttribute('data-ms')));
+  }
+  return { analyze: median(analyze), engine: median(engine) };
+}
+
+/** jieba-wasm cut() and Intl.Segmenter over `t` in the page, median ms of RUNS. */
+async function peers(page, base, t) {
+  return page.evaluate(
+    async ({ base, t, runs }) => {
+      const jieba = await import(`${base}jieba_rs_wasm.js`);
+      await jieba.default({ module_or_path: `${base}jieba_rs_wasm_bg.wasm` });
+      jieba.cut('預熱', true);
+      const time = (f) => {
+        const xs = [];
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          f();
+          xs.push(performance.now() - t0);
+        }
+        return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      };
+      const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+      return {
+        jieba_wasm: time(() => jieba.cut(t, true).length),
+        intl: time(() => [...segmenter.segment(t)].length),
+      };
+    },
+    { base, t, runs: RUNS },
+  );
+}
+
+function native(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'jiexi-perf-'));
+  const path = join(dir, 'text.txt');
+  writeFileSync(path, t);
+  const out = execFileSync(
+    'cargo',
+    ['run', '-q', '--release', '--offline', '-p', 'jiexi-engine', '--example', 'throughput', '--', path, String(RUNS)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+const browser = await launch();
+try {
+  const gzip = await firstVisit(browser, 'gzip');
+  const br = await firstVisit(browser, 'br');
+
+  const server = await serveDist({ dir, mounts: { '/__peer/': PEER } });
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
+  const analyzeMs = {};
+  let engineMs;
+  for (const n of SIZES) {
+    const r = await latency(page, text(n));
+    analyzeMs[n] = round(r.analyze);
+    engineMs = r.engine;
+  }
+  const big = text(SIZES.at(-1));
+  const mb = Buffer.byteLength(big) / 1e6;
+  const peer = await peers(page, new URL('/__peer/', server.url).href, big);
+  await page.close();
+  await server.close();
+  const nat = native(big);
+
+  const throughput = {
+    browser_engine: round(mb / (engineMs / 1000), 2),
+    native_engine: nat.analyze_mb_s,
+    native_jieba_tag: nat.jieba_tag_mb_s,
+    jieba_wasm_cut: round(mb / (peer.jieba_wasm / 1000), 2),
+    intl_segmenter: round(mb / (peer.intl / 1000), 2),
+  };
+  console.log(
+    JSON.stringify(
+      {
+        file,
+        runs: RUNS,
+        first_visit_bytes: {
+          gzip: gzip.total,
+          brotli: br.total,
+          gzip_by_file: gzip.byFile,
+          brotli_by_file: br.byFile,
+        },
+        first_paint_ms: round(gzip.timing.paint),
+        ready_cold_ms: round(gzip.timing.ready),
+        ready_sw_ms: round(gzip.readySw),
+        analyze_ms: analyzeMs,
+        throughput_mb_s: throughput,
+        ratios: {
+          browser_vs_native_engine: round(throughput.browser_engine / throughput.native_engine, 3),
+          browser_vs_jieba_wasm: round(throughput.browser_engine / throughput.jieba_wasm_cut, 3),
+        },
+      },
+      null,
+      1,
+    ),
+  );
+} finally {
+  await browser.close();
+}

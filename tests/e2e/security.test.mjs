@@ -1,0 +1,72 @@
+// The page under its Content-Security-Policy, and faults on the way in: no inline
+// script, nothing the policy blocks during a whole session; a dictionary download that
+// fails says why and recovers with Retry, the text kept.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, openApp, readerContent, useApp } from './support.mjs';
+
+const app = useApp();
+const TEXT = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將加快。';
+
+test('the built page has a strict Content-Security-Policy and no inline script', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'the policy is in index.html');
+  const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+  assert.equal(scriptSrc, "script-src 'self' 'wasm-unsafe-eval'");
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+    assert.match(attrs, /\bsrc=/, 'every script is a file');
+    assert.equal(body.trim(), '');
+  }
+});
+
+test('a whole session runs without anything blocked by the policy', async () => {
+  const context = await app.browser.newContext();
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const page = await context.newPage();
+  const console = [];
+  page.on('console', (m) => m.type() === 'error' && console.push(m.text()));
+  page.on('pageerror', (e) => console.push(String(e)));
+  await page.goto(app.server.url);
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  await page.getByTestId('article-input').fill(TEXT);
+  await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor();
+  await page.getByTestId('view-tokens').click();
+  await page.getByTestId('corpus-doc').first().click();
+  await page.locator('[data-testid=status][data-state=ready]').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(console.filter((m) => /Content.Security.Policy|Refused/i.test(m)), []);
+  await context.close();
+});
+
+test('a failed dictionary download says why; Retry loads it, the text kept', async () => {
+  const context = await app.browser.newContext();
+  let fail = true;
+  await context.route('**/dictionaries.txt', (route) =>
+    fail ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue(),
+  );
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  const status = page.locator('[data-testid=status][data-state=error]');
+  await status.waitFor({ timeout: 15000 });
+  assert.match(await status.textContent(), /503/);
+  // Typing meanwhile tries again (a new worker), fails the same way and loses nothing.
+  await page.getByTestId('article-input').fill(TEXT);
+  await page.locator('[data-testid=status][data-state=working]').waitFor({ state: 'detached' });
+  await status.waitFor();
+  fail = false;
+  await page.getByTestId('retry').click();
+  await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor({ timeout: 15000 });
+  assert.equal(await page.getByTestId('article-input').inputValue(), TEXT);
+  assert.ok((await readerContent(page)).entities.some(([t, k]) => t === '羅柳斌' && k === 'PERSON'));
+  await context.close();
+});
