@@ -22,7 +22,7 @@ try {
       viewport: { width: 1280, height: 960 },
     });
     // The first bundled document: a seed page when seeds are present.
-    await page.getByTestId('corpus-doc').first().click();
+    await page.locator('[data-testid=corpus-doc]:not([data-kind=user])').first().click();
     await page.locator('[data-testid=entity-list] li').first().waitFor();
     await page.locator('[data-testid=entity-list] li button').first().click();
     await page.screenshot({ path: join(OUT, file) });

@@ -10,8 +10,8 @@ use crate::exports::ExportBar;
 use crate::file_input::{dropped_file, FileInput};
 use crate::i18n::{tr, I18n, Lang};
 use crate::legend::Legend;
+use crate::library::{CorpusPanel, LibraryState};
 use crate::reader::{Reader, ReaderView};
-use crate::seeds::SeedList;
 
 /// A labelled checkbox bound to `on`.
 fn view_toggle(
@@ -61,12 +61,7 @@ pub fn App() -> impl IntoView {
         shown.track();
         view_state.selected.set(None);
     });
-    // A decoded file replaces the text and is analysed.
-    Effect::new(move |_| {
-        if let Some((_, file)) = client.opened_file.get() {
-            analyze(file.text);
-        }
-    });
+
     let reanalyze = Callback::new(move |_| {
         let current = text.get_untracked();
         if !current.trim().is_empty() {
@@ -74,6 +69,19 @@ pub fn App() -> impl IntoView {
         }
     });
     let corrections = Corrections::load(client, reanalyze, notice);
+    let library = LibraryState::load(notice, Callback::new(move |t: String| analyze(t)));
+    // What the user types, pastes or opens is theirs: kept in the library as they go.
+    let edit = move |value: String| {
+        library.edited(value.clone());
+        analyze(value);
+    };
+    // A decoded file is a new document of the user's, analysed at once.
+    Effect::new(move |_| {
+        if let Some((_, file)) = client.opened_file.get() {
+            library.close();
+            edit(file.text);
+        }
+    });
     let picked = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         shown.track();
@@ -139,10 +147,20 @@ pub fn App() -> impl IntoView {
                     rows="8"
                     placeholder="例如：記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示……"
                     prop:value=move || text.get()
-                    on:input=move |ev| analyze(event_target_value(&ev))
+                    on:input=move |ev| edit(event_target_value(&ev))
                 ></textarea>
                 <div class="input-bar">
                     <FileInput client=client />
+                    <button
+                        type="button"
+                        data-testid="new-doc"
+                        on:click=move |_| {
+                            library.close();
+                            analyze(String::new());
+                        }
+                    >
+                        {tr("新文章", "New article")}
+                    </button>
                     <p
                         class="status"
                         data-testid="status"
@@ -191,9 +209,18 @@ pub fn App() -> impl IntoView {
             <div class="side">
                 <EntityPanel shown=shown groups=groups view=view_state corrections=corrections />
                 <DictionaryPanel corrections=corrections />
-                <SeedList on_open=Callback::new(move |doc: crate::bundled::BundledDoc| {
-                    analyze(doc.text.to_string())
-                }) />
+                <CorpusPanel
+                    library=library
+                    on_open_bundled=Callback::new(move |doc: crate::bundled::BundledDoc| {
+                        library.close();
+                        analyze(doc.text.to_string())
+                    })
+                    on_open_user=Callback::new(move |id: String| {
+                        if let Some(text) = library.open(&id) {
+                            analyze(text);
+                        }
+                    })
+                />
             </div>
         </main>
     }

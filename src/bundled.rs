@@ -13,12 +13,11 @@ pub struct BundledDoc {
 impl BundledDoc {
     /// The first non-empty line, shortened: seed pages start with their headline.
     pub fn title(&self) -> String {
-        const MAX: usize = 40;
-        let line = self.text.lines().map(str::trim).find(|l| !l.is_empty());
-        let line = line.unwrap_or(self.id);
-        match line.char_indices().nth(MAX) {
-            Some((cut, _)) => format!("{}…", &line[..cut]),
-            None => line.to_string(),
+        let title = jiexi_engine::library::title_of(self.text, 40);
+        if title.is_empty() {
+            self.id.to_string()
+        } else {
+            title
         }
     }
 }

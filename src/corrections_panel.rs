@@ -24,7 +24,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    fn as_str(&self) -> &'static str {
+    pub fn as_str(&self) -> &'static str {
         match self {
             Saved::Loading => "loading",
             Saved::Saved => "saved",

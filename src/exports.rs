@@ -51,13 +51,12 @@ fn base_name(title: &str) -> String {
 
 /// The document's title: its first non-empty line.
 fn title_of(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("jiexi")
-        .chars()
-        .take(60)
-        .collect()
+    let title = jiexi_engine::library::title_of(text, 60);
+    if title.is_empty() {
+        "jiexi".to_string()
+    } else {
+        title
+    }
 }
 
 #[component]

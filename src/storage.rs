@@ -1,7 +1,7 @@
 //! What jiexi keeps on the device, in IndexedDB: one object store of JSON documents by
 //! key. Written by hand over web-sys (a few promise wrappers) rather than with a crate:
-//! it needs only `get` and `put`, and every failure must come back as a message the page
-//! can show (private mode, quota, a blocked upgrade), never a panic.
+//! it needs only get, put, delete and a prefix scan, and every failure must come back as
+//! a message the page can show (private mode, quota, a blocked upgrade), never a panic.
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -90,6 +90,52 @@ pub async fn get(key: &str) -> Result<Option<String>, String> {
         .map_err(|e| error("cannot read", e))?;
     db.close();
     Ok(value.as_string())
+}
+
+/// Every JSON document whose key starts with `prefix`, in key order.
+pub async fn get_prefixed(prefix: &str) -> Result<Vec<String>, String> {
+    let db = open().await?;
+    let store = db
+        .transaction_with_str(STORE)
+        .and_then(|t| t.object_store(STORE))
+        .map_err(|e| error("cannot read", e))?;
+    // Keys are strings: every key with the prefix sorts between it and prefix + U+FFFF.
+    let range = web_sys::IdbKeyRange::bound(
+        &JsValue::from_str(prefix),
+        &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+    )
+    .map_err(|e| error("cannot read", e))?;
+    let request = store
+        .get_all_with_key(&range)
+        .map_err(|e| error("cannot read", e))?;
+    let values = JsFuture::from(settle(&request))
+        .await
+        .map_err(|e| error("cannot read", e))?;
+    db.close();
+    Ok(js_sys::Array::from(&values)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect())
+}
+
+/// Deletes what is stored under `key` (nothing if there is nothing).
+pub async fn delete(key: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(|e| error("cannot delete", e))?;
+    let store = tx
+        .object_store(STORE)
+        .map_err(|e| error("cannot delete", e))?;
+    let done = committed(&tx);
+    store
+        .delete(&JsValue::from_str(key))
+        .map_err(|e| error("cannot delete", e))?;
+    JsFuture::from(done)
+        .await
+        .map_err(|e| error("cannot delete", e))?;
+    db.close();
+    Ok(())
 }
 
 /// Stores `json` under `key`. IndexedDB writes are atomic per transaction: a failure

@@ -26,6 +26,8 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
+    /// A library file (or a stored document) is not valid; nothing was changed.
+    Library(String),
     /// The packed dictionary file is damaged (e.g. a download cut short).
     Dictionary(String),
     /// The command line was not understood.
@@ -40,6 +42,7 @@ impl fmt::Display for Error {
                 "{source}: not valid UTF-8 (line {line}, byte {byte}); convert it to UTF-8 first \
                  (for Big5 or GB18030: iconv -f BIG5 -t UTF-8)"
             ),
+            Error::Library(detail) => write!(f, "{detail}; nothing was changed"),
             Error::Dictionary(detail) => write!(
                 f,
                 "the dictionary file is damaged ({detail}); reload the page to fetch it again"

@@ -22,6 +22,7 @@ pub mod export;
 pub mod input;
 pub mod keywords;
 mod lexicon;
+pub mod library;
 pub mod normalize;
 pub mod script;
 mod segment;

@@ -1,0 +1,468 @@
+//! The library: the bundled documents and the user's own articles. What the user pastes,
+//! types or opens from a file is saved by itself (a moment after the last change) as a
+//! document of theirs, one IndexedDB record each, and the last one open comes back on
+//! reload. Documents can be renamed (title, source, date), deleted with undo, searched
+//! by title, exported as one JSON file and imported back (merged, no duplicates).
+
+use jiexi_engine::library::{title_of, Document, Library};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::bundled::{BundledDoc, BUNDLED};
+use crate::corrections_panel::Saved;
+use crate::i18n::{tr, I18n};
+use crate::storage;
+
+/// IndexedDB keys of documents: this prefix and the document's id.
+const PREFIX: &str = "doc:";
+/// localStorage: the id of the document open last, restored on reload.
+const CURRENT: &str = "jiexi.current";
+/// Tabs tell each other on this channel that the library changed.
+const CHANNEL: &str = "jiexi-library";
+/// Saving waits this long after the last change (typing is not saved key by key).
+const SAVE_DELAY_MS: i32 = 600;
+/// Titles made from the text are this long at most.
+const AUTO_TITLE: usize = 40;
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A new document id: time and randomness, unique across tabs and devices.
+fn new_id() -> String {
+    let random = (js_sys::Math::random() * 1e9) as u64;
+    format!("u{}-{random:x}", now_ms())
+}
+
+/// The user's documents, which one is open, and whether they are safely stored. `Copy`.
+#[derive(Clone, Copy)]
+pub struct LibraryState {
+    /// Newest first.
+    pub docs: RwSignal<Vec<Document>>,
+    /// The user document shown in the input, if any (a bundled one is not theirs).
+    pub current: RwSignal<Option<String>>,
+    pub saved: RwSignal<Saved>,
+    /// The document deleted last, for Undo.
+    pub deleted: RwSignal<Option<Document>>,
+    pub notice: RwSignal<Option<String>>,
+    /// A save is scheduled: the pending timer.
+    timer: StoredValue<Option<i32>>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+}
+
+impl LibraryState {
+    /// Loads the library; `restore` receives the text of the document open last.
+    pub fn load(notice: RwSignal<Option<String>>, restore: Callback<String>) -> Self {
+        let this = LibraryState {
+            docs: RwSignal::new(Vec::new()),
+            current: RwSignal::new(None),
+            saved: RwSignal::new(Saved::Loading),
+            deleted: RwSignal::new(None),
+            notice,
+            timer: StoredValue::new(None),
+            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
+        };
+        this.listen();
+        leptos::task::spawn_local(async move {
+            this.reload().await;
+            let last = local_storage().and_then(|s| s.get_item(CURRENT).ok().flatten());
+            let doc = last.and_then(|id| this.find(&id));
+            if let Some(doc) = doc {
+                this.current.set(Some(doc.id.clone()));
+                restore.run(doc.text);
+            }
+        });
+        this
+    }
+
+    /// Reads every stored document again (at start, and when another tab changed them).
+    async fn reload(self) {
+        match storage::get_prefixed(PREFIX).await {
+            Ok(records) => {
+                let mut docs = Vec::with_capacity(records.len());
+                let mut damaged = 0;
+                for json in records {
+                    match serde_json::from_str::<Document>(&json) {
+                        Ok(doc) if doc.validate().is_ok() => docs.push(doc),
+                        // Left in storage untouched, and reported.
+                        _ => damaged += 1,
+                    }
+                }
+                if damaged > 0 {
+                    self.notice.set(Some(format!(
+                        "{damaged} saved document(s) could not be read and are not listed"
+                    )));
+                }
+                self.docs.set(Library::new(docs).documents);
+                self.saved.set(Saved::Saved);
+            }
+            Err(e) => self.saved.set(Saved::Unavailable(e)),
+        }
+    }
+
+    /// Another tab saved or deleted: list what is stored now.
+    fn listen(self) {
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+                    leptos::task::spawn_local(self.reload());
+                });
+                channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                // Lives as long as the page.
+                on_message.forget();
+            }
+        });
+    }
+
+    fn announce(self) {
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                // Only a hint to other tabs: nothing is lost if it cannot be sent.
+                let _ = channel.post_message(&JsValue::from_str("changed"));
+            }
+        });
+    }
+
+    fn find(self, id: &str) -> Option<Document> {
+        self.docs
+            .with_untracked(|d| d.iter().find(|d| d.id == id).cloned())
+    }
+
+    fn set_current(self, id: Option<String>) {
+        if let Some(storage) = local_storage() {
+            // Only which document reopens on reload; losing it loses nothing else.
+            let _ = match &id {
+                Some(id) => storage.set_item(CURRENT, id),
+                None => storage.remove_item(CURRENT),
+            };
+        }
+        self.current.set(id);
+    }
+
+    /// Stores `doc` and lists it first.
+    fn put(self, doc: Document) {
+        self.docs.update(|docs| {
+            docs.retain(|d| d.id != doc.id);
+            docs.insert(0, doc.clone());
+        });
+        let json = match serde_json::to_string(&doc) {
+            Ok(json) => json,
+            Err(e) => return self.saved.set(Saved::Unavailable(e.to_string())),
+        };
+        leptos::task::spawn_local(async move {
+            match storage::put(&format!("{PREFIX}{}", doc.id), &json).await {
+                Ok(()) => {
+                    self.saved.set(Saved::Saved);
+                    self.announce();
+                }
+                Err(e) => self.saved.set(Saved::Unavailable(e)),
+            }
+        });
+    }
+
+    /// The text in the input changed (typed, pasted, a file opened): saved shortly, as
+    /// the open user document or, if none is open, as a new one.
+    pub fn edited(self, text: String) {
+        if text.trim().is_empty() {
+            // Cleared: the document stays in the library; what comes next is a new one.
+            self.close();
+            return;
+        }
+        if let Some(timer) = self.timer.get_value() {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(timer);
+            }
+        }
+        let save = Closure::once_into_js(move || {
+            self.timer.set_value(None);
+            self.save_now(text);
+        });
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                save.unchecked_ref(),
+                SAVE_DELAY_MS,
+            )
+            .ok()
+        });
+        self.timer.set_value(timer);
+    }
+
+    fn save_now(self, text: String) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let current = self.current.get_untracked().and_then(|id| self.find(&id));
+        let doc = match current {
+            Some(doc) if doc.text == text => return,
+            Some(mut doc) => {
+                // A title still made from the text follows the text.
+                if doc.title == title_of(&doc.text, AUTO_TITLE) {
+                    doc.title = title_of(&text, AUTO_TITLE);
+                }
+                doc.text = text;
+                doc.updated = now_ms();
+                doc
+            }
+            None => Document {
+                id: new_id(),
+                title: title_of(&text, AUTO_TITLE),
+                source: String::new(),
+                date: String::new(),
+                text,
+                updated: now_ms(),
+            },
+        };
+        self.set_current(Some(doc.id.clone()));
+        self.put(doc);
+    }
+
+    /// A bundled document was opened: no user document is open.
+    pub fn close(self) {
+        if let Some(timer) = self.timer.get_value() {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(timer);
+            }
+            self.timer.set_value(None);
+        }
+        self.set_current(None);
+    }
+
+    /// Opens the user document `id`; its text.
+    pub fn open(self, id: &str) -> Option<String> {
+        let doc = self.find(id)?;
+        self.close();
+        self.set_current(Some(doc.id));
+        Some(doc.text)
+    }
+
+    /// Changes the open document's title, source or date.
+    pub fn describe(self, f: impl FnOnce(&mut Document)) {
+        let Some(mut doc) = self.current.get_untracked().and_then(|id| self.find(&id)) else {
+            return;
+        };
+        f(&mut doc);
+        doc.title = doc
+            .title
+            .chars()
+            .take(jiexi_engine::library::MAX_TITLE)
+            .collect();
+        doc.updated = now_ms();
+        self.put(doc);
+    }
+
+    /// Deletes document `id`; `undo` puts it back.
+    pub fn delete(self, id: &str) {
+        let Some(doc) = self.find(id) else { return };
+        self.docs.update(|docs| docs.retain(|d| d.id != doc.id));
+        if self.current.get_untracked().as_deref() == Some(id) {
+            self.set_current(None);
+        }
+        self.deleted.set(Some(doc.clone()));
+        leptos::task::spawn_local(async move {
+            match storage::delete(&format!("{PREFIX}{}", doc.id)).await {
+                Ok(()) => self.announce(),
+                Err(e) => self.saved.set(Saved::Unavailable(e)),
+            }
+        });
+    }
+
+    pub fn undo(self) {
+        if let Some(doc) = self.deleted.get_untracked() {
+            self.deleted.set(None);
+            self.put(doc);
+        }
+    }
+
+    /// The whole library as one JSON file.
+    pub fn export(self) {
+        let json = self
+            .docs
+            .with_untracked(|d| Library::new(d.clone()).to_json());
+        if let Err(e) = crate::exports::download("jiexi-library.json", "application/json", &json) {
+            self.notice.set(Some(e));
+        }
+    }
+
+    /// Adds the documents of an exported library that are not here yet.
+    pub fn import(self, name: &str, json: &str) {
+        match Library::from_json(json) {
+            Ok(incoming) => {
+                let (added, merged) = Library::merge(&self.docs.get_untracked(), incoming);
+                for doc in added {
+                    self.put(doc);
+                }
+                self.notice.set(Some(format!(
+                    "{name}: {} document(s) added, {} already in the library",
+                    merged.added, merged.duplicates
+                )));
+            }
+            Err(e) => self.notice.set(Some(format!("{name}: {e}"))),
+        }
+    }
+}
+
+/// The corpus: bundled documents (read-only) and the user's, searchable by title.
+#[component]
+pub fn CorpusPanel(
+    library: LibraryState,
+    on_open_bundled: Callback<BundledDoc>,
+    on_open_user: Callback<String>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let query = RwSignal::new(String::new());
+    let matches = move |title: &str| {
+        let q = query.get();
+        q.trim().is_empty()
+            || jiexi_engine::script::fold(title).contains(&jiexi_engine::script::fold(q.trim()))
+    };
+    let import = move |ev: web_sys::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(input) = input else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            library.import(&name, &text);
+        });
+    };
+    let current = move || {
+        library.current.get().and_then(|id| {
+            library
+                .docs
+                .with(|d| d.iter().find(|d| d.id == id).cloned())
+        })
+    };
+    view! {
+        <nav class="seeds library" aria-labelledby="library-heading">
+            <h2 id="library-heading">{tr("文庫", "Library")}</h2>
+            <input
+                type="search"
+                class="filter"
+                data-testid="library-search"
+                aria-label=tr("搜尋標題", "Search titles")
+                placeholder=move || i18n.tr("搜尋標題", "Search titles")
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            {move || current().map(|doc| view! {
+                <fieldset class="doc-details" data-testid="doc-details">
+                    <legend>{tr("此文件", "This document")}</legend>
+                    <label>{tr("標題", "Title")}
+                        <input data-testid="doc-title" prop:value=doc.title.clone()
+                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(|d| d.title = v) } />
+                    </label>
+                    <label>{tr("來源", "Source")}
+                        <input data-testid="doc-source" prop:value=doc.source.clone()
+                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(|d| d.source = v) } />
+                    </label>
+                    <label>{tr("日期", "Date")}
+                        <input data-testid="doc-date" prop:value=doc.date.clone() placeholder="2024-12-17"
+                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(|d| d.date = v) } />
+                    </label>
+                </fieldset>
+            })}
+            <ul data-testid="corpus-list">
+                {move || library.docs.with(|docs| {
+                    docs.iter()
+                        .filter(|d| matches(&d.title))
+                        .map(|doc| {
+                            let id = doc.id.clone();
+                            let open_id = id.clone();
+                            let delete_id = id.clone();
+                            let is_current = library.current.get().as_deref() == Some(id.as_str());
+                            let title = if doc.title.trim().is_empty() {
+                                i18n.tr("（無標題）", "(untitled)").to_string()
+                            } else {
+                                doc.title.clone()
+                            };
+                            view! {
+                                <li class="user-doc">
+                                    <button
+                                        type="button"
+                                        data-testid="corpus-doc"
+                                        data-doc-id=id.clone()
+                                        data-kind="user"
+                                        aria-current=is_current.then_some("true")
+                                        on:click=move |_| on_open_user.run(open_id.clone())
+                                    >
+                                        {title.clone()}
+                                        {(!doc.source.is_empty() || !doc.date.is_empty()).then(|| view! {
+                                            <span class="forms">{format!(" {} {}", doc.source, doc.date)}</span>
+                                        })}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="icon"
+                                        data-testid="doc-delete"
+                                        aria-label=format!("{} {title}", i18n.tr("刪除", "Delete"))
+                                        on:click=move |_| library.delete(&delete_id)
+                                    >
+                                        "×"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })}
+                {move || BUNDLED
+                    .iter()
+                    .filter(|doc| matches(&doc.title()))
+                    .map(|doc| {
+                        let doc = *doc;
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    data-testid="corpus-doc"
+                                    data-doc-id=doc.id
+                                    data-kind=doc.kind
+                                    on:click=move |_| on_open_bundled.run(doc)
+                                >
+                                    {doc.title()}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {move || library.deleted.get().map(|doc| view! {
+                <p class="undo" role="status">
+                    {format!("{} {}", i18n.tr("已刪除", "Deleted"), doc.title)}
+                    <button type="button" data-testid="undo-delete" on:click=move |_| library.undo()>
+                        {tr("復原", "Undo")}
+                    </button>
+                </p>
+            })}
+            <p class="muted storage-state" data-testid="library-state" data-state=move || library.saved.with(|s| s.as_str())>
+                {move || match library.saved.get() {
+                    Saved::Loading => i18n.tr("載入中…", "Loading…").to_string(),
+                    Saved::Saved => i18n.tr("你的文章自動儲存在此裝置。", "Your articles are saved on this device as you go.").to_string(),
+                    Saved::Unavailable(why) => format!(
+                        "{} ({why})",
+                        i18n.tr("未能儲存：文章只保留到關閉此頁。", "Not saved: your articles last until this page is closed.")
+                    ),
+                }}
+            </p>
+            <div class="dictionary-actions">
+                <button type="button" data-testid="library-export" on:click=move |_| library.export()>
+                    {tr("匯出文庫", "Export library")}
+                </button>
+                <label class="file-button">
+                    {tr("匯入文庫", "Import library")}
+                    <input type="file" accept=".json,application/json" data-testid="library-import" on:change=import />
+                </label>
+            </div>
+        </nav>
+    }
+}

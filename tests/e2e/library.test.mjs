@@ -1,0 +1,166 @@
+// The library, on the release build: what the user pastes is kept on the device and
+// comes back on reload; documents are described, searched, deleted with undo, exported
+// and imported (merged, no duplicates, a bad file changes nothing); two tabs lose nothing;
+// with storage unavailable the app still works and says so.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, readerContent, useApp } from './support.mjs';
+
+const app = useApp();
+const ARTICLE = '深港科技創新合作區加速發展\n記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將進一步加快。';
+const OTHER = '前海金融中心開幕\n大公報記者胡永愛報道：前海管理局今日宣佈多項措施。';
+
+const userDocs = (page) => page.locator('[data-testid=corpus-doc][data-kind=user]');
+
+/** Pastes `text` (one input event) and waits until it is saved as a user document. */
+async function paste(page, text) {
+  await page.getByTestId('article-input').fill(text);
+  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
+  await page.locator(`[data-testid=corpus-doc][data-kind=user]`, { hasText: text.split('\n')[0] }).waitFor();
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+}
+
+test('a pasted article is saved as it is and comes back after a reload', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await paste(page, ARTICLE);
+  assert.equal(await userDocs(page).count(), 1);
+  assert.equal(await userDocs(page).first().getAttribute('aria-current'), 'true');
+
+  await page.reload();
+  await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor();
+  assert.equal(await page.getByTestId('article-input').inputValue(), ARTICLE);
+  assert.ok((await readerContent(page)).entities.some(([t, k]) => t === '羅柳斌' && k === 'PERSON'));
+  assert.equal(await userDocs(page).count(), 1, 'reopening saves no copy');
+
+  // Clearing starts a new article; the first one stays in the library.
+  await page.getByTestId('new-doc').click();
+  await paste(page, OTHER);
+  assert.equal(await userDocs(page).count(), 2);
+  assert.match(await userDocs(page).first().textContent(), /前海金融中心開幕/, 'newest first');
+  await userDocs(page).last().click();
+  await page.waitForFunction(
+    (t) => document.querySelector('[data-testid=article-input]').value === t,
+    ARTICLE,
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('title, source and date are editable and searchable; delete can be undone', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await paste(page, ARTICLE);
+  await page.getByTestId('doc-title').fill('深港合作（測試）');
+  await page.getByTestId('doc-title').press('Enter');
+  await page.getByTestId('doc-source').fill('香港商報');
+  await page.getByTestId('doc-source').press('Enter');
+  await page.getByTestId('doc-date').fill('2024-12-17');
+  await page.getByTestId('doc-date').press('Enter');
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await page.reload();
+  await userDocs(page).first().waitFor();
+  const row = await userDocs(page).first().textContent();
+  assert.match(row, /深港合作（測試）/);
+  assert.match(row, /香港商報 2024-12-17/);
+
+  // Search works in either script and hides what does not match.
+  await page.getByTestId('library-search').fill('深港合作（测试）');
+  assert.equal(await userDocs(page).count(), 1);
+  await page.getByTestId('library-search').fill('沒有這個標題');
+  assert.equal(await page.getByTestId('corpus-doc').count(), 0);
+  await page.getByTestId('library-search').fill('');
+
+  await page.getByTestId('doc-delete').first().click();
+  assert.equal(await userDocs(page).count(), 0);
+  await page.getByTestId('undo-delete').click();
+  await userDocs(page).first().waitFor();
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await page.reload();
+  await userDocs(page).first().waitFor();
+  assert.match(await userDocs(page).first().textContent(), /深港合作（測試）/, 'undone delete survives reload');
+
+  await page.getByTestId('doc-delete').first().click();
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  assert.equal(await userDocs(page).count(), 0, 'a delete not undone is kept');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the library exports and imports: merged without duplicates; a bad file changes nothing', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url, { acceptDownloads: true });
+  await paste(page, ARTICLE);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-export').click()]);
+  const dir = await mkdtemp(join(tmpdir(), 'jiexi-lib-'));
+  const file = join(dir, 'library.json');
+  await download.saveAs(file);
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(exported.format, 'jiexi-library');
+  assert.equal(exported.documents.length, 1);
+  assert.equal(exported.documents[0].text, ARTICLE);
+
+  // Into a fresh browser profile, twice: the second import adds nothing.
+  const fresh = await openApp(app.browser, app.server.url);
+  await fresh.page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await fresh.page.getByTestId('library-import').setInputFiles(file);
+  await userDocs(fresh.page).first().waitFor();
+  assert.match(await fresh.page.getByTestId('notice').textContent(), /1 document\(s\) added, 0 already/);
+  await fresh.page.getByTestId('library-import').setInputFiles(file);
+  await fresh.page.getByTestId('notice').filter({ hasText: '0 document(s) added, 1 already' }).waitFor();
+  assert.equal(await userDocs(fresh.page).count(), 1);
+
+  // A damaged file: a message, and the library as it was.
+  const bad = join(dir, 'bad.json');
+  await writeFile(bad, JSON.stringify({ ...exported, documents: [{ ...exported.documents[0], id: '' }] }));
+  await fresh.page.getByTestId('library-import').setInputFiles(bad);
+  await fresh.page.getByTestId('notice').filter({ hasText: 'nothing was changed' }).waitFor();
+  assert.equal(await userDocs(fresh.page).count(), 1);
+  await fresh.page.reload();
+  await userDocs(fresh.page).first().waitFor();
+  assert.equal(await userDocs(fresh.page).count(), 1);
+  assert.deepEqual([...errors, ...fresh.errors], []);
+  await fresh.page.close();
+  await page.close();
+});
+
+test('two tabs adding articles lose nothing, and each sees the other', async () => {
+  const context = await app.browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  for (const p of [a, b]) {
+    await p.goto(app.server.url);
+    await p.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  }
+  await paste(a, ARTICLE);
+  await paste(b, OTHER);
+  // Each tab lists the other's article without a reload.
+  await a.locator('[data-testid=corpus-doc][data-kind=user]', { hasText: '前海金融中心開幕' }).waitFor();
+  await b.locator('[data-testid=corpus-doc][data-kind=user]', { hasText: '深港科技創新合作區' }).waitFor();
+  await a.reload();
+  await a.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  assert.equal(await userDocs(a).count(), 2);
+  await context.close();
+});
+
+test('with storage unavailable (private mode) the app works and says nothing is saved', async () => {
+  const context = await app.browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(app.server.url);
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  await page.locator('[data-testid=library-state][data-state=unavailable]').waitFor();
+  assert.match(await page.getByTestId('library-state').textContent(), /Not saved|未能儲存/);
+  await page.getByTestId('article-input').fill(ARTICLE);
+  await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor();
+  // The article is still listed for this visit, and the page never broke.
+  await userDocs(page).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
