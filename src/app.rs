@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::client::AnalysisClient;
+use crate::corpus_views::CorpusViews;
 use crate::corrections_panel::{pick_selection, CorrectionBar, Corrections, DictionaryPanel};
 use crate::entity_panel::EntityPanel;
 use crate::exports::ExportBar;
@@ -75,6 +76,15 @@ pub fn App() -> impl IntoView {
         library.edited(value.clone());
         analyze(value);
     };
+    let open_bundled = Callback::new(move |doc: crate::bundled::BundledDoc| {
+        library.close();
+        analyze(doc.text.to_string())
+    });
+    let open_user = Callback::new(move |id: String| {
+        if let Some(text) = library.open(&id) {
+            analyze(text);
+        }
+    });
     // A decoded file is a new document of the user's, analysed at once.
     Effect::new(move |_| {
         if let Some((_, file)) = client.opened_file.get() {
@@ -211,13 +221,16 @@ pub fn App() -> impl IntoView {
                 <DictionaryPanel corrections=corrections />
                 <CorpusPanel
                     library=library
-                    on_open_bundled=Callback::new(move |doc: crate::bundled::BundledDoc| {
-                        library.close();
-                        analyze(doc.text.to_string())
-                    })
-                    on_open_user=Callback::new(move |id: String| {
-                        if let Some(text) = library.open(&id) {
-                            analyze(text);
+                    on_open_bundled=open_bundled
+                    on_open_user=open_user
+                />
+                <CorpusViews
+                    client=client
+                    library=library
+                    open_doc=Callback::new(move |id: String| {
+                        match crate::bundled::BUNDLED.iter().find(|d| d.id == id) {
+                            Some(doc) => open_bundled.run(*doc),
+                            None => open_user.run(id),
                         }
                     })
                 />

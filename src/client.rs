@@ -2,6 +2,7 @@
 //! answer to a superseded request is never shown.
 
 use gloo_worker::{Spawnable, WorkerBridge};
+use jiexi_engine::corpus::{Hit, IndexEntry, Order, Query};
 use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{EntityGroup, Stats};
 use jiexi_engine::Analysis;
@@ -26,6 +27,24 @@ fn asset_url(path: &str) -> String {
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|base| web_sys::Url::new_with_base(path, &base).ok())
         .map_or_else(|| path.to_string(), |url| url.href())
+}
+
+/// The corpus views' entity index, as the worker sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusIndexed {
+    pub entities: std::sync::Arc<Vec<IndexEntry>>,
+    pub docs: usize,
+    pub analysed: usize,
+    pub elapsed_ms: f64,
+}
+
+/// Concordance lines (at most the limit asked) and the total, or why there are none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConcordanceLines {
+    /// Which question this answers (they are numbered as asked).
+    pub id: u64,
+    pub result: Result<(Vec<Hit>, usize), String>,
+    pub elapsed_ms: f64,
 }
 
 /// A text and what the engine found in it, as shown in the reader.
@@ -133,6 +152,11 @@ pub struct AnalysisClient {
     pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
     /// The user's corrections, sent with every text.
     pub corrections: RwSignal<UserDictionary>,
+    /// The corpus views' entity index, once built.
+    pub corpus: RwSignal<Option<CorpusIndexed>>,
+    /// The latest concordance asked for, once answered.
+    pub concordance: RwSignal<Option<ConcordanceLines>>,
+    concordance_id: StoredValue<u64>,
     /// The worker could not load its dictionaries: the next analysis starts a new one.
     failed: StoredValue<bool>,
     /// The worker has its dictionaries (a download on a slow line must not be mistaken
@@ -150,6 +174,9 @@ impl AnalysisClient {
             shown: RwSignal::new(None),
             opened_file: RwSignal::new(None),
             corrections: RwSignal::new(UserDictionary::default()),
+            corpus: RwSignal::new(None),
+            concordance: RwSignal::new(None),
+            concordance_id: StoredValue::new(0),
             failed: StoredValue::new(false),
             loaded: StoredValue::new(false),
         };
@@ -234,11 +261,65 @@ impl AnalysisClient {
                     None => {}
                 }
             }
+            Response::Indexed {
+                entities,
+                docs,
+                analysed,
+                elapsed_ms,
+            } => {
+                self.corpus.set(Some(CorpusIndexed {
+                    entities: std::sync::Arc::new(entities),
+                    docs,
+                    analysed,
+                    elapsed_ms,
+                }));
+                mark("jiexi:indexed");
+            }
+            Response::Concordance {
+                id,
+                result,
+                elapsed_ms,
+            } => {
+                // An answer to a query typed over since is dropped.
+                if id == self.concordance_id.get_value() {
+                    self.concordance.set(Some(ConcordanceLines {
+                        id,
+                        result,
+                        elapsed_ms,
+                    }));
+                }
+            }
             Response::Decoded { name, result } => match result {
                 Ok(file) => self.opened_file.set(Some((name, file))),
                 Err(message) => self.status.set(Status::Error(message)),
             },
         }
+    }
+
+    /// Indexes the bundled documents and the user's `docs` (id, text) for the corpus views.
+    pub fn index_corpus(&self, docs: Vec<(String, String)>) {
+        self.send(Request::Index { docs });
+    }
+
+    /// Asks for concordance lines; only the answer to the latest question is shown.
+    pub fn concordance(&self, query: Query, width: usize, order: Order, limit: usize) {
+        let id = self.concordance_id.get_value() + 1;
+        self.concordance_id.set_value(id);
+        self.send(Request::Concordance {
+            id,
+            query,
+            width,
+            order,
+            limit,
+        });
+    }
+
+    fn send(&self, request: Request) {
+        self.bridge.with_value(|bridge| {
+            if let Some(bridge) = bridge {
+                bridge.send(request);
+            }
+        });
     }
 
     /// Sends a dropped or picked file to the worker to be decoded; the text arrives in

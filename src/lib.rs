@@ -6,6 +6,7 @@
 pub mod app;
 pub mod bundled;
 pub mod client;
+pub mod corpus_views;
 pub mod corrections_panel;
 pub mod entity_panel;
 pub mod exports;

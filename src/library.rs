@@ -146,16 +146,26 @@ impl LibraryState {
 
     /// Stores `doc` and lists it first.
     fn put(self, doc: Document) {
-        self.docs.update(|docs| {
-            docs.retain(|d| d.id != doc.id);
-            docs.insert(0, doc.clone());
+        self.put_all(vec![doc]);
+    }
+
+    /// Stores `docs` in one transaction and lists them first (one update of the list,
+    /// however many: an import of a thousand documents renders the list once).
+    fn put_all(self, docs: Vec<Document>) {
+        self.docs.update(|list| {
+            list.retain(|d| !docs.iter().any(|n| n.id == d.id));
+            list.splice(0..0, docs.iter().cloned());
         });
-        let json = match serde_json::to_string(&doc) {
-            Ok(json) => json,
+        let records: Result<Vec<(String, String)>, _> = docs
+            .iter()
+            .map(|d| serde_json::to_string(d).map(|json| (format!("{PREFIX}{}", d.id), json)))
+            .collect();
+        let records = match records {
+            Ok(records) => records,
             Err(e) => return self.saved.set(Saved::Unavailable(e.to_string())),
         };
         leptos::task::spawn_local(async move {
-            match storage::put(&format!("{PREFIX}{}", doc.id), &json).await {
+            match storage::put_many(&records).await {
                 Ok(()) => {
                     self.saved.set(Saved::Saved);
                     self.announce();
@@ -293,9 +303,7 @@ impl LibraryState {
         match Library::from_json(json) {
             Ok(incoming) => {
                 let (added, merged) = Library::merge(&self.docs.get_untracked(), incoming);
-                for doc in added {
-                    self.put(doc);
-                }
+                self.put_all(added);
                 self.notice.set(Some(format!(
                     "{name}: {} document(s) added, {} already in the library",
                     merged.added, merged.duplicates

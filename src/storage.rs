@@ -141,6 +141,11 @@ pub async fn delete(key: &str) -> Result<(), String> {
 /// Stores `json` under `key`. IndexedDB writes are atomic per transaction: a failure
 /// (quota, a closed tab) leaves the previous value as it was.
 pub async fn put(key: &str, json: &str) -> Result<(), String> {
+    put_many(&[(key.to_string(), json.to_string())]).await
+}
+
+/// Stores every (key, JSON) in one transaction: all of them, or (on failure) none.
+pub async fn put_many(entries: &[(String, String)]) -> Result<(), String> {
     let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
@@ -149,9 +154,11 @@ pub async fn put(key: &str, json: &str) -> Result<(), String> {
         .object_store(STORE)
         .map_err(|e| error("cannot save", e))?;
     let done = committed(&tx);
-    store
-        .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
-        .map_err(|e| error("cannot save", e))?;
+    for (key, json) in entries {
+        store
+            .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
+            .map_err(|e| error("cannot save", e))?;
+    }
     JsFuture::from(done)
         .await
         .map_err(|e| error("cannot save", e))?;

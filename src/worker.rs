@@ -1,6 +1,7 @@
 //! The worker side of the page ↔ worker protocol.
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
+use jiexi_engine::corpus::{CorpusIndex, Hit, IndexEntry, Order, Query};
 use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{self, EntityGroup, Stats};
 use jiexi_engine::keywords::{self, DocFrequencies, Keyword};
@@ -26,6 +27,17 @@ pub enum Request {
         id: u64,
         text: String,
         corrections: UserDictionary,
+    },
+    /// Index the bundled documents and these (id, text) of the user's for the corpus
+    /// views; unchanged documents are not analysed again.
+    Index { docs: Vec<(String, String)> },
+    /// Concordance lines of the indexed corpus.
+    Concordance {
+        id: u64,
+        query: Query,
+        width: usize,
+        order: Order,
+        limit: usize,
     },
     /// A file the user dropped or picked, to be decoded (UTF-8, UTF-16, Big5, GB18030).
     /// Decoding runs here: the encoding tables stay out of the page's code.
@@ -59,6 +71,19 @@ pub enum Response {
         keywords: Keywords,
         elapsed_ms: f64,
     },
+    /// The entity index of the corpus; `analysed`: documents analysed for this update.
+    Indexed {
+        entities: Vec<IndexEntry>,
+        docs: usize,
+        analysed: usize,
+        elapsed_ms: f64,
+    },
+    /// Concordance lines (at most the limit) and how many there are, or why not.
+    Concordance {
+        id: u64,
+        result: Result<(Vec<Hit>, usize), String>,
+        elapsed_ms: f64,
+    },
     /// A decoded file, or the message to show instead.
     Decoded {
         name: String,
@@ -81,6 +106,8 @@ pub struct AnalysisWorker {
     waiting: Vec<(HandlerId, Request)>,
     /// Document frequencies of the bundled corpus, built on the first analysis.
     corpus: Option<DocFrequencies>,
+    /// The corpus views' index, built when they are first opened.
+    index: CorpusIndex,
 }
 
 /// Milliseconds, sub-millisecond where the browser allows.
@@ -168,6 +195,39 @@ impl AnalysisWorker {
                     elapsed_ms,
                 })
             }
+            Request::Index { docs } => {
+                let started = now();
+                let mut all: Vec<(String, String)> = BUNDLED
+                    .iter()
+                    .map(|d| (d.id.to_string(), d.text.to_string()))
+                    .collect();
+                all.extend(docs);
+                let analysed = self.index.update(analyzer, &all);
+                Some(Response::Indexed {
+                    entities: self.index.entities(),
+                    docs: self.index.len(),
+                    analysed,
+                    elapsed_ms: now() - started,
+                })
+            }
+            Request::Concordance {
+                id,
+                query,
+                width,
+                order,
+                limit,
+            } => {
+                let started = now();
+                let result = self
+                    .index
+                    .concordance(&query, width, order, limit)
+                    .map_err(|e| e.to_string());
+                Some(Response::Concordance {
+                    id,
+                    result,
+                    elapsed_ms: now() - started,
+                })
+            }
             Request::Decode { .. } => None,
         }
     }
@@ -184,6 +244,7 @@ impl Worker for AnalysisWorker {
             analyzer: Err(None),
             waiting: Vec::new(),
             corpus: None,
+            index: CorpusIndex::default(),
         }
     }
 

@@ -28,7 +28,7 @@ pub fn json(text: &str, analysis: &Analysis) -> String {
 
 /// One CSV cell: always quoted, quotes doubled, and a leading `= + - @` (or tab/CR)
 /// defused with an apostrophe so a spreadsheet never runs a pasted formula.
-fn csv_cell(value: &str) -> String {
+pub fn csv_cell(value: &str) -> String {
     let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let value = value.replace('"', "\"\"");
     if risky {

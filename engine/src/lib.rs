@@ -14,6 +14,7 @@
 
 mod analysis;
 mod analyzer;
+pub mod corpus;
 pub mod corrections;
 mod dictionary;
 mod entities;

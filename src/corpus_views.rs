@@ -1,0 +1,257 @@
+//! Corpus views over the whole library (bundled documents and the user's): the entity
+//! index (every entity, how often, in how many documents) and the KWIC concordance
+//! (a word, an entity or a pattern in its contexts). Built in the worker when the views
+//! are first opened, and brought up to date when the library changes.
+
+use jiexi_engine::corpus::{self, Order, Query};
+use jiexi_engine::EntityType;
+use leptos::prelude::*;
+
+use crate::client::AnalysisClient;
+use crate::i18n::{tr, type_label, I18n};
+use crate::library::LibraryState;
+
+/// Rows of the entity index shown at once (the filter reaches the rest).
+const INDEX_ROWS: usize = 200;
+/// Concordance lines shown at first, and added by each "More" (painting 500 lines took
+/// longer than finding them in 2 million chars).
+const KWIC_PAGE: usize = 100;
+
+#[component]
+pub fn CorpusViews(
+    client: AnalysisClient,
+    library: LibraryState,
+    /// Opens a document (bundled or the user's) by id.
+    open_doc: Callback<String>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let open = RwSignal::new(false);
+    // (Re)index when opened and whenever the library changes while open.
+    Effect::new(move |_| {
+        if open.get() {
+            let docs = library.docs.with(|d| {
+                d.iter()
+                    .map(|d| (d.id.clone(), d.text.clone()))
+                    .collect::<Vec<_>>()
+            });
+            client.index_corpus(docs);
+        }
+    });
+    let filter = RwSignal::new(String::new());
+    let query = RwSignal::new(String::new());
+    let regex = RwSignal::new(false);
+    let width = RwSignal::new(20usize);
+    let order = RwSignal::new(Order::Document);
+    let limit = RwSignal::new(KWIC_PAGE);
+    // The last question asked: typed text, or an entity chosen in the index.
+    let asked = RwSignal::new(None::<Query>);
+    let ask = move || {
+        if let Some(q) = asked.get_untracked() {
+            client.concordance(
+                q,
+                width.get_untracked(),
+                order.get_untracked(),
+                limit.get_untracked(),
+            );
+        }
+    };
+    let on_query = move |value: String| {
+        query.set(value.clone());
+        limit.set(KWIC_PAGE);
+        let q = value.trim().to_string();
+        asked.set((!q.is_empty()).then(|| {
+            if regex.get_untracked() {
+                Query::Pattern(q)
+            } else {
+                Query::Text(q)
+            }
+        }));
+        ask();
+    };
+    // A new index (the library changed) or a new width or order: ask again.
+    Effect::new(move |_| {
+        client.corpus.track();
+        width.track();
+        order.track();
+        limit.track();
+        ask();
+    });
+    let choose_entity = move |kind: EntityType, key: String, text: String| {
+        query.set(text);
+        regex.set(false);
+        limit.set(KWIC_PAGE);
+        asked.set(Some(Query::Entity { kind, key }));
+        ask();
+    };
+    let export_index = move |_| {
+        if let Some(ix) = client.corpus.get_untracked() {
+            let csv = corpus::entity_index_csv(&ix.entities);
+            let _ = crate::exports::download(
+                "jiexi-entity-index.csv",
+                "text/csv;charset=utf-8",
+                &format!("\u{feff}{csv}"),
+            );
+        }
+    };
+    let export_kwic = move |_| {
+        if let Some(Ok((hits, _))) = client.concordance.get_untracked().map(|c| c.result) {
+            let csv = corpus::concordance_csv(&hits);
+            let _ = crate::exports::download(
+                "jiexi-concordance.csv",
+                "text/csv;charset=utf-8",
+                &format!("\u{feff}{csv}"),
+            );
+        }
+    };
+    let title_of = move |id: &str| -> String {
+        library
+            .docs
+            .with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.title.clone()))
+            .or_else(|| {
+                crate::bundled::BUNDLED
+                    .iter()
+                    .find(|d| d.id == id)
+                    .map(|d| d.title())
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
+
+    view! {
+        <details
+            class="panel corpus-views"
+            data-testid="corpus-views"
+            on:toggle=move |ev| {
+                let el: web_sys::HtmlDetailsElement = wasm_bindgen::JsCast::unchecked_into(event_target::<web_sys::Element>(&ev));
+                open.set(el.open());
+            }
+        >
+            <summary><h2>{tr("語料分析", "Corpus views")}</h2></summary>
+            {move || match client.corpus.get() {
+                None => view! { <p class="muted" data-testid="corpus-state" data-state="working">{tr("建立索引中…", "Indexing…")}</p> }.into_any(),
+                Some(ix) => view! {
+                    <p class="muted" data-testid="corpus-state" data-state="ready" data-docs=ix.docs data-ms=ix.elapsed_ms>
+                        {move || format!("{} {} · {} {} · {:.0} ms",
+                            ix.docs, i18n.tr("篇文件", "documents"),
+                            ix.entities.len(), i18n.tr("個實體", "entities"),
+                            ix.elapsed_ms)}
+                    </p>
+                }.into_any(),
+            }}
+            <section aria-labelledby="kwic-heading">
+                <h3 id="kwic-heading">{tr("關鍵詞索引（KWIC）", "Concordance (KWIC)")}</h3>
+                <div class="kwic-controls">
+                    <input
+                        type="search"
+                        data-testid="kwic-input"
+                        aria-label=tr("搜尋字詞", "Search a word")
+                        placeholder=move || i18n.tr("字詞、實體或正規表示式", "word, entity or pattern")
+                        prop:value=move || query.get()
+                        on:input=move |ev| on_query(event_target_value(&ev))
+                    />
+                    <label class="check">
+                        <input type="checkbox" data-testid="kwic-regex" prop:checked=move || regex.get()
+                            on:change=move |ev| { regex.set(event_target_checked(&ev)); on_query(query.get_untracked()); } />
+                        {tr("正規表示式", "Pattern")}
+                    </label>
+                    <label class="check">{tr("上下文", "Context")}
+                        <select data-testid="kwic-width" on:change=move |ev| width.set(event_target_value(&ev).parse().unwrap_or(20))>
+                            {[10usize, 20, 40].into_iter().map(|w| view! { <option value=w selected=w == 20>{w}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="check">{tr("排序", "Sort")}
+                        <select data-testid="kwic-order" on:change=move |ev| order.set(match event_target_value(&ev).as_str() {
+                            "left" => Order::Left,
+                            "right" => Order::Right,
+                            _ => Order::Document,
+                        })>
+                            <option value="document">{tr("文件次序", "Document order")}</option>
+                            <option value="left">{tr("左文", "Left context")}</option>
+                            <option value="right">{tr("右文", "Right context")}</option>
+                        </select>
+                    </label>
+                    <button type="button" data-testid="kwic-export" on:click=export_kwic>{tr("匯出 CSV", "Export CSV")}</button>
+                </div>
+                {move || client.concordance.get().filter(|_| asked.with(Option::is_some)).map(|c| match c.result {
+                    Err(message) => view! { <p class="notice" data-testid="kwic-error">{message}</p> }.into_any(),
+                    Ok((hits, total)) => view! {
+                        <p class="muted" data-testid="kwic-total" data-total=total data-ms=c.elapsed_ms data-answer=c.id>
+                            {move || format!("{total} {} · {:.0} ms", i18n.tr("處", "hits"), c.elapsed_ms)}
+                        </p>
+                        <table class="kwic">
+                            <tbody>
+                                {hits.into_iter().map(|h| {
+                                    let doc = h.doc.clone();
+                                    view! {
+                                        <tr data-testid="kwic-row" data-doc-id=h.doc.clone() data-start=h.start data-end=h.end>
+                                            <td class="left">{h.left}</td>
+                                            <td class="keyword"><mark>{h.keyword}</mark></td>
+                                            <td class="right">{h.right}</td>
+                                            <td class="doc">
+                                                <button type="button" class="link" data-testid="kwic-open" on:click=move |_| open_doc.run(doc.clone())>
+                                                    {title_of(&h.doc)}
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        {(total > limit.get_untracked()).then(|| view! {
+                            <button type="button" data-testid="kwic-more" on:click=move |_| limit.update(|l| *l += 4 * KWIC_PAGE)>
+                                {tr("顯示更多", "Show more")}
+                            </button>
+                        })}
+                    }.into_any(),
+                })}
+            </section>
+            <section aria-labelledby="index-heading">
+                <h3 id="index-heading">{tr("實體索引", "Entity index")}</h3>
+                <div class="kwic-controls">
+                    <input
+                        type="search"
+                        data-testid="entity-index-filter"
+                        aria-label=tr("篩選實體", "Filter entities")
+                        placeholder=move || i18n.tr("篩選", "Filter")
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                    <button type="button" data-testid="entity-index-export" on:click=export_index>{tr("匯出 CSV", "Export CSV")}</button>
+                </div>
+                <table class="entity-index" data-testid="entity-index">
+                    <thead><tr>
+                        <th scope="col">{tr("類型", "Type")}</th>
+                        <th scope="col">{tr("實體", "Entity")}</th>
+                        <th scope="col">{tr("次數", "Count")}</th>
+                        <th scope="col">{tr("文件", "Documents")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || client.corpus.get().map(|ix| {
+                            let f = jiexi_engine::script::fold(filter.get().trim());
+                            ix.entities
+                                .iter()
+                                .filter(|r| f.is_empty() || r.key.contains(&f))
+                                .take(INDEX_ROWS)
+                                .map(|r| {
+                                    let (kind, key, text) = (r.kind, r.key.clone(), r.text.clone());
+                                    view! {
+                                        <tr data-entity-text=r.text.clone() data-entity-type=r.kind.as_str() data-doc-count=r.docs.len() data-count=r.count>
+                                            <td><span class="type-label" data-entity=r.kind.as_str()>{move || type_label(kind, i18n.0.get())}</span></td>
+                                            <td>
+                                                <button type="button" class="link" data-testid="entity-index-open"
+                                                    on:click=move |_| choose_entity(kind, key.clone(), text.clone())>
+                                                    {r.text.clone()}
+                                                </button>
+                                            </td>
+                                            <td>{r.count}</td>
+                                            <td>{r.docs.len()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })}
+                    </tbody>
+                </table>
+            </section>
+        </details>
+    }
+}

@@ -1,0 +1,100 @@
+// Corpus views on the release build: the entity index and the KWIC concordance over the
+// bundled documents and the user's, kept up to date as the library changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, openApp, useApp } from './support.mjs';
+
+const app = useApp();
+const ARTICLE = '深港合作新聞\n記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將加快。羅柳斌補充說，前海將設新中心。';
+
+async function openViews(page) {
+  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.locator('[data-testid=corpus-state][data-state=ready]').waitFor({ timeout: 60000 });
+}
+
+test('the entity index lists entities across documents; choosing one shows its mentions', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await page.getByTestId('article-input').fill(ARTICLE);
+  await page.locator('[data-testid=corpus-doc][data-kind=user]').waitFor();
+  await openViews(page);
+  const row = page.locator('[data-testid=entity-index] tr[data-entity-text=羅柳斌][data-entity-type=PERSON]');
+  await row.waitFor();
+  assert.equal(await row.getAttribute('data-count'), '2');
+  assert.equal(await row.getAttribute('data-doc-count'), '1');
+  // Most frequent first.
+  const counts = await page.locator('[data-testid=entity-index] tbody tr').evaluateAll((rows) =>
+    rows.map((r) => Number(r.dataset.count)));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+
+  await row.getByTestId('entity-index-open').click();
+  await page.locator('[data-testid=kwic-total][data-total="2"]').waitFor();
+  const rows = await page.getByTestId('kwic-row').evaluateAll((rs) => rs.map((r) => r.querySelector('.keyword').textContent));
+  assert.deepEqual(rows, ['羅柳斌', '羅柳斌']);
+
+  // The filter narrows the index (either script).
+  await page.getByTestId('entity-index-filter').fill('罗柳');
+  assert.equal(await page.locator('[data-testid=entity-index] tbody tr').count(), 1);
+
+  // Editing the article updates the index.
+  await page.getByTestId('article-input').fill(ARTICLE + '羅柳斌最後說。');
+  await page.locator('[data-testid=entity-index] tr[data-entity-text=羅柳斌][data-count="3"]').waitFor({ timeout: 30000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the concordance finds words in either script and patterns, sorts, and opens the document', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'jiexi-corpus-'));
+  const file = join(dir, 'library.json');
+  execFileSync('node', [join(ROOT, 'scripts', 'gen_library.mjs'), '30', file]);
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await page.getByTestId('library-import').setInputFiles(file);
+  await page.locator('[data-testid=corpus-doc][data-kind=user]').nth(29).waitFor();
+  await openViews(page);
+  const listed = await page.getByTestId('corpus-doc').count();
+  assert.equal(await page.getByTestId('corpus-state').getAttribute('data-docs'), String(listed));
+
+  // Simplified query, Traditional text: the document's own form is shown.
+  await page.getByTestId('kwic-input').fill('香港科技大学');
+  await page.locator('[data-testid=kwic-total]').waitFor();
+  const total = Number(await page.getByTestId('kwic-total').getAttribute('data-total'));
+  assert.ok(total > 30, `hits across the library: ${total}`);
+  const first = page.getByTestId('kwic-row').first();
+  assert.equal(await first.locator('.keyword').textContent(), '香港科技大學');
+
+  // Right-context order.
+  await page.getByTestId('kwic-order').selectOption('right');
+  await page.waitForFunction(() => {
+    const r = [...document.querySelectorAll('[data-testid=kwic-row] .right')].map((e) => e.textContent);
+    return r.length > 1 && r.every((x, i) => i === 0 || r[i - 1] <= x);
+  });
+
+  // A pattern, and a bad pattern is a message, not a failure.
+  await page.getByTestId('kwic-regex').check();
+  await page.getByTestId('kwic-input').fill('深[圳港]');
+  await page.locator('[data-testid=kwic-row] .keyword', { hasText: /^深[圳港]$/ }).first().waitFor();
+  await page.getByTestId('kwic-input').fill('深[');
+  await page.getByTestId('kwic-error').waitFor();
+
+  // Many hits: the first 100 lines, then more on request.
+  await page.getByTestId('kwic-input').fill('[深港]');
+  await page.getByTestId('kwic-more').waitFor();
+  const many = Number(await page.getByTestId('kwic-total').getAttribute('data-total'));
+  assert.ok(many > 500, `${many} hits`);
+  assert.equal(await page.getByTestId('kwic-row').count(), 100);
+  await page.getByTestId('kwic-more').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=kwic-row]').length === 500);
+
+  // A line opens its document in the reader.
+  await page.getByTestId('kwic-input').fill('深[圳港]');
+  const line = page.locator('[data-testid=kwic-row][data-doc-id^=gen-]').first();
+  await line.waitFor();
+  const id = await line.getAttribute('data-doc-id');
+  await line.getByTestId('kwic-open').click();
+  await page.locator(`[data-testid=corpus-doc][data-doc-id="${id}"][aria-current=true]`).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
