@@ -5,7 +5,6 @@
 use jiexi_engine::corrections::{Correction, UserDictionary};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
@@ -259,19 +258,9 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
         }
     };
     let import = move |ev: web_sys::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(input) = input else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            match UserDictionary::from_jieba(&name, &text) {
+        crate::file_input::read_picked_text(
+            &ev,
+            move |name, text| match UserDictionary::from_jieba(&name, &text) {
                 Ok(imported) => corrections.change(move |d| {
                     for c in imported.corrections {
                         d.add(c).map_err(|e| e.to_string())?;
@@ -279,8 +268,8 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
                     Ok(())
                 }),
                 Err(e) => corrections.notice.set(Some(e.to_string())),
-            }
-        });
+            },
+        );
     };
     let kind_label = move |c: &Correction| -> String {
         let lang = i18n.0.get();

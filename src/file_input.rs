@@ -43,18 +43,35 @@ pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
     ev.data_transfer()?.files()?.get(0)
 }
 
+/// The file picked in the `<input type=file>` that fired `ev`; the input is reset, so
+/// the same file can be picked again after editing it.
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// Reads the picked file as UTF-8 text (the user's own exports: dictionary, library) and
+/// hands its name and text to `then`.
+pub fn read_picked_text(ev: &web_sys::Event, then: impl FnOnce(String, String) + 'static) {
+    let Some(file) = picked_file(ev) else { return };
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        then(
+            file.name(),
+            text.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+        );
+    });
+}
+
 #[component]
 pub fn FileInput(client: AnalysisClient) -> impl IntoView {
     let on_change = move |ev: web_sys::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input {
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open(client, file);
-            }
-            // The same file can be picked again after editing it.
-            input.set_value("");
+        if let Some(file) = picked_file(&ev) {
+            open(client, file);
         }
     };
     view! {

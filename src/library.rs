@@ -329,20 +329,7 @@ pub fn CorpusPanel(
             || jiexi_engine::script::fold(title).contains(&jiexi_engine::script::fold(q.trim()))
     };
     let import = move |ev: web_sys::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(input) = input else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            library.import(&name, &text);
-        });
+        crate::file_input::read_picked_text(&ev, move |name, text| library.import(&name, &text));
     };
     let current = move || {
         library.current.get().and_then(|id| {
