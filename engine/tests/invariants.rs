@@ -73,13 +73,52 @@ fn edge_cases() {
     }
 }
 
+/// Long inputs: a 1 MB line (no sentence or line break to split at) and, by hand, a 10 MB
+/// document (`cargo test --release -p jiexi-engine --test invariants -- --ignored`).
+fn long_text(bytes: usize, line_breaks: bool) -> String {
+    let sentence = "記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，2024年12月17日深港合作投資290億元人民幣，佔三成𠝹🇭🇰";
+    let mut text = String::with_capacity(bytes + sentence.len());
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(sentence);
+        i += 1;
+        if line_breaks && i % 8 == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+#[test]
+fn a_one_megabyte_line() {
+    let text = long_text(1_000_000, false);
+    check(&text, &analyzer().analyze(&text));
+}
+
+#[test]
+#[ignore = "10 MB: minutes in a debug build; run by hand with --release -- --ignored"]
+fn a_ten_megabyte_document() {
+    let text = long_text(10_000_000, true);
+    check(&text, &analyzer().analyze(&text));
+    normalize_is_idempotent(&text);
+}
+
 fn normalize_is_idempotent(text: &str) {
     let once = jiexi_engine::normalize::normalize(text).text;
     assert_eq!(jiexi_engine::normalize::normalize(&once).text, once);
 }
 
+/// Cases per property: 512 in CI; more by hand, e.g.
+/// `PROPTEST_CASES=20000 cargo test --release -p jiexi-engine --test invariants`.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_string(text in any::<String>()) {

@@ -164,3 +164,25 @@ test('with storage unavailable (private mode) the app works and says nothing is 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a save over the storage quota says so, and what was saved before is kept', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await paste(page, ARTICLE);
+  // From now on every write fails as a full disk does.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByTestId('article-input').fill(`${ARTICLE}\n補充一段。`);
+  const state = page.locator('[data-testid=library-state][data-state=unavailable]');
+  await state.waitFor();
+  assert.match(await state.textContent(), /quota has been exceeded/);
+  // The text being edited is still on screen.
+  assert.match(await page.getByTestId('article-input').inputValue(), /補充一段。$/);
+  await page.reload();
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  assert.equal(await page.getByTestId('article-input').inputValue(), ARTICLE, 'the saved version is intact');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
