@@ -70,3 +70,33 @@ test('a failed dictionary download says why; Retry loads it, the text kept', asy
   assert.ok((await readerContent(page)).entities.some(([t, k]) => t === '羅柳斌' && k === 'PERSON'));
   await context.close();
 });
+
+test('a worker that falls silent (as after a panic) is restarted; the text is kept and Retry works', async () => {
+  const context = await app.browser.newContext();
+  // Lets the test swallow the next message to the worker: the worker never answers it,
+  // exactly as a worker whose wasm trapped on a panic.
+  await context.addInitScript(() => {
+    window.__swallow = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (...args) {
+      if (window.__swallow > 0) {
+        window.__swallow -= 1;
+        return undefined;
+      }
+      return post.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  await page.evaluate(() => { window.__swallow = 1; });
+  await page.getByTestId('article-input').fill(TEXT);
+  const error = page.locator('[data-testid=status][data-state=error]');
+  await error.waitFor({ timeout: 30000 });
+  assert.match(await error.textContent(), /restarted|重新啟動|text is kept/);
+  assert.equal(await page.getByTestId('article-input').inputValue(), TEXT);
+  await page.getByTestId('retry').click();
+  await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor({ timeout: 15000 });
+  assert.ok((await readerContent(page)).entities.some(([t, k]) => t === '羅柳斌' && k === 'PERSON'));
+  await context.close();
+});
