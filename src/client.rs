@@ -2,7 +2,7 @@
 //! answer to a superseded request is never shown.
 
 use gloo_worker::{Spawnable, WorkerBridge};
-use jiexi_engine::corpus::{Hit, IndexEntry, Order, Query};
+use jiexi_engine::corpus::{Hit, IndexEntry, Order, Query, WordCount};
 use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{EntityGroup, Stats};
 use jiexi_engine::Analysis;
@@ -33,6 +33,7 @@ fn asset_url(path: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CorpusIndexed {
     pub entities: std::sync::Arc<Vec<IndexEntry>>,
+    pub words: std::sync::Arc<Vec<WordCount>>,
     pub docs: usize,
     pub analysed: usize,
     pub elapsed_ms: f64,
@@ -263,12 +264,14 @@ impl AnalysisClient {
             }
             Response::Indexed {
                 entities,
+                words,
                 docs,
                 analysed,
                 elapsed_ms,
             } => {
                 self.corpus.set(Some(CorpusIndexed {
                     entities: std::sync::Arc::new(entities),
+                    words: std::sync::Arc::new(words),
                     docs,
                     analysed,
                     elapsed_ms,

@@ -11,6 +11,16 @@ use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
 use crate::library::LibraryState;
 
+/// localStorage: the user's own stop words (either script, whitespace-separated).
+const STOPWORDS: &str = "jiexi.stopwords";
+/// Rows of the word frequency table, and bars of its chart.
+const FREQ_ROWS: usize = 50;
+const CHART_BARS: usize = 20;
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Rows of the entity index shown at once (the filter reaches the rest).
 const INDEX_ROWS: usize = 200;
 /// Concordance lines shown at first, and added by each "More" (painting 500 lines took
@@ -102,6 +112,55 @@ pub fn CorpusViews(
                 &format!("\u{feff}{csv}"),
             );
         }
+    };
+    // The user's stop words, kept on the device, compared in folded form.
+    let stop_text = RwSignal::new(
+        local_storage()
+            .and_then(|s| s.get_item(STOPWORDS).ok().flatten())
+            .unwrap_or_default(),
+    );
+    let words = Memo::new(move |_| {
+        let stop: std::collections::HashSet<String> = stop_text.with(|t| {
+            t.split_whitespace()
+                .map(jiexi_engine::script::fold)
+                .collect()
+        });
+        client
+            .corpus
+            .get()
+            .map(|ix| {
+                ix.words
+                    .iter()
+                    .filter(|w| !stop.contains(&w.key))
+                    .take(FREQ_ROWS)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let chart = Memo::new(move |_| {
+        let rows: Vec<(String, usize)> = words.with(|w| {
+            w.iter()
+                .take(CHART_BARS)
+                .map(|w| (w.text.clone(), w.count))
+                .collect()
+        });
+        corpus::bar_chart_svg(i18n.tr("詞頻", "Word frequencies"), &rows)
+    });
+    let export_words = move |_| {
+        let csv = words.with_untracked(|w| corpus::words_csv(w));
+        let _ = crate::exports::download(
+            "jiexi-word-frequencies.csv",
+            "text/csv;charset=utf-8",
+            &format!("\u{feff}{csv}"),
+        );
+    };
+    let export_chart = move |_| {
+        let _ = crate::exports::download(
+            "jiexi-word-frequencies.svg",
+            "image/svg+xml",
+            &chart.get_untracked(),
+        );
     };
     let title_of = move |id: &str| -> String {
         library
@@ -203,6 +262,47 @@ pub fn CorpusViews(
                         })}
                     }.into_any(),
                 })}
+            </section>
+            <section aria-labelledby="freq-heading">
+                <h3 id="freq-heading">{tr("詞頻", "Word frequencies")}</h3>
+                <label class="stopwords">
+                    {tr("停用詞（以空格分隔，繁簡皆可）", "Stop words (space-separated, either script)")}
+                    <textarea
+                        data-testid="stopwords"
+                        rows="2"
+                        prop:value=move || stop_text.get()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if let Some(s) = local_storage() {
+                                // Only a preference: if it cannot be kept it lasts this visit.
+                                let _ = s.set_item(STOPWORDS, &value);
+                            }
+                            stop_text.set(value);
+                        }
+                    ></textarea>
+                </label>
+                <div class="kwic-controls">
+                    <button type="button" data-testid="word-freq-export" on:click=export_words>{tr("匯出 CSV", "Export CSV")}</button>
+                    <button type="button" data-testid="word-chart-export" on:click=export_chart>{tr("匯出 SVG", "Export SVG")}</button>
+                </div>
+                // The chart is SVG written by the engine with every label escaped.
+                <div class="chart" data-testid="word-chart" inner_html=move || chart.get()></div>
+                <table class="entity-index" data-testid="word-freq">
+                    <thead><tr>
+                        <th scope="col">{tr("詞", "Word")}</th>
+                        <th scope="col">{tr("次數", "Count")}</th>
+                        <th scope="col">{tr("文件", "Documents")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || words.get().into_iter().map(|w| view! {
+                            <tr data-word=w.text.clone() data-count=w.count>
+                                <td>{w.text.clone()}</td>
+                                <td>{w.count}</td>
+                                <td>{w.docs}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
             </section>
             <section aria-labelledby="index-heading">
                 <h3 id="index-heading">{tr("實體索引", "Entity index")}</h3>

@@ -1,7 +1,7 @@
 //! The worker side of the page ↔ worker protocol.
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use jiexi_engine::corpus::{CorpusIndex, Hit, IndexEntry, Order, Query};
+use jiexi_engine::corpus::{CorpusIndex, Hit, IndexEntry, Order, Query, WordCount};
 use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{self, EntityGroup, Stats};
 use jiexi_engine::keywords::{self, DocFrequencies, Keyword};
@@ -11,6 +11,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::bundled::BUNDLED;
+
+/// Words sent with the corpus index: enough that the user's stop words can remove
+/// hundreds and the chart still has its top 20.
+const WORDS: usize = 1000;
 
 /// How many keywords of each kind an article gets.
 const KEYWORDS: usize = 12;
@@ -74,6 +78,9 @@ pub enum Response {
     /// The entity index of the corpus; `analysed`: documents analysed for this update.
     Indexed {
         entities: Vec<IndexEntry>,
+        /// The most frequent words (jiexi's stop words left out; the page removes the
+        /// user's own).
+        words: Vec<WordCount>,
         docs: usize,
         analysed: usize,
         elapsed_ms: f64,
@@ -205,6 +212,7 @@ impl AnalysisWorker {
                 let analysed = self.index.update(analyzer, &all);
                 Some(Response::Indexed {
                     entities: self.index.entities(),
+                    words: self.index.words(WORDS),
                     docs: self.index.len(),
                     analysed,
                     elapsed_ms: now() - started,

@@ -13,6 +13,8 @@ use crate::{Analyzer, Entity, EntityType, Error};
 /// One document of the index.
 struct Indexed {
     text: String,
+    /// Word counts by folded form, with the first surface form seen.
+    words: HashMap<String, (String, usize)>,
     /// The text folded for matching (widths, Simplified), char for char: offsets agree.
     folded: Vec<char>,
     chars: Vec<char>,
@@ -30,6 +32,25 @@ pub struct IndexEntry {
     pub count: usize,
     /// Documents it occurs in, with the count in each, most first.
     pub docs: Vec<(String, usize)>,
+}
+
+/// A word's frequency in the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WordCount {
+    /// As first seen in the corpus.
+    pub text: String,
+    /// Folded (Simplified, half-width): what stop words are compared with.
+    pub key: String,
+    pub count: usize,
+    /// In how many documents.
+    pub docs: usize,
+}
+
+/// The folded form of a token worth counting as a word: it has a letter or Han char and
+/// is not on jiexi's stop-word list (punctuation, numbers and function words are not).
+fn word_key(token: &str) -> Option<String> {
+    let key = crate::script::fold(token);
+    (key.chars().any(char::is_alphabetic) && !crate::keywords::is_stopword(&key)).then_some(key)
 }
 
 /// One occurrence in context.
@@ -89,8 +110,16 @@ impl CorpusIndex {
                 Some(ix) if ix.text == *text => ix,
                 _ => {
                     analysed += 1;
-                    let entities = analyzer.analyze(text).entities;
+                    let analysis = analyzer.analyze(text);
+                    let mut words: HashMap<String, (String, usize)> = HashMap::new();
+                    for t in &analysis.tokens {
+                        if let Some(key) = word_key(&t.text) {
+                            words.entry(key).or_insert_with(|| (t.text.clone(), 0)).1 += 1;
+                        }
+                    }
+                    let entities = analysis.entities;
                     Indexed {
+                        words,
                         folded: crate::script::fold(text).chars().collect(),
                         chars: text.chars().collect(),
                         text: text.clone(),
@@ -152,6 +181,27 @@ impl CorpusIndex {
                 .then(a.kind.cmp(&b.kind))
                 .then(a.text.cmp(&b.text))
         });
+        rows
+    }
+
+    /// The `limit` most frequent words of the corpus (stop words left out), most first.
+    pub fn words(&self, limit: usize) -> Vec<WordCount> {
+        let mut all: HashMap<&str, WordCount> = HashMap::new();
+        for (_, doc) in &self.docs {
+            for (key, (text, n)) in &doc.words {
+                let w = all.entry(key.as_str()).or_insert_with(|| WordCount {
+                    text: text.clone(),
+                    key: key.clone(),
+                    count: 0,
+                    docs: 0,
+                });
+                w.count += n;
+                w.docs += 1;
+            }
+        }
+        let mut rows: Vec<WordCount> = all.into_values().collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+        rows.truncate(limit);
         rows
     }
 
@@ -274,6 +324,55 @@ pub fn entity_index_csv(rows: &[IndexEntry]) -> String {
     out
 }
 
+/// Word frequencies as CSV: `word,count,documents`.
+pub fn words_csv(rows: &[WordCount]) -> String {
+    let mut out = String::from("word,count,documents\r\n");
+    for w in rows {
+        out.push_str(&format!(
+            "{},{},{}\r\n",
+            crate::export::csv_cell(&w.text),
+            w.count,
+            w.docs
+        ));
+    }
+    out
+}
+
+/// A horizontal bar chart of (label, value) as a standalone SVG document: shown in the
+/// page and saved as it is. Labels are escaped; nothing in it runs.
+pub fn bar_chart_svg(title: &str, rows: &[(String, usize)]) -> String {
+    const ROW: usize = 22;
+    const LABEL: usize = 140;
+    const BAR: usize = 320;
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+    let height = 30 + rows.len() * ROW;
+    let esc = crate::export::escape_html;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" \
+         viewBox=\"0 0 {w} {height}\" font-family=\"sans-serif\" font-size=\"13\" role=\"img\">\
+         <title>{t}</title><text x=\"4\" y=\"16\" font-weight=\"bold\">{t}</text>",
+        w = LABEL + BAR + 60,
+        t = esc(title)
+    );
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = 26 + i * ROW;
+        let len = (value * BAR).div_ceil(max).max(1);
+        svg.push_str(&format!(
+            "<g data-bar=\"{l}\"><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\">{l}</text>\
+             <rect x=\"{bx}\" y=\"{y}\" width=\"{len}\" height=\"{h}\" fill=\"#0b6e99\"/>\
+             <text x=\"{vx}\" y=\"{ty}\">{value}</text></g>",
+            l = esc(label),
+            lx = LABEL - 6,
+            ty = y + 14,
+            bx = LABEL,
+            h = ROW - 6,
+            vx = LABEL + len + 4,
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 /// Concordance lines as CSV: `document,start,end,left,keyword,right`.
 pub fn concordance_csv(hits: &[Hit]) -> String {
     let mut out = String::from("document,start,end,left,keyword,right\r\n");
@@ -384,5 +483,39 @@ mod tests {
         let csv = entity_index_csv(&ix.entities());
         assert!(csv.starts_with("type,text,count,documents\r\n"));
         assert!(csv.contains("\"a×1\""));
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_across_scripts_without_stop_words() {
+        let a = Analyzer::new();
+        let mut ix = CorpusIndex::default();
+        let docs = vec![
+            ("a".to_string(), "深圳的科技園區。深圳的企業。".to_string()),
+            ("b".to_string(), "深圳科技园区".to_string()),
+        ];
+        ix.update(&a, &docs);
+        let words = ix.words(10);
+        let shenzhen = words
+            .iter()
+            .find(|w| w.key == "深圳")
+            .expect("深圳 counted");
+        assert_eq!((shenzhen.count, shenzhen.docs), (3, 2));
+        assert!(words.iter().all(|w| w.key != "的"), "stop words left out");
+        assert!(words.iter().all(|w| w.key != "。"), "punctuation left out");
+        assert!(words_csv(&words).starts_with("word,count,documents\r\n"));
+    }
+
+    #[test]
+    fn the_chart_is_escaped_svg() {
+        let svg = bar_chart_svg("詞頻 <x>", &[("<script>".into(), 3), ("深圳".into(), 1)]);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("&lt;script&gt;"));
+        assert_eq!(svg.matches("<rect").count(), 2);
     }
 }

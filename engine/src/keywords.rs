@@ -23,7 +23,8 @@ pub struct Keyword {
 
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
-fn is_stopword(simplified: &str) -> bool {
+/// Whether `simplified` (a word in its Simplified form) is on jiexi's stop-word list.
+pub fn is_stopword(simplified: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         STOPWORDS

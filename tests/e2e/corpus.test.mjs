@@ -98,3 +98,37 @@ test('the concordance finds words in either script and patterns, sorts, and open
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('word frequencies: table and chart agree, stop words (either script) are kept, both export', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url, { acceptDownloads: true });
+  await page.getByTestId('article-input').fill(ARTICLE);
+  await page.locator('[data-testid=corpus-doc][data-kind=user]').waitFor();
+  await openViews(page);
+  const rows = page.locator('[data-testid=word-freq] tbody tr');
+  await rows.first().waitFor();
+  const counts = await rows.evaluateAll((rs) => rs.map((r) => Number(r.dataset.count)));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most frequent first');
+  const words = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.word));
+  assert.ok(!words.includes('的') && !words.includes('，'), 'stop words and punctuation left out');
+  const bars = await page.locator('[data-testid=word-chart] svg g[data-bar]').evaluateAll((gs) => gs.map((g) => g.dataset.bar));
+  assert.deepEqual(bars, words.slice(0, bars.length), 'the chart shows the table\'s top words');
+
+  // A stop word typed in Simplified removes the Traditional word, and is remembered.
+  assert.ok(words.includes('羅柳斌'), words.join(' '));
+  await page.getByTestId('stopwords').fill('罗柳斌');
+  await page.getByTestId('stopwords').dispatchEvent('change');
+  await page.locator('[data-testid=word-freq] tr[data-word=羅柳斌]').waitFor({ state: 'detached' });
+  await page.reload();
+  await openViews(page);
+  await rows.first().waitFor();
+  assert.equal(await page.locator('[data-testid=word-freq] tr[data-word=羅柳斌]').count(), 0);
+
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('word-chart-export').click()]);
+  const text = await (await svg.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  assert.match(text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('word-freq-export').click()]);
+  const table = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  assert.match(table, /^\uFEFFword,count,documents\r\n/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
