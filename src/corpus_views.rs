@@ -25,7 +25,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 const INDEX_ROWS: usize = 200;
 /// Concordance lines shown at first, and added by each "More" (painting 500 lines took
 /// longer than finding them in 2 million chars).
-const KWIC_PAGE: usize = 100;
+const KWIC_PAGE: usize = 50;
 
 #[component]
 pub fn CorpusViews(
