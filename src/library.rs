@@ -18,6 +18,9 @@ use crate::storage;
 const PREFIX: &str = "doc:";
 /// localStorage: the id of the document open last, restored on reload.
 const CURRENT: &str = "jiexi.current";
+/// localStorage: text typed just before the page was left, not yet in IndexedDB (a
+/// write begun while a page unloads may never finish; localStorage is synchronous).
+const DRAFT: &str = "jiexi.draft";
 /// Tabs tell each other on this channel that the library changed.
 const CHANNEL: &str = "jiexi-library";
 /// Saving waits this long after the last change (typing is not saved key by key).
@@ -52,6 +55,9 @@ pub struct LibraryState {
     pub notice: RwSignal<Option<String>>,
     /// A save is scheduled: the pending timer.
     timer: StoredValue<Option<i32>>,
+    /// The text waiting to be saved (kept here, not in the timer's closure: a cleared
+    /// timer's closure is never freed, and would keep a copy of the text per keystroke).
+    pending: StoredValue<Option<String>>,
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
@@ -65,16 +71,39 @@ impl LibraryState {
             deleted: RwSignal::new(None),
             notice,
             timer: StoredValue::new(None),
+            pending: StoredValue::new(None),
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
         };
         this.listen();
+        // Leaving or reloading within the save delay: save what was typed last.
+        if let Some(w) = web_sys::window() {
+            let on_hide = Closure::<dyn FnMut()>::new(move || this.leave());
+            // If it cannot be registered, edits still save after the delay.
+            let _ =
+                w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+            on_hide.forget();
+        }
         leptos::task::spawn_local(async move {
             this.reload().await;
             let last = local_storage().and_then(|s| s.get_item(CURRENT).ok().flatten());
             let doc = last.and_then(|id| this.find(&id));
-            if let Some(doc) = doc {
+            if let Some(doc) = &doc {
                 this.current.set(Some(doc.id.clone()));
-                restore.run(doc.text);
+            }
+            // A draft left at unload is newer than what IndexedDB holds: it wins, and is
+            // saved now.
+            let draft = local_storage().and_then(|s| {
+                let text = s.get_item(DRAFT).ok().flatten();
+                let _ = s.remove_item(DRAFT);
+                text
+            });
+            match (draft, doc) {
+                (Some(text), _) => {
+                    restore.run(text.clone());
+                    this.edited(text);
+                }
+                (None, Some(doc)) => restore.run(doc.text),
+                (None, None) => {}
             }
         });
         this
@@ -183,14 +212,11 @@ impl LibraryState {
             self.close();
             return;
         }
-        if let Some(timer) = self.timer.get_value() {
-            if let Some(w) = web_sys::window() {
-                w.clear_timeout_with_handle(timer);
-            }
-        }
+        self.cancel_timer();
+        self.pending.set_value(Some(text));
         let save = Closure::once_into_js(move || {
             self.timer.set_value(None);
-            self.save_now(text);
+            self.flush();
         });
         let timer = web_sys::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -200,6 +226,37 @@ impl LibraryState {
             .ok()
         });
         self.timer.set_value(timer);
+    }
+
+    fn cancel_timer(self) {
+        if let Some(timer) = self.timer.get_value() {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(timer);
+            }
+            self.timer.set_value(None);
+        }
+    }
+
+    /// The page is being left: the text waiting for its timer goes to localStorage at
+    /// once (restored and saved on the next visit) and to IndexedDB if there is time.
+    fn leave(self) {
+        if let Some(text) = self.pending.get_value() {
+            if let Some(s) = local_storage() {
+                // Too large for localStorage (over ~5 MB): the IndexedDB save below is
+                // then the only chance.
+                let _ = s.set_item(DRAFT, &text);
+            }
+        }
+        self.flush();
+    }
+
+    /// Saves the text waiting for its timer now (before another document is opened, so
+    /// the last keystrokes are never lost).
+    fn flush(self) {
+        self.cancel_timer();
+        if let Some(text) = self.pending.try_update_value(Option::take).flatten() {
+            self.save_now(text);
+        }
     }
 
     fn save_now(self, text: String) {
@@ -231,14 +288,10 @@ impl LibraryState {
         self.put(doc);
     }
 
-    /// A bundled document was opened: no user document is open.
+    /// Another document is opened (or a new one begun): what was typed in this one is
+    /// saved first; then no user document is open.
     pub fn close(self) {
-        if let Some(timer) = self.timer.get_value() {
-            if let Some(w) = web_sys::window() {
-                w.clear_timeout_with_handle(timer);
-            }
-            self.timer.set_value(None);
-        }
+        self.flush();
         self.set_current(None);
     }
 

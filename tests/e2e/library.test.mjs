@@ -186,3 +186,22 @@ test('a save over the storage quota says so, and what was saved before is kept',
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the last keystrokes are kept when another document is opened or the page reloads at once', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await paste(page, ARTICLE);
+  // Typed, then straight to a bundled document, inside the save delay.
+  await page.getByTestId('article-input').fill(`${ARTICLE}一`);
+  await page.locator('[data-testid=corpus-doc]:not([data-kind=user])').first().click();
+  await userDocs(page).first().click();
+  await page.waitForFunction((t) => document.querySelector('[data-testid=article-input]').value === t, `${ARTICLE}一`);
+  // Typed, then reloaded at once.
+  await page.getByTestId('article-input').fill(`${ARTICLE}二`);
+  await page.reload();
+  await page.waitForFunction((t) => document.querySelector('[data-testid=article-input]').value === t, `${ARTICLE}二`, {
+    timeout: 15000,
+  });
+  assert.equal(await userDocs(page).count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
