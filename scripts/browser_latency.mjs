@@ -8,7 +8,7 @@
 // longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) seen while analysing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, serveDist } from '../tests/e2e/support.mjs';
+import { ROOT, launch, recordLongTasks, serveDist } from '../tests/e2e/support.mjs';
 
 const [file, chars = '10000', runs = '10'] = process.argv.slice(2);
 const source = readFileSync(file ?? join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8').replace(/^\uFEFF/, '');
@@ -19,12 +19,7 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(server.url);
   await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 30000 });
   const ready = await page.evaluate(() => performance.getEntriesByName('jiexi:ready')[0].startTime);

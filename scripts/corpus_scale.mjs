@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, launch, serveDist } from '../tests/e2e/support.mjs';
+import { ROOT, launch, recordLongTasks, serveDist } from '../tests/e2e/support.mjs';
 
 const [n = '1000', runs = '7'] = process.argv.slice(2);
 const file = join(mkdtempSync(join(tmpdir(), 'jiexi-scale-')), 'library.json');
@@ -23,12 +23,7 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(server.url);
   await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
   const t0 = Date.now();

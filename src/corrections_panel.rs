@@ -8,29 +8,11 @@ use leptos::prelude::*;
 
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
+use crate::saved::{Saved, SavedNote};
 use crate::storage;
 
 /// Where the user dictionary is kept.
 const KEY: &str = "user-dictionary";
-
-/// Whether the corrections are safely on the device.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Saved {
-    Loading,
-    Saved,
-    /// Storage failed; the corrections last for this visit only. The reason is shown.
-    Unavailable(String),
-}
-
-impl Saved {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Saved::Loading => "loading",
-            Saved::Saved => "saved",
-            Saved::Unavailable(_) => "unavailable",
-        }
-    }
-}
 
 /// The corrections and their storage state; `Copy`, shared by the panels.
 #[derive(Clone, Copy)]
@@ -103,6 +85,7 @@ impl Corrections {
                 return;
             }
         };
+        self.saved.set(Saved::Saving);
         leptos::task::spawn_local(async move {
             match storage::put(KEY, &json).await {
                 Ok(()) => self.saved.set(Saved::Saved),
@@ -284,20 +267,12 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
     view! {
         <section class="dictionary" aria-labelledby="dictionary-heading">
             <h2 id="dictionary-heading">{tr("用戶詞典", "User dictionary")}</h2>
-            <p
-                class="muted storage-state"
-                data-testid="storage-state"
-                data-state=move || corrections.saved.with(|s| s.as_str())
-            >
-                {move || match corrections.saved.get() {
-                    Saved::Loading => i18n.tr("載入中…", "Loading…").to_string(),
-                    Saved::Saved => i18n.tr("已儲存在此裝置。", "Saved on this device.").to_string(),
-                    Saved::Unavailable(why) => format!(
-                        "{} ({why})",
-                        i18n.tr("未能儲存：更正只保留到關閉此頁。", "Not saved: corrections last until this page is closed.")
-                    ),
-                }}
-            </p>
+            <SavedNote
+                saved=corrections.saved
+                testid="storage-state"
+                saved_text=("已儲存在此裝置。", "Saved on this device.")
+                lost_text=("未能儲存：更正只保留到關閉此頁。", "Not saved: corrections last until this page is closed.")
+            />
             <ul data-testid="dictionary-list">
                 {move || {
                     dict.with(|d| {

@@ -16,6 +16,7 @@ pub mod legend;
 pub mod library;
 pub mod pwa;
 pub mod reader;
+pub mod saved;
 pub mod status;
 pub mod storage;
 pub mod worker;

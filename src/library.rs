@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::bundled::{BundledDoc, BUNDLED};
-use crate::corrections_panel::Saved;
 use crate::i18n::{tr, I18n};
+use crate::saved::{Saved, SavedNote};
 use crate::storage;
 
 /// IndexedDB keys of documents: this prefix and the document's id.
@@ -193,6 +193,7 @@ impl LibraryState {
             Ok(records) => records,
             Err(e) => return self.saved.set(Saved::Unavailable(e.to_string())),
         };
+        self.saved.set(Saved::Saving);
         leptos::task::spawn_local(async move {
             match storage::put_many(&records).await {
                 Ok(()) => {
@@ -326,9 +327,13 @@ impl LibraryState {
             self.set_current(None);
         }
         self.deleted.set(Some(doc.clone()));
+        self.saved.set(Saved::Saving);
         leptos::task::spawn_local(async move {
             match storage::delete(&format!("{PREFIX}{}", doc.id)).await {
-                Ok(()) => self.announce(),
+                Ok(()) => {
+                    self.saved.set(Saved::Saved);
+                    self.announce();
+                }
                 Err(e) => self.saved.set(Saved::Unavailable(e)),
             }
         });
@@ -492,16 +497,12 @@ pub fn CorpusPanel(
                     </button>
                 </p>
             })}
-            <p class="muted storage-state" data-testid="library-state" data-state=move || library.saved.with(|s| s.as_str())>
-                {move || match library.saved.get() {
-                    Saved::Loading => i18n.tr("載入中…", "Loading…").to_string(),
-                    Saved::Saved => i18n.tr("你的文章自動儲存在此裝置。", "Your articles are saved on this device as you go.").to_string(),
-                    Saved::Unavailable(why) => format!(
-                        "{} ({why})",
-                        i18n.tr("未能儲存：文章只保留到關閉此頁。", "Not saved: your articles last until this page is closed.")
-                    ),
-                }}
-            </p>
+            <SavedNote
+                saved=library.saved
+                testid="library-state"
+                saved_text=("你的文章自動儲存在此裝置。", "Your articles are saved on this device as you go.")
+                lost_text=("未能儲存：文章只保留到關閉此頁。", "Not saved: your articles last until this page is closed.")
+            />
             <div class="dictionary-actions">
                 <button type="button" data-testid="library-export" on:click=move |_| library.export()>
                     {tr("匯出文庫", "Export library")}

@@ -7,7 +7,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
 const DB_NAME: &str = "jiexi";
 const DB_VERSION: u32 = 1;
@@ -75,43 +75,57 @@ async fn open() -> Result<IdbDatabase, String> {
     Ok(db.unchecked_into())
 }
 
-/// The JSON document stored under `key`, if any.
-pub async fn get(key: &str) -> Result<Option<String>, String> {
+/// Runs one read request on the store (`ask` issues it) and resolves to its result.
+async fn read(
+    ask: impl FnOnce(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<JsValue, String> {
+    let failed = |e| error("cannot read", e);
     let db = open().await?;
     let store = db
         .transaction_with_str(STORE)
         .and_then(|t| t.object_store(STORE))
-        .map_err(|e| error("cannot read", e))?;
-    let request = store
-        .get(&JsValue::from_str(key))
-        .map_err(|e| error("cannot read", e))?;
-    let value = JsFuture::from(settle(&request))
-        .await
-        .map_err(|e| error("cannot read", e))?;
+        .map_err(failed)?;
+    let request = ask(&store).map_err(failed)?;
+    let value = JsFuture::from(settle(&request)).await.map_err(failed)?;
     db.close();
-    Ok(value.as_string())
+    Ok(value)
+}
+
+/// Runs the writes `change` issues in one read-write transaction and resolves once it
+/// has committed. IndexedDB writes are atomic per transaction: a failure (quota, a closed
+/// tab) leaves every previous value as it was. `what` names the failure ("cannot save").
+async fn write(
+    what: &'static str,
+    change: impl FnOnce(&IdbObjectStore) -> Result<(), JsValue>,
+) -> Result<(), String> {
+    let failed = |e| error(what, e);
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(failed)?;
+    let store = tx.object_store(STORE).map_err(failed)?;
+    let done = committed(&tx);
+    change(&store).map_err(failed)?;
+    JsFuture::from(done).await.map_err(failed)?;
+    db.close();
+    Ok(())
+}
+
+/// The JSON document stored under `key`, if any.
+pub async fn get(key: &str) -> Result<Option<String>, String> {
+    let key = JsValue::from_str(key);
+    Ok(read(|store| store.get(&key)).await?.as_string())
 }
 
 /// Every JSON document whose key starts with `prefix`, in key order.
 pub async fn get_prefixed(prefix: &str) -> Result<Vec<String>, String> {
-    let db = open().await?;
-    let store = db
-        .transaction_with_str(STORE)
-        .and_then(|t| t.object_store(STORE))
-        .map_err(|e| error("cannot read", e))?;
     // Keys are strings: every key with the prefix sorts between it and prefix + U+FFFF.
     let range = web_sys::IdbKeyRange::bound(
         &JsValue::from_str(prefix),
         &JsValue::from_str(&format!("{prefix}\u{ffff}")),
     )
     .map_err(|e| error("cannot read", e))?;
-    let request = store
-        .get_all_with_key(&range)
-        .map_err(|e| error("cannot read", e))?;
-    let values = JsFuture::from(settle(&request))
-        .await
-        .map_err(|e| error("cannot read", e))?;
-    db.close();
+    let values = read(|store| store.get_all_with_key(&range)).await?;
     Ok(js_sys::Array::from(&values)
         .iter()
         .filter_map(|v| v.as_string())
@@ -120,50 +134,24 @@ pub async fn get_prefixed(prefix: &str) -> Result<Vec<String>, String> {
 
 /// Deletes what is stored under `key` (nothing if there is nothing).
 pub async fn delete(key: &str) -> Result<(), String> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(|e| error("cannot delete", e))?;
-    let store = tx
-        .object_store(STORE)
-        .map_err(|e| error("cannot delete", e))?;
-    let done = committed(&tx);
-    store
-        .delete(&JsValue::from_str(key))
-        .map_err(|e| error("cannot delete", e))?;
-    JsFuture::from(done)
-        .await
-        .map_err(|e| error("cannot delete", e))?;
-    db.close();
-    Ok(())
+    let key = JsValue::from_str(key);
+    write("cannot delete", |store| store.delete(&key).map(drop)).await
 }
 
-/// Stores `json` under `key`. IndexedDB writes are atomic per transaction: a failure
-/// (quota, a closed tab) leaves the previous value as it was.
+/// Stores `json` under `key`.
 pub async fn put(key: &str, json: &str) -> Result<(), String> {
     put_many(&[(key.to_string(), json.to_string())]).await
 }
 
 /// Stores every (key, JSON) in one transaction: all of them, or (on failure) none.
 pub async fn put_many(entries: &[(String, String)]) -> Result<(), String> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(|e| error("cannot save", e))?;
-    let store = tx
-        .object_store(STORE)
-        .map_err(|e| error("cannot save", e))?;
-    let done = committed(&tx);
-    for (key, json) in entries {
-        store
-            .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
-            .map_err(|e| error("cannot save", e))?;
-    }
-    JsFuture::from(done)
-        .await
-        .map_err(|e| error("cannot save", e))?;
-    db.close();
-    Ok(())
+    write("cannot save", |store| {
+        for (key, json) in entries {
+            store.put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Resolves when `tx` has committed (the write is on disk), rejects if it failed or was

@@ -134,6 +134,19 @@ export async function openApp(browser, url, contextOptions = {}) {
   return { page, errors };
 }
 
+/**
+ * From the next navigation on, collects the duration (ms) of every main-thread task over
+ * 50 ms in `window.__longTasks` (PerformanceObserver 'longtask'), for the measuring scripts.
+ */
+export function recordLongTasks(page) {
+  return page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
 /** The text a reader shows, and its tokens' texts and POS tags. */
 export function readerContent(page) {
   return page.locator('[data-testid=reader]').evaluate((el) => ({
