@@ -78,6 +78,9 @@ pub(crate) struct Span {
     pub pos: &'static str,
     /// In the dictionary (as opposed to guessed by the HMM).
     pub known: bool,
+    /// For a word tagged as a name: its first two chars are a dictionary word that is not
+    /// a name (安全|性, 許可|證 — jieba's dictionary tags many such words `nr`).
+    pub head_word: bool,
 }
 
 /// A text prepared for analysis: normalised, mapped to Simplified, segmented. Later
@@ -182,8 +185,12 @@ impl Segmenter {
         let jieba = self.jieba(script);
         for tag in jieba.tag(&analysed, true) {
             let known = tag.end - tag.start == 1 || jieba.has_word(tag.word);
-            if !known && tag.word.chars().any(|c| FUNCTION_CHARS.contains(c)) {
-                // An HMM guess that swallowed a function word (鎮一, 供時): dictionary only.
+            if !known
+                && (tag.word.chars().any(|c| FUNCTION_CHARS.contains(c))
+                    || swallowed_a_word(jieba, tag.word, tag.tag))
+            {
+                // An HMM guess that swallowed a function word (鎮一, 供時) or a word
+                // (明顯提, 安全性): dictionary only.
                 let offset = tag.start;
                 for t in jieba.tag(tag.word, false) {
                     let (start, end) = (offset + t.start, offset + t.end);
@@ -193,7 +200,13 @@ impl Segmenter {
             }
             push_split_on_whitespace(&mut spans, &chars, tag.start, tag.end, tag.tag, known);
         }
-        let words = merge(spans, &chars, |w: &str| jieba.has_word(w));
+        let mut words = merge(spans, &chars, |w: &str| jieba.has_word(w));
+        for w in words.iter_mut() {
+            if w.pos.starts_with("nr") && w.end - w.start >= 3 {
+                let head = &analysed[bytes[w.start]..bytes[w.start + 2]];
+                w.head_word = is_plain_word(jieba, head);
+            }
+        }
         let mut word_end_from = vec![0; chars.len() + 1];
         let mut ends_word = vec![false; chars.len() + 1];
         for w in &words {
@@ -210,6 +223,25 @@ impl Segmenter {
             ends_word,
         }
     }
+}
+
+/// Whether the HMM guessed a three-char name whose first two chars are a dictionary word
+/// that is not a name: 明顯|提, 安全|性 are not people, 王金蘭 is.
+fn swallowed_a_word(jieba: &Jieba, word: &str, tag: &str) -> bool {
+    if tag != "nr" || word.chars().count() != 3 {
+        return false;
+    }
+    let head_end = word.char_indices().nth(2).map_or(word.len(), |(b, _)| b);
+    is_plain_word(jieba, &word[..head_end])
+}
+
+/// Whether `word` is in the dictionary with a tag other than a name's.
+fn is_plain_word(jieba: &Jieba, word: &str) -> bool {
+    jieba.has_word(word)
+        && jieba
+            .tag(word, false)
+            .first()
+            .is_some_and(|t| t.word == word && !t.tag.starts_with("nr"))
 }
 
 /// jieba emits runs of whitespace as tokens, sometimes with other chars; whitespace (and
@@ -232,6 +264,7 @@ fn push_split_on_whitespace(
                     end: i,
                     pos,
                     known,
+                    head_word: false,
                 });
                 run = None;
             }
@@ -245,6 +278,7 @@ fn push_split_on_whitespace(
             end,
             pos,
             known,
+            head_word: false,
         });
     }
 }
@@ -294,6 +328,8 @@ fn merge(spans: Vec<Span>, chars: &[char], is_word: impl Fn(&str) -> bool) -> Ve
                 && last.end - last.start <= 2
                 && chars[span.start..span.end].iter().all(|&c| is_han(c))
                 && is_surname(&text(last.start, last.end))
+                // 明 + 顯提 is 明顯 + 提, not a name.
+                && !is_word(&text(last.start, span.start + 1))
             {
                 last.end = span.end;
                 last.pos = "nr";

@@ -10,7 +10,7 @@ use crate::EntityType;
 
 /// Words that end an organisation's name (Simplified), longest first where one ends
 /// another.
-const SUFFIXES: [&str; 66] = [
+const SUFFIXES: [&str; 81] = [
     "国家队",
     "女足",
     "男足",
@@ -70,6 +70,21 @@ const SUFFIXES: [&str; 66] = [
     "报社",
     "大会",
     "委会",
+    "立法会",
+    "国会",
+    "妇联",
+    "残联",
+    "侨联",
+    "文联",
+    "工商联",
+    "作协",
+    "科协",
+    "联合体",
+    "赛马会",
+    "马会",
+    "酒家",
+    "工厂",
+    "厂",
     "局",
     "厅",
     "署",
@@ -81,7 +96,7 @@ const SUFFIXES: [&str; 66] = [
 
 char_set!(
     /// The last chars of `SUFFIXES`.
-    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足"
+    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂"
 );
 
 /// Organisation names jieba's dictionary tags `nt` shorter than this are often generic
@@ -97,10 +112,18 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             .any(|e| prepared.slice(w.start, w.end).ends_with(e));
         // Only dictionary words: the HMM's guesses at unknown words come tagged nt too.
         if w.pos == "nt" && w.known && w.end - w.start >= MIN_TAGGED && !about_places {
-            out.push(extend_brackets(
+            out.push(finish(
                 prepared,
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
             ));
+        }
+        if is_bare_department(prepared, w) {
+            // 市審計局, 省民政廳: the level of government belongs to the name.
+            let level = w.start > 0
+                && "省市县区乡镇".contains(prepared.chars[w.start - 1])
+                && prepared.starts_word(w.start - 1);
+            let start = if level { w.start - 1 } else { w.start };
+            out.push(Candidate::new(start, w.end, EntityType::Org, 0.6));
         }
         // The suffix ends a noun (簽署 ends with 署 but is a verb).
         if !matches!(w.pos, "n" | "nt" | "nz" | "ng" | "j" | "ns" | "x") {
@@ -115,9 +138,71 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if let Some(suffix) = SUFFIXES.iter().find(|s| tail.ends_with(*s)) {
             if let Some(start) = name_start(prepared, i, suffix.chars().count()) {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
-                out.push(extend_brackets(prepared, c));
+                out.push(finish(prepared, c));
             }
         }
+    }
+}
+
+/// A government department named by one dictionary word: 外交部, 國防部, 衛生局, 黨中央.
+/// Directions (西北部) and generic words (俱樂部 is a suffix of its own) are not.
+fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
+    const DIRECTIONS: &str = "东南西北中内外上下全";
+    let text = prepared.slice(w.start, w.end);
+    let len = w.end - w.start;
+    w.known
+        && matches!(w.pos, "n" | "nt" | "j")
+        && (3..=4).contains(&len)
+        && (text.ends_with(['部', '署']) || text == "党中央")
+        && !text.ends_with("俱乐部")
+        && !DIRECTIONS.contains(prepared.chars[w.end - 2])
+}
+
+/// Whether a word ends with an organisation suffix (醫學會, 電子工業部).
+pub(super) fn ends_with_suffix(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word
+            .chars()
+            .last()
+            .is_some_and(|c| SUFFIX_LAST_CHARS.contains(c))
+        && SUFFIXES.iter().any(|s| word.ends_with(s))
+}
+
+/// Puts a candidate's edges where the name's are: a member's title after it is not part
+/// of it (中共中央政治局|常委, 管委會|幹部), a session before it is (第九屆全國人大, 首屆
+/// 立法會), and so is a bracketed part after it.
+fn finish(prepared: &Prepared, mut c: Candidate) -> Candidate {
+    const MEMBERS: [&str; 4] = ["常委", "委员", "干部", "成员"];
+    let text = prepared.slice(c.start, c.end);
+    if let Some(m) = MEMBERS
+        .iter()
+        .find(|m| text.ends_with(**m) && text.chars().count() >= m.chars().count() + 2)
+    {
+        c.end -= m.chars().count();
+    }
+    c.start = session_start(prepared, c.start);
+    extend_brackets(prepared, c)
+}
+
+/// The start of `第九屆` or `首屆` right before `start`, or `start`.
+fn session_start(prepared: &Prepared, start: usize) -> usize {
+    let chars = &prepared.chars;
+    if start < 2 || chars[start - 1] != '届' {
+        return start;
+    }
+    if chars[start - 2] == '首' {
+        return start - 2;
+    }
+    let mut k = start - 1;
+    while k > 0
+        && ("零〇一二三四五六七八九十百".contains(chars[k - 1]) || chars[k - 1].is_numeric())
+    {
+        k -= 1;
+    }
+    if k < start - 1 && k > 0 && chars[k - 1] == '第' {
+        k - 1
+    } else {
+        start
     }
 }
 
@@ -162,6 +247,11 @@ mod tests {
         assert_has("華為技術有限公司宣布", "華為技術有限公司", Org);
         assert_has("新華社報道", "新華社", Org);
         assert_has("在香港交易所上市", "香港交易所", Org);
+        assert_has("由中華醫學會和郵電總醫院聯合舉辦", "中華醫學會", Org);
+        assert_has("由中華醫學會和郵電總醫院聯合舉辦", "郵電總醫院", Org);
+        assert_has("第九屆全國人大第一次會議", "第九屆全國人大", Org);
+        assert_has("中共中央政治局常委、國家副主席", "中共中央政治局", Org);
+        assert_has("他到外交部開會", "外交部", Org);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::segment::Prepared;
 use crate::EntityType;
 
 /// Words right before a name: titles and byline words (Simplified).
-const BEFORE: [&str; 129] = [
+const BEFORE: [&str; 140] = [
     "记者",
     "责编",
     "编辑",
@@ -140,13 +140,25 @@ const BEFORE: [&str; 129] = [
     "工人",
     "学生",
     "女士",
+    "学家",
+    "社会学家",
+    "科学家",
+    "主帅",
+    "外援",
+    "女王",
+    "王子",
+    "公主",
+    "编剧",
+    "作曲家",
+    "副委员长",
 ];
 
 /// Words right after a name: speech verbs and honorifics; titles also follow names
 /// (克林頓總統, 彭真同志).
-const AFTER: [&str; 24] = [
+const AFTER: [&str; 25] = [
     "表示", "说", "指出", "介绍", "认为", "强调", "称", "透露", "坦言", "提到", "补充", "解释",
     "报道", "先生", "女士", "小姐", "太太", "博士", "医生", "律师", "同志", "首相", "大使", "议长",
+    "一行",
 ];
 
 /// `BEFORE` and `AFTER` as sets: every word is looked up in them.
@@ -170,7 +182,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // trust its two-char nr words only with context, below.
         let not_place = || gazetteer().get(text).is_none();
         let compound = len == 4 && is_surname(prepared.slice(w.start, w.start + 2));
-        if w.pos == "nr"
+        let noun_ending = len >= 3 && NOUN_ENDINGS.contains(prepared.chars[w.end - 1]);
+        if w.head_word || noun_ending {
+            // 安全性, 明顯提高: a word and a char; 許可證, 季後賽: a common noun.
+        } else if w.pos == "nr"
             && w.known
             && (len == 3 || compound)
             && not_place()
@@ -193,7 +208,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             && not_place()
         {
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.7));
-        } else if matches!(w.pos, "nrt" | "nrfg") && len >= 2 && not_place() {
+        } else if matches!(w.pos, "nrt" | "nrfg")
+            && (len >= 3 || (len == 2 && (w.pos == "nrfg" || is_transliteration(text))))
+            && not_place()
+        {
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.55));
         }
         if w.pos == "nr" && w.known && len == 2 && starts_with_surname(text) && in_list(prepared, i)
@@ -205,7 +223,13 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             continue;
         }
         if before.contains(text) || ends_with_title(before, text) {
-            names_after(prepared, w.end, out);
+            if !names_after(prepared, w.end, out) {
+                jieba_name_after(prepared, i, out);
+            }
+        }
+        surname_with_title(prepared, w, out);
+        if i + 1 < words.len() {
+            surname_and_given_name(prepared, w, &words[i + 1], out);
         }
         if i > 0 && (after.contains(text) || ends_with_title(before, text)) {
             let prev = &words[i - 1];
@@ -308,16 +332,32 @@ fn plausible_name(prepared: &Prepared, start: usize, end: usize) -> bool {
             .words
             .binary_search_by_key(&start, |w| w.start)
             .is_ok_and(|i| prepared.words[i].known && !prepared.words[i].pos.starts_with("nr"));
+    // A name does not start with a longer ordinary word: 國家|副 (主席).
+    let word_at_start = prepared
+        .words
+        .binary_search_by_key(&start, |w| w.start)
+        .ok()
+        .map(|i| prepared.words[i]);
+    let starts_with_word = word_at_start.is_some_and(|w| {
+        w.known
+            && w.end - w.start >= 2
+            && w.end < end
+            && !w.pos.starts_with("nr")
+            && !is_surname(prepared.slice(w.start, w.end))
+    });
     !ordinary_word
+        && !starts_with_word
         && ends_at_word
         && (1..=2).contains(&given.len())
         && !given.iter().any(|c| FUNCTION_CHARS.contains(*c))
         && gazetteer().get(text).is_none()
 }
 
-/// Names after a title or byline word: `記者羅柳斌報道`, `責編 張碧珊 祁謙`.
-fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) {
+/// Names after a title or byline word: `記者羅柳斌報道`, `責編 張碧珊 祁謙`. Returns
+/// whether one was found.
+fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) -> bool {
     let chars = &prepared.chars;
+    let mut found = false;
     for _ in 0..3 {
         while pos < chars.len() && chars[pos].is_whitespace() {
             pos += 1;
@@ -326,14 +366,86 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) {
             .into_iter()
             .find(|&n| plausible_name(prepared, pos, pos + n))
         else {
-            return;
+            return found;
         };
         out.push(Candidate::new(pos, pos + len, EntityType::Person, 0.85));
+        found = true;
         pos += len;
         // Several names only in a space-separated list (責編 張碧珊 祁謙).
         if !chars.get(pos).is_some_and(|c| c.is_whitespace()) {
-            return;
+            return found;
         }
+    }
+    found
+}
+
+/// A name jieba knows right after a title: 副委員長布赫, 社會學家韋伯 (foreign names have
+/// no surname for `names_after`).
+fn jieba_name_after(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
+    let Some(next) = prepared.words.get(i + 1) else {
+        return;
+    };
+    let text = prepared.slice(next.start, next.end);
+    if next.start == prepared.words[i].end
+        && matches!(next.pos, "nr" | "nrt" | "nrfg")
+        && (2..=5).contains(&(next.end - next.start))
+        && !next.head_word
+        && gazetteer().get(text).is_none()
+    {
+        out.push(Candidate::new(
+            next.start,
+            next.end,
+            EntityType::Person,
+            0.8,
+        ));
+    }
+}
+
+/// A surname fused with a title or honorific into one word: 江|主席, 吳|先生, 劉|某.
+fn surname_with_title(prepared: &Prepared, w: &crate::segment::Span, out: &mut Vec<Candidate>) {
+    const TITLES: [&str; 10] = [
+        "先生",
+        "女士",
+        "小姐",
+        "太太",
+        "某",
+        "总书记",
+        "主席",
+        "总理",
+        "书记",
+        "老师",
+    ];
+    let text = prepared.slice(w.start, w.end);
+    let Some(first) = text.chars().next() else {
+        return;
+    };
+    let rest = &text[first.len_utf8()..];
+    if w.end - w.start >= 2 && TITLES.contains(&rest) && is_surname(&text[..first.len_utf8()]) {
+        out.push(Candidate::new(
+            w.start,
+            w.start + 1,
+            EntityType::Person,
+            0.7,
+        ));
+    }
+}
+
+/// A one-char surname and a given name that jieba both tagged as names: 朱|安康, 王|永勝.
+fn surname_and_given_name(
+    prepared: &Prepared,
+    w: &crate::segment::Span,
+    next: &crate::segment::Span,
+    out: &mut Vec<Candidate>,
+) {
+    if w.end - w.start == 1
+        && next.start == w.end
+        && w.pos == "nr"
+        && next.pos == "nr"
+        && (1..=2).contains(&(next.end - next.start))
+        && is_surname(prepared.slice(w.start, w.end))
+        && plausible_name(prepared, w.start, next.end)
+    {
+        out.push(Candidate::new(w.start, next.end, EntityType::Person, 0.65));
     }
 }
 
@@ -357,13 +469,18 @@ char_set!(
     /// Simplified form. A name made only of them reads as a foreign name: 克林頓, 希拉克.
 TRANSLITERATION = "阿埃艾安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法范菲费芬丰弗福夫盖甘高戈格根古圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库奎拉莱赖兰劳勒雷里利列林琳卢鲁路伦罗洛马迈麦曼梅门米密明摩莫默姆穆纳南内尼努诺欧帕佩彭皮普齐奇恰乔切钦琼丘萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤特提图托瓦旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹兹佐顿");
 
+char_set!(
+    /// Last chars of common nouns that jieba's dictionary tags `nr` (安全性, 許可證,
+    /// 季後賽, 陳列室, 白皮書); Chinese given names rarely end with them.
+NOUN_ENDINGS = "性化率度证赛室馆书信费界业器机式型员者们内外节展报表图册单票卡车船舰站厂所质类物术");
+
 fn is_transliteration(text: &str) -> bool {
     text.chars().all(|c| TRANSLITERATION.contains(c))
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::entities::test_support::assert_has;
+    use crate::entities::test_support::{assert_has, entities};
     use crate::EntityType::*;
 
     #[test]
@@ -378,9 +495,25 @@ mod tests {
             ("陳鋒先生指出", "陳鋒"),
             ("習近平在深圳考察", "習近平"),
             ("歐陽明表示，合作將加快", "歐陽明"),
+            ("副委員長布赫出席會議", "布赫"),
+            ("江主席的講話", "江"),
+            ("國家副主席胡錦濤會見", "胡錦濤"),
         ];
         for (text, name) in cases {
             assert_has(text, name, Person);
+        }
+    }
+
+    #[test]
+    fn common_words_jieba_tags_as_names_are_not_people() {
+        for text in [
+            "出於安全性方面的考慮",
+            "質量有明顯提高",
+            "國家副主席出席",
+            "令人非常失望",
+        ] {
+            let found = entities(text);
+            assert!(found.iter().all(|(_, k)| *k != Person), "{text}: {found:?}");
         }
     }
 }

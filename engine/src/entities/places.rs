@@ -10,6 +10,12 @@ use crate::EntityType;
 /// Suffixes that make a word tagged `ns` an administrative place (東莞市, 寶安縣).
 const ADMIN_SUFFIXES: [char; 9] = ['省', '市', '县', '区', '镇', '乡', '村', '州', '岛'];
 
+/// Last chars of natural features and streets that make a dictionary place word a
+/// named place (井岡山, 北戴河, 華爾街); common nouns tagged `ns` rarely end so.
+const FEATURE_SUFFIXES: [char; 14] = [
+    '山', '河', '江', '湖', '海', '湾', '岛', '峰', '岭', '洲', '街', '峡', '港', '谷',
+];
+
 /// Zones, parks and ports named by a suffix after a place or proper name.
 const ZONE_SUFFIXES: [(&str, EntityType); 16] = [
     ("合作区", EntityType::Loc),
@@ -38,18 +44,49 @@ ABBREVIATIONS_IN_RELATIONS =
     "中美日俄英法德印韩朝越澳加意欧哈坦巴以埃南泰缅老柬蒙新马菲墨古伊叙沙土希葡西荷比瑞挪丹芬波捷匈罗保乌白阿");
 
 /// Words after a run of one-character country names that make it a relation: 兩國, 關係 …
-const RELATIONS: [&str; 14] = [
+const RELATIONS: [&str; 30] = [
     "两国", "关系", "合作", "合资", "联合", "双方", "友好", "建交", "会谈", "贸易", "边境", "双边",
-    "三国", "首脑",
+    "三国", "首脑", "边界", "和谈", "谈判", "和平", "冲突", "争端", "安保", "经济", "战争", "外长",
+    "峰会", "之间", "等国", "四国", "交往", "外交",
 ];
 
 char_set!(
     /// Verbs that take a one-character place as object: 訪華, 來港, 駐京, 抗日.
 MOTION_VERBS = "访来在驻对赴抵返进离留反侵抗援旅");
 
+/// Verb + place pairs that head longer words (抗日戰爭, 侵華日軍, 援藏幹部).
+const FUSED_VERB_OBJECTS: [&str; 4] = ["抗日", "侵华", "援藏", "访华"];
+
+/// Regions named by joining one-char names of provinces or rivers: each char is a place
+/// (青藏高原 is 青海 + 西藏; 黃淮 the Yellow and Huai rivers).
+const JOINED_REGIONS: [&str; 22] = [
+    "青藏",
+    "江淮",
+    "黄淮",
+    "江浙",
+    "京津",
+    "京津冀",
+    "沪宁",
+    "川藏",
+    "陕甘宁",
+    "晋察冀",
+    "港澳",
+    "深港",
+    "粤港",
+    "粤港澳",
+    "闽台",
+    "川渝",
+    "湘鄂",
+    "苏浙",
+    "沪港",
+    "京港",
+    "江汉",
+    "陕甘",
+];
+
 char_set!(
     /// The one-character places those verbs take.
-VERB_OBJECTS = "华美日俄英法德港台京沪澳");
+VERB_OBJECTS = "华美日俄英法德港台京沪澳藏");
 
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     gazetteer_matches(prepared, out);
@@ -61,8 +98,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // suffix count; other places come from the gazetteer.
         if w.pos == "ns" && len >= 3 && text.ends_with(ADMIN_SUFFIXES) {
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.75));
+        } else if w.pos == "ns" && w.known && len >= 3 && text.ends_with(FEATURE_SUFFIXES) {
+            // Mountains, rivers, lakes, streets in jieba's dictionary: 井岡山, 華爾街.
+            out.push(Candidate::new(w.start, w.end, EntityType::Loc, 0.7));
         }
         abbreviations(prepared, w.start, w.end, out);
+        joined_region(prepared, w.start, w.end, out);
         zone(prepared, i, out);
     }
     abbreviations_in_context(prepared, out);
@@ -108,6 +149,20 @@ fn abbreviations(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Ca
     }
 }
 
+/// 青藏, 京津冀 at the start of a word (青藏高原, 江淮流域): one place per char.
+fn joined_region(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let text = prepared.slice(start, end);
+    if let Some(r) = JOINED_REGIONS
+        .iter()
+        .filter(|r| text.starts_with(**r))
+        .max_by_key(|r| r.len())
+    {
+        for k in start..start + r.chars().count() {
+            out.push(Candidate::new(k, k + 1, EntityType::Gpe, 0.6));
+        }
+    }
+}
+
 /// One-character places by context, wherever the words fall: 哈中兩國, 美中關係 (a run
 /// before a relation word) and 訪華, 在京, 抗日 (after a motion verb, ending a word).
 fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
@@ -129,13 +184,22 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        // 中方, 美方: the country's side in talks.
-        if ABBREVIATIONS.contains(chars[i])
-            && chars.get(i + 1) == Some(&'方')
-            && prepared.starts_word(i)
-            && prepared.ends_word(i + 2)
-        {
-            out.push(Candidate::new(i, i + 1, EntityType::Gpe, 0.6));
+        // 中方, 俄政府, 日軍: the country's side, government, leaders or army.
+        if ABBREVIATIONS_IN_RELATIONS.contains(chars[i]) && prepared.starts_word(i) {
+            let rest = prepared.slice(i + 1, (i + 3).min(chars.len()));
+            // 方 and 軍 also follow directions and colours (南方, 紅軍): main countries only.
+            let words: &[&str] = if ABBREVIATIONS.contains(chars[i]) {
+                &["方", "军", "政府", "总理", "总统", "外长", "首相"]
+            } else {
+                &["政府", "总理", "总统", "外长", "首相"]
+            };
+            let side = words
+                .iter()
+                .find(|s| rest.starts_with(**s))
+                .is_some_and(|s| prepared.ends_word(i + 1 + s.chars().count()));
+            if side {
+                out.push(Candidate::new(i, i + 1, EntityType::Gpe, 0.6));
+            }
         }
         // 美、德、法: a one-character country standing alone as an item of a list.
         let comma = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|c| *c == '、');
@@ -149,7 +213,7 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if i + 1 < chars.len()
             && MOTION_VERBS.contains(chars[i])
             && VERB_OBJECTS.contains(chars[i + 1])
-            && prepared.ends_word(i + 2)
+            && (prepared.ends_word(i + 2) || FUSED_VERB_OBJECTS.contains(&prepared.slice(i, i + 2)))
         {
             out.push(Candidate::new(i + 1, i + 2, EntityType::Gpe, 0.6));
         }
@@ -186,8 +250,9 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         k0 = k0.checked_sub(1)?;
     }
     let mut first = None;
+    let head = prepared.slice(words[k0].start, suffix_start);
     if words[k0].start < suffix_start
-        && starts_with_known_name(prepared.slice(words[k0].start, suffix_start))
+        && (starts_with_known_name(head) || ANCHORS.iter().any(|a| head.starts_with(a)))
     {
         first = Some(words[k0].start);
     }
@@ -198,9 +263,20 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         }
         let text = prepared.slice(p.start, p.end);
         // 與/和 join two parts of one name (…電氣化與自動化…), never end or start it.
-        let joins = matches!(text, "与" | "和" | "及") && k + 1 < k0;
+        // Not between two names: 中華醫學會和郵電總醫院 are two organisations.
+        let joins = matches!(text, "与" | "和" | "及")
+            && k + 1 < k0
+            && !(k > 0
+                && super::organisations::ends_with_suffix(
+                    prepared.slice(words[k.saturating_sub(2)].start, words[k - 1].end),
+                ));
         let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
         if !(is_name_part(p.pos) || verb || joins) {
+            break;
+        }
+        // A verb before a name already anchored is the sentence's, not the name's
+        // (享受 in 台灣同胞享受世界衛生組織).
+        if p.pos == "v" && first.is_some() {
             break;
         }
         if is_anchor(prepared, p) {
@@ -244,12 +320,14 @@ fn starts_with_known_name(text: &str) -> bool {
         .any(|b| g.get(&text[..b]).is_some())
 }
 
+/// Words that start official names.
+const ANCHORS: [&str; 9] = [
+    "国家", "中央", "全国", "国际", "中华", "世界", "亚洲", "中国", "联邦",
+];
+
 /// Words that can start a name: places and proper nouns, and a few words that start
 /// official names (國家, 中央, 全國 …).
 fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
-    const ANCHORS: [&str; 8] = [
-        "国家", "中央", "全国", "国际", "中华", "世界", "亚洲", "中国",
-    ];
     let text = prepared.slice(w.start, w.end);
     matches!(w.pos, "ns" | "nt" | "nz" | "j" | "nrt")
         || ANCHORS.contains(&text)
@@ -311,6 +389,11 @@ mod tests {
         assert_has("中方表示歡迎", "中", Gpe);
         assert_has("沿長江而下", "長江", Loc);
         assert_has("在深水埗區派發", "深水埗區", Gpe);
+        assert_has("參觀井岡山革命舊址", "井岡山", Loc);
+        assert_has("巴以和談陷入僵局", "以", Gpe);
+        assert_has("俄政府宣布新措施", "俄", Gpe);
+        assert_has("抗日戰爭時期", "日", Gpe);
+        assert_has("江淮流域普降大雨", "淮", Gpe);
     }
 
     #[test]
