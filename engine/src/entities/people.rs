@@ -222,10 +222,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if len > 5 {
             continue;
         }
-        if before.contains(text) || ends_with_title(before, text) {
-            if !names_after(prepared, w.end, out) {
-                jieba_name_after(prepared, i, out);
-            }
+        if (before.contains(text) || ends_with_title(before, text))
+            && !names_after(prepared, w.end, out)
+        {
+            jieba_name_after(prepared, i, out);
         }
         surname_with_title(prepared, w, out);
         if i + 1 < words.len() {
