@@ -111,7 +111,13 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             .iter()
             .any(|e| prepared.slice(w.start, w.end).ends_with(e));
         // Only dictionary words: the HMM's guesses at unknown words come tagged nt too.
-        if w.pos == "nt" && w.known && w.end - w.start >= MIN_TAGGED && !about_places {
+        let len = w.end - w.start;
+        // Three-char ones name a party or a team (自由黨, 國安隊, 黨中央); 公安局, 音樂會,
+        // 新政府 are generic.
+        let named = len >= MIN_TAGGED
+            || (len == 3 && prepared.slice(w.start, w.end).ends_with(['党', '队', '厂']))
+            || prepared.slice(w.start, w.end) == "党中央";
+        if w.pos == "nt" && w.known && named && !about_places {
             out.push(finish(
                 prepared,
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
