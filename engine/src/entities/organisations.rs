@@ -258,6 +258,7 @@ mod tests {
         assert_has("第九屆全國人大第一次會議", "第九屆全國人大", Org);
         assert_has("中共中央政治局常委、國家副主席", "中共中央政治局", Org);
         assert_has("他到外交部開會", "外交部", Org);
+        assert_has("拒絕對他和勞拉公司的指責", "勞拉公司", Org);
     }
 
     #[test]

@@ -183,7 +183,11 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let not_place = || gazetteer().get(text).is_none();
         let compound = len == 4 && is_surname(prepared.slice(w.start, w.start + 2));
         let noun_ending = len >= 3 && NOUN_ENDINGS.contains(prepared.chars[w.end - 1]);
-        if w.head_word || noun_ending {
+        let place_ending = len >= 2 && PLACE_ENDINGS.contains(prepared.chars[w.end - 1]);
+        if place_ending && w.pos == "nr" {
+            // 吳橋縣, 黎明村: jieba's dictionary tags some places nr.
+            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.6));
+        } else if w.head_word || noun_ending || place_ending {
             // 安全性, 明顯提高: a word and a char; 許可證, 季後賽: a common noun.
         } else if w.pos == "nr"
             && w.known
@@ -212,7 +216,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             && (len >= 3 || (len == 2 && (w.pos == "nrfg" || is_transliteration(text))))
             && not_place()
         {
-            out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.55));
+            out.push(foreign_name(prepared, w.start, w.end, 0.55));
         }
         if w.pos == "nr" && w.known && len == 2 && starts_with_surname(text) && in_list(prepared, i)
         {
@@ -283,12 +287,41 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
             end -= 1;
         }
         if end - i >= 3 && end - i <= 12 && gazetteer().get(prepared.slice(i, end)).is_none() {
-            out.push(Candidate::new(i, end, EntityType::Person, 0.45));
+            out.push(foreign_name(prepared, i, end, 0.45));
             i = end;
         } else {
             i += 1;
         }
     }
+}
+
+/// A transliterated name is a person's unless it stands where a place does: before a
+/// place suffix (阿馬里洛市, 維拉諾夫宮) or after 在, 遷都 … (遷都阿斯塔納).
+fn foreign_name(prepared: &Prepared, start: usize, end: usize, confidence: f32) -> Candidate {
+    const BEFORE_PLACE: [&str; 14] = [
+        "在", "到", "从", "至", "迁都", "首都", "位于", "来到", "抵达", "访问", "前往", "飞抵",
+        "离开", "途经",
+    ];
+    if prepared
+        .chars
+        .get(end)
+        .is_some_and(|c| "市州省县岛河湖山港湾宫城堡村镇区".contains(*c))
+        && prepared.ends_word(end + 1)
+    {
+        return Candidate::new(start, end + 1, EntityType::Gpe, confidence);
+    }
+    let after_place_word = prepared
+        .words
+        .partition_point(|w| w.end <= start)
+        .checked_sub(1)
+        .map(|k| prepared.words[k])
+        .is_some_and(|w| w.end == start && BEFORE_PLACE.contains(&prepared.slice(w.start, w.end)));
+    let kind = if after_place_word {
+        EntityType::Gpe
+    } else {
+        EntityType::Person
+    };
+    Candidate::new(start, end, kind, confidence)
 }
 
 /// Whether word `i` stands in an enumeration (next to 、).
@@ -345,12 +378,25 @@ fn plausible_name(prepared: &Prepared, start: usize, end: usize) -> bool {
             && !w.pos.starts_with("nr")
             && !is_surname(prepared.slice(w.start, w.end))
     });
+    // Nor does it end with a place (初|德國) or an adverb or conjunction of its own (韋伯|更).
+    let given_text = prepared.slice(start + surname_len, end);
+    let word_at = |k: usize| {
+        prepared
+            .words
+            .binary_search_by_key(&k, |w| w.start)
+            .ok()
+            .map(|i| prepared.words[i])
+    };
+    let last_alone = word_at(end - 1)
+        .is_some_and(|w| w.end == end && matches!(w.pos, "d" | "c" | "p" | "u" | "r" | "ad"));
     !ordinary_word
         && !starts_with_word
+        && !last_alone
         && ends_at_word
         && (1..=2).contains(&given.len())
         && !given.iter().any(|c| FUNCTION_CHARS.contains(*c))
         && gazetteer().get(text).is_none()
+        && gazetteer().get(given_text).is_none()
 }
 
 /// Names after a title or byline word: `記者羅柳斌報道`, `責編 張碧珊 祁謙`. Returns
@@ -474,6 +520,10 @@ char_set!(
     /// 季後賽, 陳列室, 白皮書); Chinese given names rarely end with them.
 NOUN_ENDINGS = "性化率度证赛室馆书信费界业器机式型员者们内外节展报表图册单票卡车船舰站厂所质类物术");
 
+char_set!(
+    /// Last chars of place names (縣, 村, 礁): a word ending so is not a person.
+PLACE_ENDINGS = "县村镇乡州市岛礁湖");
+
 fn is_transliteration(text: &str) -> bool {
     text.chars().all(|c| TRANSLITERATION.contains(c))
 }
@@ -498,6 +548,7 @@ mod tests {
             ("副委員長布赫出席會議", "布赫"),
             ("江主席的講話", "江"),
             ("國家副主席胡錦濤會見", "胡錦濤"),
+            ("德國社會學家韋伯更認為", "韋伯"),
         ];
         for (text, name) in cases {
             assert_has(text, name, Person);

@@ -329,7 +329,7 @@ const ANCHORS: [&str; 9] = [
 /// official names (國家, 中央, 全國 …).
 fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
     let text = prepared.slice(w.start, w.end);
-    matches!(w.pos, "ns" | "nt" | "nz" | "j" | "nrt")
+    matches!(w.pos, "ns" | "nt" | "nz" | "j" | "nrt" | "nr")
         || ANCHORS.contains(&text)
         || gazetteer().get(text).is_some()
 }
@@ -394,6 +394,8 @@ mod tests {
         assert_has("俄政府宣布新措施", "俄", Gpe);
         assert_has("抗日戰爭時期", "日", Gpe);
         assert_has("江淮流域普降大雨", "淮", Gpe);
+        assert_has("哈薩克斯坦遷都阿斯塔納", "阿斯塔納", Gpe);
+        assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
     }
 
     #[test]
