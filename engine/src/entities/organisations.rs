@@ -259,6 +259,7 @@ mod tests {
         assert_has("中共中央政治局常委、國家副主席", "中共中央政治局", Org);
         assert_has("他到外交部開會", "外交部", Org);
         assert_has("拒絕對他和勞拉公司的指責", "勞拉公司", Org);
+        assert_has("返回中國科學院數學研究所工作", "中國科學院數學研究所", Org);
     }
 
     #[test]

@@ -286,22 +286,10 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
     first
 }
 
-/// Multi-char suffixes that end a name: a walk back stops there (合作區 / 深圳園區).
-const NAME_ENDINGS: [&str; 13] = [
-    "合作区",
-    "园区",
-    "新区",
-    "大学",
-    "学院",
-    "研究院",
-    "中心",
-    "公司",
-    "集团",
-    "银行",
-    "医院",
-    "委员会",
-    "队",
-];
+/// Suffixes that end a name: a walk back stops there (合作區 / 深圳園區). Organisations
+/// are not among them: a unit is named with its parent (中國科學院數學研究所, MSRA
+/// trainval ORG F1 0.672 → 0.679).
+const NAME_ENDINGS: [&str; 4] = ["合作区", "园区", "新区", "队"];
 
 fn ends_a_name(prepared: &Prepared, k: usize) -> bool {
     let from = prepared.words[k.saturating_sub(1)].start;
