@@ -324,7 +324,7 @@ fn foreign_name(prepared: &Prepared, start: usize, end: usize, confidence: f32) 
     Candidate::new(start, end, kind, confidence)
 }
 
-/// Whether word `i` stands in an enumeration (next to 、).
+/// Whether word `i` stands in an enumeration of names (王楠、楊影).
 fn in_list(prepared: &Prepared, i: usize) -> bool {
     let words = &prepared.words;
     let is_sep = |k: usize| {
@@ -332,7 +332,9 @@ fn in_list(prepared: &Prepared, i: usize) -> bool {
             .get(k)
             .is_some_and(|w| prepared.slice(w.start, w.end) == "、")
     };
-    (i > 0 && is_sep(i - 1)) || is_sep(i + 1)
+    // The item on the other side of 、 is a name too (顧客 next to 遊客 is not one).
+    let is_name = |k: usize| words.get(k).is_some_and(|w| w.pos.starts_with("nr"));
+    (i > 1 && is_sep(i - 1) && is_name(i - 2)) || (is_sep(i + 1) && is_name(i + 2))
 }
 
 fn starts_with_surname(text: &str) -> bool {
@@ -562,6 +564,7 @@ mod tests {
             "質量有明顯提高",
             "國家副主席出席",
             "令人非常失望",
+            "上萬的遊客、顧客駐足觀賞",
         ] {
             let found = entities(text);
             assert!(found.iter().all(|(_, k)| *k != Person), "{text}: {found:?}");

@@ -10,6 +10,10 @@ use crate::EntityType;
 /// Suffixes that make a word tagged `ns` an administrative place (東莞市, 寶安縣).
 const ADMIN_SUFFIXES: [char; 9] = ['省', '市', '县', '区', '镇', '乡', '村', '州', '岛'];
 
+/// Generic area nouns that jieba joins to a place name (東北地區, 三峽庫區): not part of
+/// the name.
+const GENERIC_AREAS: [&str; 7] = ["地区", "库区", "山区", "灾区", "林区", "牧区", "矿区"];
+
 /// Last chars of natural features and streets that make a dictionary place word a
 /// named place (井岡山, 北戴河, 華爾街); common nouns tagged `ns` rarely end so.
 const FEATURE_SUFFIXES: [char; 14] = [
@@ -96,7 +100,13 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let len = w.end - w.start;
         // jieba also tags common nouns ns (城市, 海洋): only names with an administrative
         // suffix count; other places come from the gazetteer.
-        if w.pos == "ns" && len >= 3 && text.ends_with(ADMIN_SUFFIXES) {
+        if let Some(tail) = GENERIC_AREAS.iter().find(|t| text.ends_with(**t)) {
+            // 東北地區, 三峽庫區: the name is what comes before the generic area noun.
+            let end = w.end - tail.chars().count();
+            if w.pos == "ns" && end - w.start >= 2 {
+                out.push(Candidate::new(w.start, end, EntityType::Loc, 0.7));
+            }
+        } else if w.pos == "ns" && len >= 3 && text.ends_with(ADMIN_SUFFIXES) {
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.75));
         } else if w.pos == "ns" && w.known && len >= 3 && text.ends_with(FEATURE_SUFFIXES) {
             // Mountains, rivers, lakes, streets in jieba's dictionary: 井岡山, 華爾街.
@@ -384,6 +394,7 @@ mod tests {
         assert_has("江淮流域普降大雨", "淮", Gpe);
         assert_has("哈薩克斯坦遷都阿斯塔納", "阿斯塔納", Gpe);
         assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
+        assert_has("東北地區有冷空氣", "東北", Loc);
     }
 
     #[test]
