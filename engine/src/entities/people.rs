@@ -182,7 +182,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // trust its two-char nr words only with context, below.
         let not_place = || gazetteer().get(text).is_none();
         let compound = len == 4 && is_surname(prepared.slice(w.start, w.start + 2));
-        let noun_ending = len >= 3 && NOUN_ENDINGS.contains(prepared.chars[w.end - 1]);
+        let last = prepared.chars[w.end - 1];
+        let noun_ending = (len >= 3 && NOUN_ENDINGS.contains(last))
+            || (len == 2 && SHORT_NOUN_ENDINGS.contains(last));
         let place_ending = len >= 2 && PLACE_ENDINGS.contains(prepared.chars[w.end - 1]);
         if place_ending && w.pos == "nr" {
             // 吳橋縣, 黎明村: jieba's dictionary tags some places nr.
@@ -451,7 +453,8 @@ fn jieba_name_after(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
 
 /// A surname fused with a title or honorific into one word: 江|主席, 吳|先生, 劉|某.
 fn surname_with_title(prepared: &Prepared, w: &crate::segment::Span, out: &mut Vec<Candidate>) {
-    const TITLES: [&str; 10] = [
+    const TITLES: [&str; 11] = [
+        "氏",
         "先生",
         "女士",
         "小姐",
@@ -523,6 +526,11 @@ char_set!(
 NOUN_ENDINGS = "性化率度证赛室馆书信费界业器机式型员者们内外节展报表图册单票卡车船舰站厂所质类物术");
 
 char_set!(
+    /// Second chars of two-char words jieba tags `nr` that are not given names: a
+    /// surname with 某, 老, 氏, 家 (王某, 胡老: the surname alone is the name) and 尤杯, 白棋.
+SHORT_NOUN_ENDINGS = "杯棋派方氏某老家");
+
+char_set!(
     /// Last chars of place names (縣, 村, 礁): a word ending so is not a person.
 PLACE_ENDINGS = "县村镇乡州市岛礁湖");
 
@@ -551,6 +559,7 @@ mod tests {
             ("江主席的講話", "江"),
             ("國家副主席胡錦濤會見", "胡錦濤"),
             ("德國社會學家韋伯更認為", "韋伯"),
+            ("丈夫郭某於當日報案", "郭"),
         ];
         for (text, name) in cases {
             assert_has(text, name, Person);
@@ -565,6 +574,8 @@ mod tests {
             "國家副主席出席",
             "令人非常失望",
             "上萬的遊客、顧客駐足觀賞",
+            "印尼隊重捧尤杯",
+            "白棋在應對中出錯",
         ] {
             let found = entities(text);
             assert!(found.iter().all(|(_, k)| *k != Person), "{text}: {found:?}");
