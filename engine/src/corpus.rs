@@ -7,18 +7,20 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::charts::bar_chart_svg;
 use crate::export::entity_key;
 use crate::{Analyzer, Entity, EntityType, Error};
 
 /// One document of the index.
-struct Indexed {
+pub(crate) struct Indexed {
     text: String,
     /// Word counts by folded form, with the first surface form seen.
-    words: HashMap<String, (String, usize)>,
+    pub(crate) words: HashMap<String, (String, usize)>,
     /// The text folded for matching (widths, Simplified), char for char: offsets agree.
     folded: Vec<char>,
-    chars: Vec<char>,
-    entities: Vec<Entity>,
+    pub(crate) chars: Vec<char>,
+    /// In text order.
+    pub(crate) entities: Vec<Entity>,
 }
 
 /// A row of the entity index.
@@ -44,6 +46,16 @@ pub struct WordCount {
     pub count: usize,
     /// In how many documents.
     pub docs: usize,
+}
+
+/// A word of one document scored against the rest of the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Distinctive {
+    pub text: String,
+    /// Occurrences in the document.
+    pub count: usize,
+    /// TF-IDF.
+    pub score: f64,
 }
 
 /// The folded form of a token worth counting as a word: it has a letter or Han char and
@@ -136,6 +148,11 @@ impl CorpusIndex {
         self.docs.len()
     }
 
+    /// The documents (id, analysis), in the order given to `update`.
+    pub(crate) fn documents(&self) -> impl Iterator<Item = (&str, &Indexed)> {
+        self.docs.iter().map(|(id, doc)| (id.as_str(), doc))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
@@ -201,6 +218,41 @@ impl CorpusIndex {
         }
         let mut rows: Vec<WordCount> = all.into_values().collect();
         rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+        rows.truncate(limit);
+        rows
+    }
+
+    /// The words that set document `id` apart from the rest of the corpus (TF-IDF, the
+    /// document frequency counted over the other documents), best first.
+    pub fn distinctive(&self, id: &str, limit: usize) -> Vec<Distinctive> {
+        let Some((_, doc)) = self.docs.iter().find(|(d, _)| d == id) else {
+            return Vec::new();
+        };
+        let others = self.docs.len() - 1;
+        let total: usize = doc.words.values().map(|(_, n)| n).sum();
+        let mut rows: Vec<Distinctive> = doc
+            .words
+            .iter()
+            .map(|(key, (text, count))| {
+                let df = self
+                    .docs
+                    .iter()
+                    .filter(|(d, other)| d != id && other.words.contains_key(key))
+                    .count();
+                let idf = ((1 + others) as f64 / (1 + df) as f64).ln() + 1.0;
+                Distinctive {
+                    text: text.clone(),
+                    count: *count,
+                    score: *count as f64 / total.max(1) as f64 * idf,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.count.cmp(&a.count))
+                .then(a.text.cmp(&b.text))
+        });
         rows.truncate(limit);
         rows
     }
@@ -338,41 +390,6 @@ pub fn words_csv(rows: &[WordCount]) -> String {
     out
 }
 
-/// A horizontal bar chart of (label, value) as a standalone SVG document: shown in the
-/// page and saved as it is. Labels are escaped; nothing in it runs.
-pub fn bar_chart_svg(title: &str, rows: &[(String, usize)]) -> String {
-    const ROW: usize = 22;
-    const LABEL: usize = 140;
-    const BAR: usize = 320;
-    let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
-    let height = 30 + rows.len() * ROW;
-    let esc = crate::export::escape_html;
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" \
-         viewBox=\"0 0 {w} {height}\" font-family=\"sans-serif\" font-size=\"13\" role=\"img\">\
-         <title>{t}</title><text x=\"4\" y=\"16\" font-weight=\"bold\">{t}</text>",
-        w = LABEL + BAR + 60,
-        t = esc(title)
-    );
-    for (i, (label, value)) in rows.iter().enumerate() {
-        let y = 26 + i * ROW;
-        let len = (value * BAR).div_ceil(max).max(1);
-        svg.push_str(&format!(
-            "<g data-bar=\"{l}\"><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\">{l}</text>\
-             <rect x=\"{bx}\" y=\"{y}\" width=\"{len}\" height=\"{h}\" fill=\"#0b6e99\"/>\
-             <text x=\"{vx}\" y=\"{ty}\">{value}</text></g>",
-            l = esc(label),
-            lx = LABEL - 6,
-            ty = y + 14,
-            bx = LABEL,
-            h = ROW - 6,
-            vx = LABEL + len + 4,
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
 /// Concordance lines as CSV: `document,start,end,left,keyword,right`.
 pub fn concordance_csv(hits: &[Hit]) -> String {
     let mut out = String::from("document,start,end,left,keyword,right\r\n");
@@ -422,6 +439,24 @@ mod tests {
             vec![("b".to_string(), 2), ("a".to_string(), 1)]
         );
         assert!(rows.windows(2).all(|w| w[0].count >= w[1].count));
+    }
+
+    #[test]
+    fn distinctive_words_are_those_the_other_documents_lack() {
+        let ix = index(&[
+            (
+                "a",
+                "颱風襲港，天文台發出八號風球。颱風吹襲期間，市民留在家中。",
+            ),
+            ("b", "市民在家中觀看比賽。市民留在家中。"),
+        ]);
+        let rows = ix.distinctive("a", 5);
+        let words: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(words.first(), Some(&"颱風"), "{rows:?}");
+        let rank = |w: &str| words.iter().position(|x| *x == w).unwrap_or(usize::MAX);
+        assert!(rank("颱風") < rank("市民"), "{rows:?}");
+        assert!(rows.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(ix.distinctive("missing", 5).is_empty());
     }
 
     #[test]

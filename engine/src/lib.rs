@@ -14,6 +14,8 @@
 
 mod analysis;
 mod analyzer;
+pub mod charts;
+pub mod cooccurrence;
 pub mod corpus;
 pub mod corrections;
 mod dictionary;
