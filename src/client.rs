@@ -2,10 +2,11 @@
 //! answer to a superseded request is never shown.
 
 use gloo_worker::{Spawnable, WorkerBridge};
-use jiexi_engine::corpus::{Hit, IndexEntry, Order, Query, WordCount};
+use jiexi_engine::cooccurrence::{Graph, Unit};
+use jiexi_engine::corpus::{Distinctive, Hit, IndexEntry, Order, Query, WordCount};
 use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{EntityGroup, Stats};
-use jiexi_engine::Analysis;
+use jiexi_engine::{Analysis, EntityType};
 use leptos::prelude::*;
 
 use crate::status::Status;
@@ -45,6 +46,14 @@ pub struct ConcordanceLines {
     /// Which question this answers (they are numbered as asked).
     pub id: u64,
     pub result: Result<(Vec<Hit>, usize), String>,
+    pub elapsed_ms: f64,
+}
+
+/// The co-occurrence graph last asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphAnswer {
+    pub id: u64,
+    pub graph: std::sync::Arc<Graph>,
     pub elapsed_ms: f64,
 }
 
@@ -158,6 +167,11 @@ pub struct AnalysisClient {
     /// The latest concordance asked for, once answered.
     pub concordance: RwSignal<Option<ConcordanceLines>>,
     concordance_id: StoredValue<u64>,
+    /// The co-occurrence graph, once answered.
+    pub graph: RwSignal<Option<GraphAnswer>>,
+    graph_id: StoredValue<u64>,
+    /// The distinctive words of a document: (document id, words).
+    pub distinctive: RwSignal<Option<(String, Vec<Distinctive>)>>,
     /// The worker could not load its dictionaries: the next analysis starts a new one.
     failed: StoredValue<bool>,
     /// The worker has its dictionaries (a download on a slow line must not be mistaken
@@ -178,6 +192,9 @@ impl AnalysisClient {
             corpus: RwSignal::new(None),
             concordance: RwSignal::new(None),
             concordance_id: StoredValue::new(0),
+            graph: RwSignal::new(None),
+            graph_id: StoredValue::new(0),
+            distinctive: RwSignal::new(None),
             failed: StoredValue::new(false),
             loaded: StoredValue::new(false),
         };
@@ -292,6 +309,20 @@ impl AnalysisClient {
                     }));
                 }
             }
+            Response::Graph {
+                id,
+                graph,
+                elapsed_ms,
+            } => {
+                if id == self.graph_id.get_value() {
+                    self.graph.set(Some(GraphAnswer {
+                        id,
+                        graph: std::sync::Arc::new(graph),
+                        elapsed_ms,
+                    }));
+                }
+            }
+            Response::Distinctive { doc, words } => self.distinctive.set(Some((doc, words))),
             Response::Decoded { name, result } => match result {
                 Ok(file) => self.opened_file.set(Some((name, file))),
                 Err(message) => self.status.set(Status::Error(message)),
@@ -315,6 +346,23 @@ impl AnalysisClient {
             order,
             limit,
         });
+    }
+
+    /// Asks for the co-occurrence graph; only the answer to the latest question is shown.
+    pub fn cooccurrence(&self, unit: Unit, types: Vec<EntityType>, max_nodes: usize) {
+        let id = self.graph_id.get_value() + 1;
+        self.graph_id.set_value(id);
+        self.send(Request::Graph {
+            id,
+            unit,
+            types,
+            max_nodes,
+        });
+    }
+
+    /// Asks for the distinctive words of an indexed document.
+    pub fn distinctive_words(&self, doc: String, limit: usize) {
+        self.send(Request::Distinctive { doc, limit });
     }
 
     fn send(&self, request: Request) {

@@ -1,21 +1,28 @@
-//! Corpus views over the whole library (bundled documents and the user's): the entity
-//! index (every entity, how often, in how many documents) and the KWIC concordance
-//! (a word, an entity or a pattern in its contexts). Built in the worker when the views
-//! are first opened, and brought up to date when the library changes.
+//! Corpus views over the whole library (bundled documents and the user's): the KWIC
+//! concordance (a word, an entity or a pattern in its contexts), word frequencies (table,
+//! chart, cloud), the entity index (every entity, how often, in how many documents), and
+//! the panels of their own files: co-occurrence network, trends, distinctive words.
+//! Built in the worker when the views are first opened, and brought up to date when the
+//! library changes.
 
 use jiexi_engine::corpus::{self, Order, Query};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
 use crate::client::AnalysisClient;
+use crate::document_words::DocumentWords;
 use crate::i18n::{tr, type_label, I18n};
 use crate::library::LibraryState;
+use crate::network::Network;
+use crate::trends::Trends;
 
 /// localStorage: the user's own stop words (either script, whitespace-separated).
 const STOPWORDS: &str = "jiexi.stopwords";
 /// Rows of the word frequency table, and bars of its chart.
 const FREQ_ROWS: usize = 50;
 const CHART_BARS: usize = 20;
+/// Words in the word cloud.
+const CLOUD_WORDS: usize = 60;
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -146,6 +153,15 @@ pub fn CorpusViews(
                 .collect()
         });
         corpus::bar_chart_svg(i18n.tr("詞頻", "Word frequencies"), &rows)
+    });
+    let cloud = Memo::new(move |_| {
+        let rows: Vec<(String, usize)> = words.with(|w| {
+            w.iter()
+                .take(CLOUD_WORDS)
+                .map(|w| (w.text.clone(), w.count))
+                .collect()
+        });
+        jiexi_engine::charts::word_cloud_svg(i18n.tr("詞雲", "Word cloud"), &rows)
     });
     let export_words = move |_| {
         let csv = words.with_untracked(|w| corpus::words_csv(w));
@@ -284,9 +300,28 @@ pub fn CorpusViews(
                 <div class="kwic-controls">
                     <button type="button" data-testid="word-freq-export" on:click=export_words>{tr("匯出 CSV", "Export CSV")}</button>
                     <button type="button" data-testid="word-chart-export" on:click=export_chart>{tr("匯出 SVG", "Export SVG")}</button>
+                    <button type="button" data-testid="word-chart-export-png"
+                        on:click=move |_| { let _ = crate::exports::download_png("jiexi-word-frequencies.png", &chart.get_untracked()); }>
+                        {tr("匯出 PNG", "Export PNG")}
+                    </button>
                 </div>
                 // The chart is SVG written by the engine with every label escaped.
                 <div class="chart" data-testid="word-chart" inner_html=move || chart.get()></div>
+                // Not a nested <details>: `[data-testid=corpus-views] summary` stays unique.
+                <div class="cloud">
+                    <h4>{tr("詞雲", "Word cloud")}</h4>
+                    <div class="kwic-controls">
+                        <button type="button" data-testid="word-cloud-export"
+                            on:click=move |_| { let _ = crate::exports::download("jiexi-word-cloud.svg", "image/svg+xml", &cloud.get_untracked()); }>
+                            {tr("匯出 SVG", "Export SVG")}
+                        </button>
+                        <button type="button" data-testid="word-cloud-export-png"
+                            on:click=move |_| { let _ = crate::exports::download_png("jiexi-word-cloud.png", &cloud.get_untracked()); }>
+                            {tr("匯出 PNG", "Export PNG")}
+                        </button>
+                    </div>
+                    <div class="chart" data-testid="word-cloud" inner_html=move || cloud.get()></div>
+                </div>
                 <table class="entity-index" data-testid="word-freq">
                     <thead><tr>
                         <th scope="col">{tr("詞", "Word")}</th>
@@ -352,6 +387,9 @@ pub fn CorpusViews(
                     </tbody>
                 </table>
             </section>
+            <Network client=client open=open.into() on_entity=Callback::new(move |(kind, key, text)| choose_entity(kind, key, text)) />
+            <Trends client=client library=library />
+            <DocumentWords client=client library=library open=open.into() />
         </details>
     }
 }

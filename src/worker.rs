@@ -1,11 +1,12 @@
 //! The worker side of the page ↔ worker protocol.
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use jiexi_engine::corpus::{CorpusIndex, Hit, IndexEntry, Order, Query, WordCount};
+use jiexi_engine::cooccurrence::{Graph, Unit};
+use jiexi_engine::corpus::{CorpusIndex, Distinctive, Hit, IndexEntry, Order, Query, WordCount};
 use jiexi_engine::corrections::UserDictionary;
 use jiexi_engine::export::{self, EntityGroup, Stats};
 use jiexi_engine::keywords::{self, DocFrequencies, Keyword};
-use jiexi_engine::{input, Analysis, Analyzer, Script};
+use jiexi_engine::{input, Analysis, Analyzer, EntityType, Script};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -43,6 +44,16 @@ pub enum Request {
         order: Order,
         limit: usize,
     },
+    /// The co-occurrence graph of the indexed corpus: the `max_nodes` most mentioned
+    /// entities of `types` (all if empty).
+    Graph {
+        id: u64,
+        unit: Unit,
+        types: Vec<EntityType>,
+        max_nodes: usize,
+    },
+    /// The words that set one indexed document apart from the rest.
+    Distinctive { doc: String, limit: usize },
     /// A file the user dropped or picked, to be decoded (UTF-8, UTF-16, Big5, GB18030).
     /// Decoding runs here: the encoding tables stay out of the page's code.
     Decode { name: String, bytes: Vec<u8> },
@@ -90,6 +101,15 @@ pub enum Response {
         id: u64,
         result: Result<(Vec<Hit>, usize), String>,
         elapsed_ms: f64,
+    },
+    Graph {
+        id: u64,
+        graph: Graph,
+        elapsed_ms: f64,
+    },
+    Distinctive {
+        doc: String,
+        words: Vec<Distinctive>,
     },
     /// A decoded file, or the message to show instead.
     Decoded {
@@ -236,6 +256,24 @@ impl AnalysisWorker {
                     elapsed_ms: now() - started,
                 })
             }
+            Request::Graph {
+                id,
+                unit,
+                types,
+                max_nodes,
+            } => {
+                let started = now();
+                let graph = self.index.cooccurrence(unit, &types, max_nodes);
+                Some(Response::Graph {
+                    id,
+                    graph,
+                    elapsed_ms: now() - started,
+                })
+            }
+            Request::Distinctive { doc, limit } => Some(Response::Distinctive {
+                words: self.index.distinctive(&doc, limit),
+                doc,
+            }),
             Request::Decode { .. } => None,
         }
     }

@@ -42,7 +42,7 @@ pub fn bar_chart_svg(title: &str, rows: &[(String, usize)]) -> String {
 /// Colours of up to eight series, distinguishable for the common colour-vision
 /// deficiencies (Okabe–Ito); each series also has its own marker shape.
 const SERIES: [&str; 8] = [
-    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
+    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#888888",
 ];
 
 /// A line chart: one line per series over the same x labels (documents or dates).

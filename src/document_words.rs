@@ -1,0 +1,102 @@
+//! Distinctive words in the corpus views: the words that set one document apart from the
+//! rest of the library (TF-IDF, computed in the worker over the corpus index).
+
+use leptos::prelude::*;
+
+use crate::bundled::BUNDLED;
+use crate::client::AnalysisClient;
+use crate::i18n::{tr, I18n};
+use crate::library::LibraryState;
+
+/// Words listed for a document.
+const WORDS: usize = 20;
+
+#[component]
+pub fn DocumentWords(
+    client: AnalysisClient,
+    library: LibraryState,
+    open: Signal<bool>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let choices = Memo::new(move |_| {
+        let mut all: Vec<(String, String)> = library
+            .docs
+            .with(|d| d.iter().map(|d| (d.id.clone(), d.title.clone())).collect());
+        all.extend(BUNDLED.iter().map(|d| (d.id.to_string(), d.title())));
+        all
+    });
+    let doc = RwSignal::new(None::<String>);
+    // The document asked about: the one chosen, else the first listed.
+    let target = Memo::new(move |_| {
+        doc.get()
+            .filter(|d| choices.with(|c| c.iter().any(|(id, _)| id == d)))
+            .or_else(|| choices.with(|c| c.first().map(|(id, _)| id.clone())))
+    });
+    Effect::new(move |_| {
+        // Asked again when the index changes (a document was added or edited).
+        client.corpus.track();
+        if let (true, Some(id)) = (open.get(), target.get()) {
+            client.distinctive_words(id, WORDS);
+        }
+    });
+    let rows = move || {
+        client
+            .distinctive
+            .get()
+            .filter(|(d, _)| Some(d) == target.get().as_ref())
+            .map(|(_, words)| words)
+            .unwrap_or_default()
+    };
+    let export = move |_| {
+        let mut csv = String::from("word,count,score\r\n");
+        for w in rows() {
+            csv.push_str(&format!(
+                "{},{},{:.5}\r\n",
+                jiexi_engine::export::csv_cell(&w.text),
+                w.count,
+                w.score
+            ));
+        }
+        let _ = crate::exports::download(
+            "jiexi-distinctive-words.csv",
+            "text/csv;charset=utf-8",
+            &format!("\u{feff}{csv}"),
+        );
+    };
+    view! {
+        <section aria-labelledby="distinctive-heading">
+            <h3 id="distinctive-heading">{tr("特色詞", "Distinctive words")}</h3>
+            <div class="kwic-controls">
+                <label class="check">{tr("文件", "Document")}
+                    <select data-testid="distinctive-doc" on:change=move |ev| doc.set(Some(event_target_value(&ev)))>
+                        {move || choices.get().into_iter().map(|(id, title)| {
+                            let selected = target.get().as_deref() == Some(id.as_str());
+                            view! { <option value=id selected=selected>{title}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="distinctive-export" on:click=export>{tr("匯出 CSV", "Export CSV")}</button>
+            </div>
+            <p class="muted">{move || i18n.tr(
+                "與文庫中其他文件相比，這篇文件特別常用的詞（TF-IDF）。",
+                "Words this document uses far more than the rest of the library (TF-IDF).",
+            )}</p>
+            <table class="entity-index" data-testid="distinctive-words">
+                <thead><tr>
+                    <th scope="col">{tr("詞", "Word")}</th>
+                    <th scope="col">{tr("次數", "Count")}</th>
+                    <th scope="col">{tr("分數", "Score")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows().into_iter().map(|w| view! {
+                        <tr data-word=w.text.clone() data-count=w.count>
+                            <td>{w.text.clone()}</td>
+                            <td>{w.count}</td>
+                            <td>{format!("{:.4}", w.score)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

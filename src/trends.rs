@@ -1,0 +1,188 @@
+//! Trends in the corpus views: how often chosen entities are mentioned across the
+//! documents of the library, in document or date order, as a line chart. Counted from the
+//! entity index the worker already sent (each entry lists its documents with counts).
+
+use jiexi_engine::charts;
+use leptos::prelude::*;
+
+use crate::bundled::BUNDLED;
+use crate::client::AnalysisClient;
+use crate::i18n::{tr, type_label, I18n};
+use crate::library::LibraryState;
+
+/// Entities offered as series: the most mentioned names of the index (dates and amounts
+/// are left out: their trend says little).
+const CANDIDATES: usize = 15;
+/// Series chosen at first: the top three.
+const DEFAULT_SERIES: usize = 3;
+
+/// A document on the x axis: id, label, and the date the user gave (may be empty).
+#[derive(Clone, PartialEq)]
+struct Column {
+    id: String,
+    title: String,
+    date: String,
+}
+
+fn is_name(kind: jiexi_engine::EntityType) -> bool {
+    use jiexi_engine::EntityType::*;
+    !matches!(
+        kind,
+        Date | Time | Percent | Money | Quantity | Ordinal | Cardinal
+    )
+}
+
+#[component]
+pub fn Trends(client: AnalysisClient, library: LibraryState) -> impl IntoView {
+    let i18n = I18n::get();
+    // Chosen entities by (type, folded key); `None` until the user changes the choice.
+    let chosen = RwSignal::new(None::<Vec<(jiexi_engine::EntityType, String)>>);
+    let by_date = RwSignal::new(false);
+    let candidates = Memo::new(move |_| {
+        client
+            .corpus
+            .get()
+            .map(|ix| {
+                ix.entities
+                    .iter()
+                    .filter(|r| is_name(r.kind))
+                    .take(CANDIDATES)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let is_chosen = move |kind, key: &str| {
+        chosen.with(|c| match c {
+            Some(c) => c.iter().any(|(k, s)| *k == kind && s == key),
+            None => candidates.with(|all| {
+                all.iter()
+                    .take(DEFAULT_SERIES)
+                    .any(|r| r.kind == kind && r.key == key)
+            }),
+        })
+    };
+    // Bundled documents first, then the user's oldest first: the order they were written.
+    let columns = Memo::new(move |_| {
+        let mut cols: Vec<Column> = BUNDLED
+            .iter()
+            .map(|d| Column {
+                id: d.id.to_string(),
+                title: d.title(),
+                date: String::new(),
+            })
+            .collect();
+        library.docs.with(|docs| {
+            cols.extend(docs.iter().rev().map(|d| Column {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                date: d.date.trim().to_string(),
+            }))
+        });
+        cols
+    });
+    let svg = Memo::new(move |_| {
+        let rows = candidates.get();
+        let series_rows: Vec<_> = rows.iter().filter(|r| is_chosen(r.kind, &r.key)).collect();
+        let cols = columns.get();
+        let (labels, groups): (Vec<String>, Vec<Vec<String>>) = if by_date.get() {
+            // One point per date given; documents without one are left out.
+            let mut dates: Vec<String> = cols
+                .iter()
+                .filter(|c| !c.date.is_empty())
+                .map(|c| c.date.clone())
+                .collect();
+            dates.sort();
+            dates.dedup();
+            let groups = dates
+                .iter()
+                .map(|d| {
+                    cols.iter()
+                        .filter(|c| &c.date == d)
+                        .map(|c| c.id.clone())
+                        .collect()
+                })
+                .collect();
+            (dates, groups)
+        } else {
+            (
+                cols.iter().map(|c| c.title.clone()).collect(),
+                cols.iter().map(|c| vec![c.id.clone()]).collect(),
+            )
+        };
+        let series: Vec<(String, Vec<usize>)> = series_rows
+            .iter()
+            .map(|r| {
+                let values = groups
+                    .iter()
+                    .map(|ids| {
+                        r.docs
+                            .iter()
+                            .filter(|(d, _)| ids.contains(d))
+                            .map(|(_, n)| n)
+                            .sum()
+                    })
+                    .collect();
+                (r.text.clone(), values)
+            })
+            .collect();
+        charts::line_chart_svg(
+            i18n.tr("提及趨勢", "Mentions over the library"),
+            &labels,
+            &series,
+        )
+    });
+    let toggle = move |kind, key: String, on: bool| {
+        let mut now: Vec<_> = chosen.get_untracked().unwrap_or_else(|| {
+            candidates.with_untracked(|all| {
+                all.iter()
+                    .take(DEFAULT_SERIES)
+                    .map(|r| (r.kind, r.key.clone()))
+                    .collect()
+            })
+        });
+        now.retain(|(k, s)| !(*k == kind && *s == key));
+        if on {
+            now.push((kind, key));
+        }
+        chosen.set(Some(now));
+    };
+    view! {
+        <section aria-labelledby="trends-heading">
+            <h3 id="trends-heading">{tr("趨勢", "Trends")}</h3>
+            <fieldset class="inline" data-testid="trend-entities">
+                <legend>{tr("選擇實體", "Entities")}</legend>
+                {move || candidates.get().into_iter().map(|r| {
+                    let (kind, key) = (r.kind, r.key.clone());
+                    let key_checked = key.clone();
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="trend-entity" data-entity-text=r.text.clone()
+                                prop:checked=move || is_chosen(kind, &key_checked)
+                                on:change=move |ev| toggle(kind, key.clone(), event_target_checked(&ev)) />
+                            {r.text.clone()}
+                            <span class="type-label" data-entity=kind.as_str()>{move || type_label(kind, i18n.0.get())}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="kwic-controls">
+                <label class="check">
+                    <input type="checkbox" data-testid="trend-by-date" prop:checked=move || by_date.get()
+                        on:change=move |ev| by_date.set(event_target_checked(&ev)) />
+                    {tr("按日期（只計有日期的文件）", "By date (documents with a date)")}
+                </label>
+                <button type="button" data-testid="trend-export-svg"
+                    on:click=move |_| { let _ = crate::exports::download("jiexi-trends.svg", "image/svg+xml", &svg.get_untracked()); }>
+                    {tr("匯出 SVG", "Export SVG")}
+                </button>
+                <button type="button" data-testid="trend-export-png"
+                    on:click=move |_| { let _ = crate::exports::download_png("jiexi-trends.png", &svg.get_untracked()); }>
+                    {tr("匯出 PNG", "Export PNG")}
+                </button>
+            </div>
+            // SVG written by the engine with every label escaped.
+            <div class="chart" data-testid="trend-chart" inner_html=move || svg.get()></div>
+        </section>
+    }
+}
