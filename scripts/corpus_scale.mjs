@@ -5,7 +5,10 @@
 //   analyses every document), and index_worker_ms, the worker's own time for it;
 // - longest_task_ms: the longest main-thread task (PerformanceObserver 'longtask') meanwhile;
 // - kwic_ms: typing a query to its lines shown (median of RUNS queries);
-// - entity_index_open_ms: opening the views again (index built) to the rows shown.
+// - entity_index_open_ms: opening the views again (index built) to the rows shown;
+// - graph_ms: opening the views to the co-occurrence network drawn (it is asked for once
+//   the index is there), graph_worker_ms the worker's time for it, and the longest
+//   main-thread task up to then (longest_task_ms covers it).
 //   trunk build --release --offline && node scripts/corpus_scale.mjs [N] [RUNS]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -39,6 +42,10 @@ try {
   const indexMs = (await page.evaluate(() => performance.now())) - t1;
   const indexWorkerMs = Number(await page.getByTestId('corpus-state').getAttribute('data-ms'));
   const docs = Number(await page.getByTestId('corpus-state').getAttribute('data-docs'));
+  await page.locator('[data-testid=cooccurrence] [data-node]').first().waitFor({ timeout: 120000 });
+  const graphMs = (await page.evaluate(() => performance.now())) - t1;
+  const graphWorkerMs = Number(await page.getByTestId('cooccurrence').getAttribute('data-ms'));
+  const graphNodes = Number(await page.getByTestId('cooccurrence').getAttribute('data-nodes'));
   const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
 
   const kwic = [];
@@ -83,6 +90,9 @@ try {
     kwic_ms: round(median(kwic)),
     kwic_worker_ms: Math.round(median(kwicWorker) * 10) / 10,
     entity_index_open_ms: round(reopenMs),
+    graph_ms: round(graphMs),
+    graph_worker_ms: Math.round(graphWorkerMs * 10) / 10,
+    graph_nodes: graphNodes,
   }));
 } finally {
   await browser.close();
