@@ -52,16 +52,18 @@ pub fn Trends(client: AnalysisClient, library: LibraryState) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let is_chosen = move |kind, key: &str| {
-        chosen.with(|c| match c {
-            Some(c) => c.iter().any(|(k, s)| *k == kind && s == key),
-            None => candidates.with(|all| {
+    // The user's choice, or the top names until they make one.
+    let choice = move || {
+        chosen.get().unwrap_or_else(|| {
+            candidates.with(|all| {
                 all.iter()
                     .take(DEFAULT_SERIES)
-                    .any(|r| r.kind == kind && r.key == key)
-            }),
+                    .map(|r| (r.kind, r.key.clone()))
+                    .collect()
+            })
         })
     };
+    let is_chosen = move |kind, key: &str| choice().iter().any(|(k, s)| *k == kind && s == key);
     // Bundled documents first, then the user's oldest first: the order they were written.
     let columns = Memo::new(move |_| {
         let mut cols: Vec<Column> = BUNDLED
@@ -83,7 +85,11 @@ pub fn Trends(client: AnalysisClient, library: LibraryState) -> impl IntoView {
     });
     let svg = Memo::new(move |_| {
         let rows = candidates.get();
-        let series_rows: Vec<_> = rows.iter().filter(|r| is_chosen(r.kind, &r.key)).collect();
+        let picked = choice();
+        let series_rows: Vec<_> = rows
+            .iter()
+            .filter(|r| picked.iter().any(|(k, s)| *k == r.kind && *s == r.key))
+            .collect();
         let cols = columns.get();
         let (labels, groups): (Vec<String>, Vec<Vec<String>>) = if by_date.get() {
             // One point per date given; documents without one are left out.
@@ -133,14 +139,7 @@ pub fn Trends(client: AnalysisClient, library: LibraryState) -> impl IntoView {
         )
     });
     let toggle = move |kind, key: String, on: bool| {
-        let mut now: Vec<_> = chosen.get_untracked().unwrap_or_else(|| {
-            candidates.with_untracked(|all| {
-                all.iter()
-                    .take(DEFAULT_SERIES)
-                    .map(|r| (r.kind, r.key.clone()))
-                    .collect()
-            })
-        });
+        let mut now = untrack(choice);
         now.retain(|(k, s)| !(*k == kind && *s == key));
         if on {
             now.push((kind, key));

@@ -185,7 +185,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let last = prepared.chars[w.end - 1];
         let noun_ending = (len >= 3 && NOUN_ENDINGS.contains(last))
             || (len == 2 && SHORT_NOUN_ENDINGS.contains(last));
-        let place_ending = len >= 2 && PLACE_ENDINGS.contains(prepared.chars[w.end - 1]);
+        let place_ending = len >= 2 && PLACE_ENDINGS.contains(last);
         if place_ending && w.pos == "nr" {
             // 吳橋縣, 黎明村: jieba's dictionary tags some places nr.
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.6));
@@ -363,27 +363,6 @@ fn plausible_name(prepared: &Prepared, start: usize, end: usize) -> bool {
         return false;
     };
     let given = &chars[start + surname_len..end];
-    // A dictionary word that is not a name (包括, 小鎮) is not one here either.
-    let ordinary_word = prepared.word_end_from[start] == end
-        && prepared
-            .words
-            .binary_search_by_key(&start, |w| w.start)
-            .is_ok_and(|i| prepared.words[i].known && !prepared.words[i].pos.starts_with("nr"));
-    // A name does not start with a longer ordinary word: 國家|副 (主席).
-    let word_at_start = prepared
-        .words
-        .binary_search_by_key(&start, |w| w.start)
-        .ok()
-        .map(|i| prepared.words[i]);
-    let starts_with_word = word_at_start.is_some_and(|w| {
-        w.known
-            && w.end - w.start >= 2
-            && w.end < end
-            && !w.pos.starts_with("nr")
-            && !is_surname(prepared.slice(w.start, w.end))
-    });
-    // Nor does it end with a place (初|德國) or an adverb or conjunction of its own (韋伯|更).
-    let given_text = prepared.slice(start + surname_len, end);
     let word_at = |k: usize| {
         prepared
             .words
@@ -391,6 +370,19 @@ fn plausible_name(prepared: &Prepared, start: usize, end: usize) -> bool {
             .ok()
             .map(|i| prepared.words[i])
     };
+    let ordinary = |w: &crate::segment::Span| w.known && !w.pos.starts_with("nr");
+    let first_word = word_at(start);
+    // A dictionary word that is not a name (包括, 小鎮) is not one here either.
+    let ordinary_word = first_word.is_some_and(|w| w.end == end && ordinary(&w));
+    // A name does not start with a longer ordinary word: 國家|副 (主席).
+    let starts_with_word = first_word.is_some_and(|w| {
+        ordinary(&w)
+            && w.end - w.start >= 2
+            && w.end < end
+            && !is_surname(prepared.slice(w.start, w.end))
+    });
+    // Nor does it end with a place (初|德國) or an adverb or conjunction of its own (韋伯|更).
+    let given_text = prepared.slice(start + surname_len, end);
     let last_alone = word_at(end - 1)
         .is_some_and(|w| w.end == end && matches!(w.pos, "d" | "c" | "p" | "u" | "r" | "ad"));
     !ordinary_word
