@@ -45,7 +45,11 @@ const SERIES: [&str; 8] = [
     "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#888888",
 ];
 
-/// A line chart: one line per series over the same x labels (documents or dates).
+/// Points per series up to which each gets a marker and a tooltip.
+const MAX_MARKED: usize = 60;
+
+/// A line chart: one line per series over the same x labels (documents or dates); the
+/// values are also in each series' `data-values`.
 pub fn line_chart_svg(title: &str, x_labels: &[String], series: &[(String, Vec<usize>)]) -> String {
     const LEFT: f32 = 40.0;
     const TOP: f32 = 30.0;
@@ -101,12 +105,16 @@ pub fn line_chart_svg(title: &str, x_labels: &[String], series: &[(String, Vec<u
             .enumerate()
             .map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v)))
             .collect();
+        let listed: Vec<String> = values.iter().map(usize::to_string).collect();
         svg.push_str(&format!(
-            "<g data-series=\"{name}\"><polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{p}\"/>",
+            "<g data-series=\"{name}\" data-values=\"{v}\"><polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{p}\"/>",
             name = escape_html(name),
+            v = listed.join(","),
             p = points.join(" ")
         ));
-        for (i, &v) in values.iter().enumerate() {
+        // A marker and tooltip per point while they can be told apart; a thousand
+        // documents would make thousands of elements for the browser to lay out.
+        for (i, &v) in values.iter().enumerate().filter(|_| n <= MAX_MARKED) {
             svg.push_str(&marker(s, x(i), y(v), colour));
             svg.push_str(&format!(
                 "<title>{}: {}</title>",
@@ -208,6 +216,7 @@ mod tests {
             ],
         );
         assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
+        assert!(svg.contains("data-values=\"1,3,0\""), "{svg}");
         assert!(svg.contains("data-series=\"香港&amp;\""), "{svg}");
         assert!(!svg.contains("<a>"), "{svg}");
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
