@@ -46,12 +46,9 @@ pub fn CorpusViews(
     // (Re)index when opened and whenever the library changes while open.
     Effect::new(move |_| {
         if open.get() {
-            let docs = library.docs.with(|d| {
-                d.iter()
-                    .map(|d| (d.id.clone(), d.text.clone()))
-                    .collect::<Vec<_>>()
-            });
-            client.index_corpus(docs);
+            library
+                .docs
+                .with(|d| client.index_corpus(d.iter().map(|d| (d.id.as_str(), d.text.as_str()))));
         }
     });
     let filter = RwSignal::new(String::new());

@@ -34,8 +34,9 @@ pub enum Request {
         corrections: UserDictionary,
     },
     /// Index the bundled documents and these (id, text) of the user's for the corpus
-    /// views; unchanged documents are not analysed again.
-    Index { docs: Vec<(String, String)> },
+    /// views. The text is `None` for a document sent before and unchanged since; the
+    /// library is listed whole, so documents gone leave the index.
+    Index { docs: Vec<(String, Option<String>)> },
     /// Concordance lines of the indexed corpus.
     Concordance {
         id: u64,
@@ -224,12 +225,12 @@ impl AnalysisWorker {
             }
             Request::Index { docs } => {
                 let started = now();
-                let mut all: Vec<(String, String)> = BUNDLED
+                let mut all: Vec<(String, Option<String>)> = BUNDLED
                     .iter()
-                    .map(|d| (d.id.to_string(), d.text.to_string()))
+                    .map(|d| (d.id.to_string(), Some(d.text.to_string())))
                     .collect();
                 all.extend(docs);
-                let analysed = self.index.update(analyzer, &all);
+                let analysed = self.index.update_changed(analyzer, all);
                 Some(Response::Indexed {
                     entities: self.index.entities(),
                     words: self.index.words(WORDS),

@@ -114,15 +114,32 @@ impl CorpusIndex {
     /// Brings the index to exactly `docs` (id, text): documents gone are dropped, new or
     /// changed ones analysed, the rest kept. Returns how many were analysed.
     pub fn update(&mut self, analyzer: &Analyzer, docs: &[(String, String)]) -> usize {
+        let docs: Vec<(String, Option<String>)> = docs
+            .iter()
+            .map(|(id, text)| (id.clone(), Some(text.clone())))
+            .collect();
+        self.update_changed(analyzer, docs)
+    }
+
+    /// As [`update`](Self::update), but a document given without text (`None`) is one the
+    /// index already has, unchanged: the page sends only what changed (a thousand texts
+    /// were 6 MB per message). A `None` for a document the index lacks is dropped.
+    pub fn update_changed(
+        &mut self,
+        analyzer: &Analyzer,
+        docs: Vec<(String, Option<String>)>,
+    ) -> usize {
         let mut old: HashMap<String, Indexed> =
             std::mem::take(&mut self.docs).into_iter().collect();
         let mut analysed = 0;
         for (id, text) in docs {
-            let indexed = match old.remove(id) {
-                Some(ix) if ix.text == *text => ix,
-                _ => {
+            let indexed = match (old.remove(&id), text) {
+                (Some(ix), None) => ix,
+                (None, None) => continue,
+                (Some(ix), Some(text)) if ix.text == text => ix,
+                (_, Some(text)) => {
                     analysed += 1;
-                    let analysis = analyzer.analyze(text);
+                    let analysis = analyzer.analyze(&text);
                     let mut words: HashMap<String, (String, usize)> = HashMap::new();
                     for t in &analysis.tokens {
                         if let Some(key) = word_key(&t.text) {
@@ -132,14 +149,14 @@ impl CorpusIndex {
                     let entities = analysis.entities;
                     Indexed {
                         words,
-                        folded: crate::script::fold(text).chars().collect(),
+                        folded: crate::script::fold(&text).chars().collect(),
                         chars: text.chars().collect(),
-                        text: text.clone(),
+                        text,
                         entities,
                     }
                 }
             };
-            self.docs.push((id.clone(), indexed));
+            self.docs.push((id, indexed));
         }
         analysed
     }
@@ -518,6 +535,29 @@ mod tests {
         let csv = entity_index_csv(&ix.entities());
         assert!(csv.starts_with("type,text,count,documents\r\n"));
         assert!(csv.contains("\"a×1\""));
+    }
+
+    #[test]
+    fn documents_sent_without_text_are_kept_as_they_were() {
+        let mut ix = index(&[("a", A), ("b", B)]);
+        let a = Analyzer::new();
+        let docs = vec![
+            ("b".to_string(), None),
+            ("a".to_string(), Some(format!("{A}羅柳斌。"))),
+            ("gone".to_string(), None),
+        ];
+        assert_eq!(
+            ix.update_changed(&a, docs),
+            1,
+            "only the changed one is analysed"
+        );
+        assert_eq!(ix.len(), 2, "an unknown id without text is dropped");
+        let person = ix
+            .entities()
+            .into_iter()
+            .find(|r| r.kind == EntityType::Person && r.key == "罗柳斌")
+            .expect("羅柳斌 indexed");
+        assert_eq!(person.count, 4, "b's two kept, a's now two");
     }
 }
 
