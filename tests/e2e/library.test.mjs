@@ -1,7 +1,7 @@
 // The library, on the release build: what the user pastes is kept on the device and
 // comes back on reload; documents are described, searched, deleted with undo, exported
 // and imported (merged, no duplicates, a bad file changes nothing); two tabs lose nothing;
-// with storage unavailable the app still works and says so.
+// with storage unavailable the app still works and says so; a crash mid-save breaks nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -204,4 +204,38 @@ test('the last keystrokes are kept when another document is opened or the page r
   assert.equal(await userDocs(page).count(), 1);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a crash in the middle of a save leaves a whole document: the previous version or the new one', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  await paste(page, ARTICLE);
+  // A long text makes the write long enough to crash inside it.
+  const longer = `${ARTICLE}\n${'深港合作持續推進，創新科技成果豐碩。'.repeat(60000)}`;
+  await page.getByTestId('article-input').fill(longer);
+  // Caught on the DOM change itself: the write lasts only tens of milliseconds.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=library-state]')?.dataset.state === 'saving',
+    null,
+    { polling: 'raf', timeout: 30000 },
+  );
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash', { timeout: 10000 });
+  cdp.send('Page.crash').catch(() => {}); // the renderer dies: this call never answers
+  await crashed;
+
+  const after = await context.newPage();
+  const errors = [];
+  after.on('pageerror', (e) => errors.push(String(e)));
+  await after.goto(app.server.url);
+  await after.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  await after.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  assert.equal(await userDocs(after).count(), 1, 'one document, not a broken second one');
+  const text = await after.getByTestId('article-input').inputValue();
+  assert.ok(text === ARTICLE || text === longer, `a whole version came back (${text.length} chars)`);
+  console.log(`# after the crash: the ${text === ARTICLE ? 'previous' : 'new'} version`);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
