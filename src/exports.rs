@@ -12,13 +12,7 @@ use crate::i18n::tr;
 
 /// Offers `contents` as a download named `name`. Returns a message on failure.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("cannot save {name}: {what}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("no Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no URL"))?;
+    let url = object_url(contents, mime).map_err(|what| format!("cannot save {name}: {what}"))?;
     save_url(&url, name);
     // The download has started from the URL; the object can go.
     let _ = web_sys::Url::revoke_object_url(&url);
@@ -30,12 +24,7 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 /// `img-src blob:`), so the canvas is not tainted and can be saved.
 pub fn download_png(name: &str, svg: &str) -> Result<(), String> {
     let fail = |what: &str| format!("cannot save {name}: {what}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("no Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no URL"))?;
+    let url = object_url(svg, "image/svg+xml").map_err(&fail)?;
     let image = web_sys::HtmlImageElement::new().map_err(|_| fail("no image"))?;
     let name = name.to_string();
     let loaded = image.clone();
@@ -46,9 +35,26 @@ pub fn download_png(name: &str, svg: &str) -> Result<(), String> {
             web_sys::console::error_1(&message.into());
         }
     });
+    let failed_url = url.clone();
+    let failed_name = fail("the chart could not be read as an image");
+    let onerror = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&failed_url);
+        web_sys::console::error_1(&failed_name.into());
+    });
     image.set_onload(Some(onload.unchecked_ref()));
+    image.set_onerror(Some(onerror.unchecked_ref()));
     image.set_src(&url);
     Ok(())
+}
+
+/// A `blob:` URL holding `contents` typed `mime`; the caller revokes it.
+fn object_url(contents: &str, mime: &str) -> Result<String, &'static str> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "no Blob")?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no URL")
 }
 
 fn draw_and_save(image: &web_sys::HtmlImageElement, name: &str) -> Result<(), String> {
