@@ -2,8 +2,8 @@
 
 use crate::entities;
 use crate::entities::Candidate;
-use crate::script::{self, Script};
-use crate::segment::{Original, Segmenter, Span};
+use crate::script::Script;
+use crate::segment::{AnalysisText, Original, Segmenter, Span};
 use crate::{Analysis, Error, Token};
 
 /// The analysis pipeline. Dictionaries load on first use (tens to hundreds of
@@ -43,23 +43,35 @@ impl Analyzer {
     /// Tokens of `text` (script detected), whitespace excluded; together with the
     /// whitespace between them they cover `text` exactly.
     pub fn segment(&self, text: &str) -> Vec<Token> {
-        self.segment_as(text, script::detect(text))
+        let analysis_text = AnalysisText::new(text);
+        let script = analysis_text.script;
+        self.segment_text(text, analysis_text, script)
     }
 
     /// Tokens of `text` analysed as `script` (e.g. detected once for a whole file).
     pub fn segment_as(&self, text: &str, script: Script) -> Vec<Token> {
-        let prepared = self.segmenter.prepare(text, script);
+        self.segment_text(text, AnalysisText::new(text), script)
+    }
+
+    fn segment_text(&self, text: &str, analysis_text: AnalysisText, script: Script) -> Vec<Token> {
+        let prepared = self.segmenter.segment(analysis_text, script);
         Original::new(text).tokens(&prepared.normalized, &prepared.words)
     }
 
-    /// Tokens and entities of `text` (script detected).
+    /// Tokens and entities of `text` (script detected, as [`crate::script::detect`] does).
     pub fn analyze(&self, text: &str) -> Analysis {
-        self.analyze_as(text, script::detect(text))
+        let analysis_text = AnalysisText::new(text);
+        let script = analysis_text.script;
+        self.analyze_text(text, analysis_text, script)
     }
 
     /// Tokens and entities of `text` analysed as `script`.
     pub fn analyze_as(&self, text: &str, script: Script) -> Analysis {
-        let prepared = self.segmenter.prepare(text, script);
+        self.analyze_text(text, AnalysisText::new(text), script)
+    }
+
+    fn analyze_text(&self, text: &str, analysis_text: AnalysisText, script: Script) -> Analysis {
+        let prepared = self.segmenter.segment(analysis_text, script);
         // Entities are found on jieba's own segmentation, whose tags the layers read (nr,
         // ns, nt): on Traditional text it finds names the Traditional dictionary's word
         // boundaries hide (MSRA→HK NER F1 0.63 → 0.68, scripts/bench_accuracy.py).
@@ -70,8 +82,10 @@ impl Analyzer {
             Script::Simplified => entities::recognize(&prepared),
         };
         let original = Original::new(text);
-        let words = split_at_entities(prepared.words.clone(), &found);
-        let tokens = original.tokens(&prepared.normalized, &words);
+        let mut tokens = Vec::with_capacity(prepared.words.len() + 2 * found.len());
+        split_at_entities(&prepared.words, &found, |w| {
+            tokens.push(original.token(&prepared.normalized, &w));
+        });
         let entities = entities::to_entities(&original, &prepared, &found);
         Analysis {
             script,
@@ -83,23 +97,26 @@ impl Analyzer {
 
 /// Splits words that cross an entity boundary, so that every entity is a run of whole
 /// tokens (中美 → 中 / 美 when both are places): a reader can then wrap tokens in entities.
-fn split_at_entities(words: Vec<Span>, found: &[Candidate]) -> Vec<Span> {
+/// The words are handed to `out` in order.
+fn split_at_entities(words: &[Span], found: &[Candidate], mut out: impl FnMut(Span)) {
     let mut cuts: Vec<usize> = found.iter().flat_map(|c| [c.start, c.end]).collect();
     cuts.sort_unstable();
     cuts.dedup();
-    let mut out = Vec::with_capacity(words.len() + cuts.len());
-    for w in words {
-        let from = cuts.partition_point(|&c| c <= w.start);
+    // Words come in order: one cursor finds the first cut after each word's start.
+    let mut from = 0;
+    for &w in words {
+        while cuts.get(from).is_some_and(|&c| c <= w.start) {
+            from += 1;
+        }
         let mut start = w.start;
         for &cut in cuts[from..].iter().take_while(|&&c| c < w.end) {
-            out.push(Span {
+            out(Span {
                 start,
                 end: cut,
                 ..w
             });
             start = cut;
         }
-        out.push(Span { start, ..w });
+        out(Span { start, ..w });
     }
-    out
 }

@@ -43,7 +43,13 @@ impl Normalized {
 /// Whether `c` separates tokens without being one: whitespace, and the invisible
 /// zero-width space, word joiner and byte-order mark that copied text often carries.
 pub fn is_gap(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+    is_space(c) || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `char::is_whitespace`, with Han text (most of what is tested) answered by one range
+/// test instead of the Unicode table lookup: nothing from U+3001 to U+FEFE is whitespace.
+fn is_space(c: char) -> bool {
+    !('\u{3001}'..='\u{FEFE}').contains(&c) && c.is_whitespace()
 }
 
 /// Folds a full-width ASCII variant (U+FF01–U+FF5E) to ASCII; other chars are kept.
@@ -71,7 +77,7 @@ pub fn normalize(original: &str) -> Normalized {
         if c == '\n' || c == '\r' {
             // The whole whitespace run around this break.
             let mut j = i;
-            while j < chars.len() && chars[j].is_whitespace() {
+            while j < chars.len() && is_space(chars[j]) {
                 j += 1;
             }
             let before = text.chars().next_back();
@@ -93,7 +99,7 @@ pub fn normalize(original: &str) -> Normalized {
             i = j;
             continue;
         }
-        if !c.is_whitespace() {
+        if !is_space(c) {
             line_len += 1;
         }
         text.push(fold_width(c));
@@ -110,6 +116,15 @@ mod tests {
     fn span_text(original: &str, n: &Normalized, s: usize, e: usize) -> String {
         let (a, b) = n.original_span(s, e);
         original.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn gaps_are_whitespace_and_the_invisible_three() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+            let gap = c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}');
+            assert_eq!(is_gap(c), gap, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::CharSet;
+
 /// The script a text is written in, as far as analysis is concerned.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,8 +38,29 @@ struct Tables {
     t2s: HashMap<char, char>,
     /// `t2s` for the Basic Multilingual Plane as a direct table: this runs for every char.
     bmp: Vec<char>,
+    /// The chars `t2s` maps, tested before the 256 kB table is read: a bitmap of 8 kB
+    /// stays in cache, and in Simplified text almost no char is mapped.
+    traditional: CharSet,
     /// Chars that only Simplified text uses (targets of the map that are not sources).
-    simplified_only: std::collections::HashSet<char>,
+    simplified_only: CharSet,
+}
+
+impl Tables {
+    fn simplify(&self, c: char) -> char {
+        if self.traditional.contains(c) {
+            self.mapped(c)
+        } else {
+            c
+        }
+    }
+
+    /// The Simplified form of a char `t2s` maps.
+    fn mapped(&self, c: char) -> char {
+        match self.bmp.get(c as usize) {
+            Some(&s) => s,
+            None => self.t2s.get(&c).copied().unwrap_or(c),
+        }
+    }
 }
 
 fn tables() -> &'static Tables {
@@ -51,11 +74,12 @@ fn tables() -> &'static Tables {
                 Some((c.next()?, c.nth(1)?))
             })
             .collect();
-        let simplified_only = t2s
+        let simplified_only: String = t2s
             .values()
             .copied()
             .filter(|s| !t2s.contains_key(s))
             .collect();
+        let traditional: String = t2s.keys().collect();
         // Surrogate code points are not chars; they never occur in a str, so any filler does.
         let mut bmp: Vec<char> = (0..=0xFFFFu32)
             .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
@@ -68,18 +92,15 @@ fn tables() -> &'static Tables {
         Tables {
             t2s,
             bmp,
-            simplified_only,
+            traditional: CharSet::new(&traditional),
+            simplified_only: CharSet::new(&simplified_only),
         }
     })
 }
 
 /// The Simplified form of a char, or the char itself.
 pub fn simplify_char(c: char) -> char {
-    let t = tables();
-    match t.bmp.get(c as usize) {
-        Some(&s) => s,
-        None => t.t2s.get(&c).copied().unwrap_or(c),
-    }
+    tables().simplify(c)
 }
 
 /// The form names are compared in: full-width letters and digits folded, then mapped to
@@ -93,12 +114,29 @@ pub fn fold(text: &str) -> String {
 /// Maps `text` to Simplified char by char; the result has as many chars as `text`.
 pub fn to_simplified(text: &str) -> String {
     let t = tables();
-    text.chars()
-        .map(|c| match t.bmp.get(c as usize) {
-            Some(&s) => s,
-            None => t.t2s.get(&c).copied().unwrap_or(c),
+    text.chars().map(|c| t.simplify(c)).collect()
+}
+
+/// The chars of `text` mapped to Simplified, one for one, and the script `text` is
+/// written in, as [`detect`] tells it: both in one pass, as analysis needs both.
+pub(crate) fn simplify_and_detect(text: &str) -> (Vec<char>, Script) {
+    let t = tables();
+    let (mut trad, mut simp) = (0usize, 0usize);
+    let chars = text
+        .chars()
+        .map(|c| {
+            // Counted without branches: which script a char tells is unpredictable.
+            let traditional = t.traditional.contains(c);
+            trad += usize::from(traditional);
+            simp += usize::from(!traditional & t.simplified_only.contains(c));
+            if traditional {
+                t.mapped(c)
+            } else {
+                c
+            }
         })
-        .collect()
+        .collect();
+    (chars, verdict(trad, simp))
 }
 
 /// Which script `text` is written in: the one with more chars specific to it. Text with
@@ -107,12 +145,15 @@ pub fn detect(text: &str) -> Script {
     let t = tables();
     let (mut trad, mut simp) = (0usize, 0usize);
     for c in text.chars() {
-        if t.t2s.contains_key(&c) {
-            trad += 1;
-        } else if t.simplified_only.contains(&c) {
-            simp += 1;
-        }
+        let traditional = t.traditional.contains(c);
+        trad += usize::from(traditional);
+        simp += usize::from(!traditional & t.simplified_only.contains(c));
     }
+    verdict(trad, simp)
+}
+
+/// The script of a text with `trad` Traditional-only and `simp` Simplified-only chars.
+fn verdict(trad: usize, simp: usize) -> Script {
     if simp > trad {
         Script::Simplified
     } else {

@@ -132,6 +132,15 @@ proptest! {
         normalize_is_idempotent(&text);
     }
 
+    /// Analysis detects the script on its normalised text in passing; the verdict is the
+    /// one `script::detect` gives for the text as pasted (line breaks, full-width forms).
+    #[test]
+    fn analysis_detects_the_script_as_detect_does(
+        text in "[爲衆啓綫這們說国们这说香港深圳的了 \n\r\u{3000}ＡＢ１２]{0,40}"
+    ) {
+        prop_assert_eq!(analyzer().analyze(&text).script, jiexi_engine::script::detect(&text));
+    }
+
     /// The user's corrections keep every invariant, whatever they mark, wherever it is.
     #[test]
     fn corrections_keep_the_invariants(

@@ -49,16 +49,19 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
 }
 
 /// Keeps non-overlapping candidates: longer first, then more confident.
-fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(b.confidence.total_cmp(&a.confidence))
-            .then(a.start.cmp(&b.start))
-    });
+fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let len = candidates.iter().map(|c| c.end).max().unwrap_or(0);
+    // Ties keep the layers' order (the more specific layer first): the position is the
+    // last part of the key, so an unstable sort on one number orders as a stable one would.
+    let mut keyed: Vec<(u128, Candidate)> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (resolve_key(&c, i), c))
+        .collect();
+    keyed.sort_unstable_by_key(|k| k.0);
+    let candidates = keyed.into_iter().map(|(_, c)| c);
     let mut taken: Vec<Candidate> = Vec::with_capacity(candidates.len());
     // Chars already covered; a bitmap keeps this linear for long texts.
-    let len = candidates.iter().map(|c| c.end).max().unwrap_or(0);
     let mut covered = vec![false; len];
     for c in candidates {
         if c.start >= c.end || covered[c.start..c.end].iter().any(|&x| x) {
@@ -69,6 +72,20 @@ fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     taken.sort_by_key(|c| c.start);
     taken
+}
+
+/// Orders candidates longer first, then more confident, then earlier in the text, then
+/// in the order they were proposed (`index`).
+fn resolve_key(c: &Candidate, index: usize) -> u128 {
+    let len = (c.end.saturating_sub(c.start) as u32) as u128;
+    // Confidences are in 0–1: the bits of a non-negative f32 order as its value does.
+    let confidence = c.confidence.max(0.0).to_bits() as u128;
+    let start = (c.start as u32) as u128;
+    let index = (index as u32) as u128;
+    ((u32::MAX as u128 - len) << 96)
+        | ((u32::MAX as u128 - confidence) << 64)
+        | (start << 32)
+        | index
 }
 
 /// Maps resolved candidates to entities in original offsets.

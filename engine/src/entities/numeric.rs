@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::Candidate;
+use crate::lexicon::CharSet;
 use crate::segment::Prepared;
 use crate::EntityType;
 
@@ -16,14 +17,58 @@ const CURRENCY: &str =
     "美元|港元|港币|欧元|日元|英镑|澳门元|澳元|美金|加元|新台币|台币|人民币|元|块";
 const MEASURE: &str = "平方公里|平方千米|平方米|平方英尺|立方米|千瓦时|公里|千米|厘米|毫米|公顷|公斤|千克|千瓦|兆瓦|英里|海里|吨|亩|米|克";
 
-/// A rule: its pattern, the entity it finds, its confidence, and the chars one of which
-/// every match contains (the rule's unit or marker), so that sentences without any are
-/// skipped: scanning every sentence with every pattern took as long as jieba itself.
+/// Chars that end every number, or the space between a number and its unit.
+const NUMBER_END: &str = "0123456789零〇一二三四五六七八九十百千两万亿 ";
+
+/// A rule: its pattern, the entity it finds, its confidence, and its triggers, so that
+/// sentences without any are skipped: scanning every sentence with every pattern took as
+/// long as jieba itself.
 struct Rule {
     re: Regex,
     kind: EntityType,
     confidence: f32,
-    triggers: &'static str,
+    triggers: Vec<Trigger>,
+}
+
+/// Chars one of which every match of a rule contains (its unit or marker), the rarest
+/// such chars: the last char of every unit (公里 → 里), not 公 or 方, which most sentences
+/// have. Where that char also ends common words (分, 成, 这里, 同时), only after one of
+/// the chars that come before it in every match (百分, 九成, 公里, 3时).
+struct Trigger {
+    chars: String,
+    after: Option<String>,
+}
+
+impl Trigger {
+    fn any(chars: &str) -> Self {
+        Trigger {
+            chars: chars.to_string(),
+            after: None,
+        }
+    }
+
+    fn after(before: &str, chars: &str) -> Self {
+        Trigger {
+            chars: chars.to_string(),
+            after: Some(before.to_string()),
+        }
+    }
+
+    /// One trigger per unit of `units` (`a|b|c`): its last char, after its char before
+    /// the last, or after `before_single` for a unit of one char.
+    fn units(units: &str, before_single: &str) -> Vec<Self> {
+        units
+            .split('|')
+            .map(|unit| {
+                let chars: Vec<char> = unit.chars().collect();
+                let last = chars[chars.len() - 1].to_string();
+                match chars.len() {
+                    1 => Trigger::after(before_single, &last),
+                    n => Trigger::after(&chars[n - 2].to_string(), &last),
+                }
+            })
+            .collect()
+    }
 }
 
 fn grammar() -> &'static [Rule] {
@@ -36,24 +81,29 @@ fn grammar() -> &'static [Rule] {
         let month = format!("(?:[0-9]{{1,2}}|[{CN_DIGIT}十]{{1,2}}) ?月");
         let day = format!("(?:[0-9]{{1,2}}|[{CN_DIGIT}十]{{1,3}}) ?[日号]");
         let rel_year = "(?:今|去|明|前|后)年";
-        let rules: Vec<(String, EntityType, f32, &'static str)> = vec![
+        let digits = "0123456789 ";
+        let rules: Vec<(String, EntityType, f32, Vec<Trigger>)> = vec![
             // 2024年12月17日, 12 月17日, 今年9月19日, 2024年12月
-            (format!("(?:(?:{year}|{rel_year}) ?)?{month}(?: ?{day})?"), EntityType::Date, 0.95, "月"),
+            (format!("(?:(?:{year}|{rel_year}) ?)?{month}(?: ?{day})?"), EntityType::Date, 0.95, vec![Trigger::after(NUMBER_END, "月")]),
             // 2024年底, 2030年, 二〇二四年
-            (format!("{year}(?:底|初|中|末|上半年|下半年|以来)?"), EntityType::Date, 0.9, "年"),
+            (format!("{year}(?:底|初|中|末|上半年|下半年|以来)?"), EntityType::Date, 0.9, vec![Trigger::after(NUMBER_END, "年")]),
             // 昨日(14日), 今日, 明天
             // A day alone only in Arabic digits: 十日 is too often part of a word.
-            (String::from("[昨今明前]日(?: ?[(（][0-9]{1,2}日[)）])?|[昨今明]天|[0-9]{1,2} ?[日号]"), EntityType::Date, 0.8, "日天号"),
-            (String::from("(?:星期|礼拜)[一二三四五六日天]"), EntityType::Date, 0.9, "期拜"),
+            (String::from("[昨今明前]日(?: ?[(（][0-9]{1,2}日[)）])?|[昨今明]天|[0-9]{1,2} ?[日号]"), EntityType::Date, 0.8,
+                vec![Trigger::after(&format!("昨今明前{digits}"), "日号"), Trigger::after("昨今明", "天")]),
+            (String::from("(?:星期|礼拜)[一二三四五六日天]"), EntityType::Date, 0.9, vec![Trigger::after("星", "期"), Trigger::after("礼", "拜")]),
             // 下午3时30分, 10:30
-            (format!("(?:(?:{PERIOD}) ?)?[0-9]{{1,2}} ?[时点](?: ?[0-9]{{1,2}} ?分|半)?|[0-9]{{1,2}}:[0-9]{{2}}"), EntityType::Time, 0.85, "时点:"),
+            (format!("(?:(?:{PERIOD}) ?)?[0-9]{{1,2}} ?[时点](?: ?[0-9]{{1,2}} ?分|半)?|[0-9]{{1,2}}:[0-9]{{2}}"), EntityType::Time, 0.85,
+                vec![Trigger::after(digits, "时点"), Trigger::after("0123456789", ":")]),
             // 3000万元人民币, 290 亿元, 8千亿至1万亿元, 人民币3000万元, HK$3
-            (format!("(?:人民币|港币|港元|美元|HK\\$|US\\$|RMB|\\$|￥|¥) ?{numx}(?: ?(?:元|块))?"), EntityType::Money, 0.95, "币元$￥¥B"),
-            (format!("{numx}(?: ?(?:至|到|-|—|~) ?{numx})? ?多? ?(?:{CURRENCY})(?:人民币)?"), EntityType::Money, 0.9, CURRENCY),
+            (format!("(?:人民币|港币|港元|美元|HK\\$|US\\$|RMB|\\$|￥|¥) ?{numx}(?: ?(?:元|块))?"), EntityType::Money, 0.95, vec![Trigger::any("$￥¥B"), Trigger::after("民港", "币"), Trigger::after("港美", "元")]),
+            (format!("{numx}(?: ?(?:至|到|-|—|~) ?{numx})? ?多? ?(?:{CURRENCY})(?:人民币)?"), EntityType::Money, 0.9,
+                Trigger::units(CURRENCY, &format!("{NUMBER_END}多"))),
             // 30%, 3.26%, 百分之五, 九成
-            (format!("{num} ?%(?: ?(?:至|到|-) ?{num} ?%)?|百分之{num}|[一二三四五六七八九]成[一二三四五六七八九半]?"), EntityType::Percent, 0.95, "%分成"),
+            (format!("{num} ?%(?: ?(?:至|到|-) ?{num} ?%)?|百分之{num}|[一二三四五六七八九]成[一二三四五六七八九半]?"), EntityType::Percent, 0.95,
+                vec![Trigger::any("%"), Trigger::after("百", "分"), Trigger::after("一二三四五六七八九", "成")]),
             // 51.6平方公里, 15万平方米
-            (format!("{numx} ?(?:{MEASURE})"), EntityType::Quantity, 0.85, MEASURE),
+            (format!("{numx} ?(?:{MEASURE})"), EntityType::Quantity, 0.85, Trigger::units(MEASURE, NUMBER_END)),
         ];
         rules
             .into_iter()
@@ -67,17 +117,60 @@ fn grammar() -> &'static [Rule] {
     })
 }
 
-/// For each BMP char, the rules (bit i = rule i) whose triggers include it.
-fn trigger_table() -> &'static [u16] {
-    static T: OnceLock<Vec<u16>> = OnceLock::new();
+/// Which rules a char wakes: a bit set per trigger char (bit i = rule i), with
+/// [`Triggers::AFTER`] set where some rule needs a particular char before it. Every char
+/// of a text is tested, first against a bitmap that stays in cache.
+struct Triggers {
+    chars: CharSet,
+    rules: rustc_hash::FxHashMap<char, u16>,
+    after: rustc_hash::FxHashMap<char, Vec<(String, u16)>>,
+}
+
+impl Triggers {
+    const AFTER: u16 = 1 << 15;
+
+    /// The rules char `c` wakes, after char `prev`.
+    fn rules(&self, prev: char, c: char) -> u16 {
+        if !self.chars.contains(c) {
+            return 0;
+        }
+        let bits = self.rules.get(&c).copied().unwrap_or(0);
+        if bits & Self::AFTER == 0 {
+            return bits;
+        }
+        let after = self.after.get(&c).into_iter().flatten();
+        after
+            .filter(|(before, _)| before.contains(prev))
+            .fold(bits & !Self::AFTER, |rules, (_, r)| rules | r)
+    }
+}
+
+fn triggers() -> &'static Triggers {
+    static T: OnceLock<Triggers> = OnceLock::new();
     T.get_or_init(|| {
-        let mut table = vec![0u16; 0x10000];
-        for (i, rule) in grammar().iter().enumerate() {
-            for c in rule.triggers.chars() {
-                table[c as usize] |= 1 << i;
+        let mut rules_of = rustc_hash::FxHashMap::<char, u16>::default();
+        let mut after = rustc_hash::FxHashMap::<char, Vec<(String, u16)>>::default();
+        let rules = grammar();
+        assert!(rules.len() < 15, "rule bits and the AFTER flag fit a u16");
+        for (i, rule) in rules.iter().enumerate() {
+            for trigger in &rule.triggers {
+                for c in trigger.chars.chars() {
+                    let bits = rules_of.entry(c).or_default();
+                    match &trigger.after {
+                        None => *bits |= 1 << i,
+                        Some(before) => {
+                            *bits |= Triggers::AFTER;
+                            after.entry(c).or_default().push((before.clone(), 1 << i));
+                        }
+                    }
+                }
             }
         }
-        table
+        Triggers {
+            chars: CharSet::new(&rules_of.keys().collect::<String>()),
+            rules: rules_of,
+            after,
+        }
     })
 }
 
@@ -86,36 +179,43 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '\n' | '!' | '?' | ';')
 }
 
-/// Char offset of byte offset `byte` in the analysis text.
-fn char_at(prepared: &Prepared, byte: usize) -> usize {
-    prepared.bytes.partition_point(|&b| b < byte)
-}
-
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
-    let table = trigger_table();
-    let text = &prepared.analysed;
+    let triggers = triggers();
+    let chars = &prepared.chars;
     let (mut from, mut rules) = (0, 0u16);
-    for (b, c) in text.char_indices().chain([(text.len(), '\n')]) {
+    for (i, &c) in chars.iter().enumerate() {
         if ends_sentence(c) {
             if rules != 0 {
-                find_in(prepared, from, &text[from..b], rules, out);
+                find_in(prepared, from, i, rules, out);
             }
-            (from, rules) = (b + c.len_utf8(), 0);
-        } else if let Some(&r) = table.get(c as usize) {
-            rules |= r;
+            (from, rules) = (i + 1, 0);
+        } else if triggers.chars.contains(c) {
+            let prev = i.checked_sub(1).map_or('\n', |k| chars[k]);
+            rules |= triggers.rules(prev, c);
         }
+    }
+    if rules != 0 {
+        find_in(prepared, from, chars.len(), rules, out);
     }
 }
 
-/// Runs the `rules` (a bit set) over `sentence`, which starts at byte `from`.
-fn find_in(prepared: &Prepared, from: usize, sentence: &str, rules: u16, out: &mut Vec<Candidate>) {
+/// Runs the `rules` (a bit set) over the sentence of chars `from..to`.
+fn find_in(prepared: &Prepared, from: usize, to: usize, rules: u16, out: &mut Vec<Candidate>) {
+    let sentence = prepared.slice(from, to);
     for (i, rule) in grammar().iter().enumerate() {
         if rules & (1 << i) == 0 {
             continue;
         }
+        // Matches come in order: count chars on from the last offset mapped.
+        let (mut byte, mut char) = (0, from);
+        let mut char_at = |b: usize| {
+            char += sentence[byte..b].chars().count();
+            byte = b;
+            char
+        };
         for m in rule.re.find_iter(sentence) {
-            let start = char_at(prepared, from + m.start());
-            let end = char_at(prepared, from + m.end());
+            let start = char_at(m.start());
+            let end = char_at(m.end());
             // A bare Chinese numeral + 成/日 inside a word (一成不变, 十日谈) is not a figure.
             let text = m.as_str();
             if matches!(rule.kind, EntityType::Percent | EntityType::Date)
@@ -169,17 +269,38 @@ mod tests {
         /// Skipping sentences without a rule's trigger chars finds exactly what scanning
         /// the whole text with every rule finds.
         #[test]
-        fn sentence_gating_loses_nothing(text in "[0-9一二十百千万亿年月日号天时点:分%成元币美港人民B$￥期拜星礼平方公里米昨今前明底上下午,.。!?;\n ]{0,40}") {
+        fn sentence_gating_loses_nothing(text in "[0-9一二十百千万亿两年月日号天时点:分%成元币美港人民B$￥期拜星礼平方公里米昨今前明底上下午欧镑金块尺立千瓦兆吨亩顷斤克英海厘毫台门加澳新多,.。!?;\n ]{0,40}") {
             static SEGMENTER: std::sync::LazyLock<crate::segment::Segmenter> =
                 std::sync::LazyLock::new(Default::default);
             let prepared = SEGMENTER.prepare(&text, crate::Script::Simplified);
             let mut gated = Vec::new();
             super::find(&prepared, &mut gated);
             let mut whole = Vec::new();
-            super::find_in(&prepared, 0, &prepared.analysed, u16::MAX, &mut whole);
+            super::find_in(&prepared, 0, prepared.chars.len(), u16::MAX, &mut whole);
             gated.sort_by_key(|c| (c.start, c.end, c.kind as u8));
             whole.sort_by_key(|c| (c.start, c.end, c.kind as u8));
             proptest::prop_assert_eq!(gated, whole);
+        }
+    }
+
+    #[test]
+    fn every_unit_after_a_number_wakes_its_rule() {
+        let rules = super::grammar();
+        for (units, kind) in [(super::CURRENCY, Money), (super::MEASURE, Quantity)] {
+            let rule = rules
+                .iter()
+                .position(|r| r.kind == kind && r.re.as_str().contains(units))
+                .unwrap();
+            for unit in units.split('|') {
+                for number in ["5", "5 ", "五", "5万"] {
+                    let text = format!("{number}{unit}");
+                    let woken = text
+                        .chars()
+                        .zip(text.chars().skip(1))
+                        .fold(0, |r, (prev, c)| r | super::triggers().rules(prev, c));
+                    assert!(woken & (1 << rule) != 0, "{text}");
+                }
+            }
         }
     }
 

@@ -106,18 +106,22 @@ const MIN_TAGGED: usize = 4;
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
-        // 中國政府 and 美中關係 are about the places; places.rs marks those.
-        let about_places = ["政府", "当局", "关系"]
-            .iter()
-            .any(|e| prepared.slice(w.start, w.end).ends_with(e));
-        // Only dictionary words: the HMM's guesses at unknown words come tagged nt too.
         let len = w.end - w.start;
         // Three-char ones name a party or a team (自由黨, 國安隊, 黨中央); 公安局, 音樂會,
         // 新政府 are generic.
-        let named = len >= MIN_TAGGED
-            || (len == 3 && prepared.slice(w.start, w.end).ends_with(['党', '队', '厂']))
-            || prepared.slice(w.start, w.end) == "党中央";
-        if w.pos == "nt" && w.known && named && !about_places {
+        let named = || {
+            let text = prepared.slice(w.start, w.end);
+            len >= MIN_TAGGED
+                || (len == 3 && text.ends_with(['党', '队', '厂']))
+                || text == "党中央"
+        };
+        // 中國政府 and 美中關係 are about the places; places.rs marks those.
+        let about_places = || {
+            let text = prepared.slice(w.start, w.end);
+            ["政府", "当局", "关系"].iter().any(|e| text.ends_with(e))
+        };
+        // Only dictionary words: the HMM's guesses at unknown words come tagged nt too.
+        if w.pos == "nt" && w.known && named() && !about_places() {
             out.push(finish(
                 prepared,
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
@@ -141,7 +145,8 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         }
         let from = words[i.saturating_sub(2)].start;
         let tail = prepared.slice(from, w.end);
-        if let Some(suffix) = SUFFIXES.iter().find(|s| tail.ends_with(*s)) {
+        let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
+        if let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) {
             if let Some(start) = name_start(prepared, i, suffix.chars().count()) {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
                 out.push(finish(prepared, c));
@@ -154,12 +159,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
 /// Directions (西北部) and generic words (俱樂部 is a suffix of its own) are not.
 fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
     const DIRECTIONS: &str = "东南西北中内外上下全";
-    let text = prepared.slice(w.start, w.end);
     let len = w.end - w.start;
-    w.known
-        && matches!(w.pos, "n" | "nt" | "j")
-        && (3..=4).contains(&len)
-        && (text.ends_with(['部', '署']) || text == "党中央")
+    if !(w.known && matches!(w.pos, "n" | "nt" | "j") && (3..=4).contains(&len)) {
+        return false;
+    }
+    let text = prepared.slice(w.start, w.end);
+    (text.ends_with(['部', '署']) || text == "党中央")
         && !text.ends_with("俱乐部")
         && !DIRECTIONS.contains(prepared.chars[w.end - 2])
 }
@@ -167,11 +172,26 @@ fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
 /// Whether a word ends with an organisation suffix (醫學會, 電子工業部).
 pub(super) fn ends_with_suffix(word: &str) -> bool {
     word.chars().count() >= 2
-        && word
-            .chars()
-            .last()
-            .is_some_and(|c| SUFFIX_LAST_CHARS.contains(c))
-        && SUFFIXES.iter().any(|s| word.ends_with(s))
+        && word.chars().last().is_some_and(|c| {
+            SUFFIX_LAST_CHARS.contains(c)
+                && suffixes_ending_with(c).iter().any(|s| word.ends_with(s))
+        })
+}
+
+/// The suffixes that end with `c`, in `SUFFIXES` order: a word ending with 會 is compared
+/// with the few suffixes ending so, not all of them.
+fn suffixes_ending_with(c: char) -> &'static [&'static str] {
+    static BY_LAST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            let mut by_last = rustc_hash::FxHashMap::<char, Vec<&'static str>>::default();
+            for s in SUFFIXES {
+                if let Some(last) = s.chars().last() {
+                    by_last.entry(last).or_default().push(s);
+                }
+            }
+            by_last
+        });
+    BY_LAST.get(&c).map_or(&[], Vec::as_slice)
 }
 
 /// Puts a candidate's edges where the name's are: a member's title after it is not part

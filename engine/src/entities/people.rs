@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::Candidate;
-use crate::lexicon::{char_set, gazetteer, is_han, is_surname, FUNCTION_CHARS};
+use crate::lexicon::{char_set, gazetteer, is_han, is_surname, CharSet, FUNCTION_CHARS};
 use crate::segment::Prepared;
 use crate::EntityType;
 
@@ -161,19 +161,39 @@ const AFTER: [&str; 25] = [
     "一行",
 ];
 
-/// `BEFORE` and `AFTER` as sets: every word is looked up in them.
-fn context_words() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
-    static SETS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+/// `BEFORE` and `AFTER` (which takes in `BEFORE`: titles also follow names) as sets, and
+/// the last chars of their words: every word of a text is tested against them, and most
+/// words end with none of those chars, so a bit test spares the string lookups.
+struct ContextWords {
+    before: HashSet<&'static str>,
+    after: HashSet<&'static str>,
+    before_last: CharSet,
+    after_last: CharSet,
+}
+
+fn context_words() -> &'static ContextWords {
+    static SETS: OnceLock<ContextWords> = OnceLock::new();
     SETS.get_or_init(|| {
-        let before: HashSet<_> = BEFORE.into_iter().collect();
-        let after = AFTER.into_iter().chain(BEFORE).collect();
-        (before, after)
+        let last_chars = |words: &[&str]| -> CharSet {
+            CharSet::new(
+                &words
+                    .iter()
+                    .filter_map(|w| w.chars().last())
+                    .collect::<String>(),
+            )
+        };
+        ContextWords {
+            before: BEFORE.into_iter().collect(),
+            after: AFTER.into_iter().chain(BEFORE).collect(),
+            before_last: last_chars(&BEFORE),
+            after_last: last_chars(&[&AFTER[..], &BEFORE[..]].concat()),
+        }
     })
 }
 
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     transliterated_names(prepared, out);
-    let (before, after) = context_words();
+    let context = context_words();
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
         let text = prepared.slice(w.start, w.end);
@@ -228,16 +248,18 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if len > 5 {
             continue;
         }
-        if (before.contains(text) || ends_with_title(before, text))
-            && !names_after(prepared, w.end, out)
-        {
+        let titled = context.before_last.contains(last)
+            && (context.before.contains(text) || ends_with_title(&context.before, text));
+        if titled && !names_after(prepared, w.end, out) {
             jieba_name_after(prepared, i, out);
         }
         surname_with_title(prepared, w, out);
         if i + 1 < words.len() {
             surname_and_given_name(prepared, w, &words[i + 1], out);
         }
-        if i > 0 && (after.contains(text) || ends_with_title(before, text)) {
+        let followed =
+            titled || (context.after_last.contains(last) && context.after.contains(text));
+        if i > 0 && followed {
             let prev = &words[i - 1];
             let prev_text = prepared.slice(prev.start, prev.end);
             let jieba_name = prev.end == w.start
@@ -443,27 +465,39 @@ fn jieba_name_after(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+char_set!(
+    /// The last chars of `surname_with_title`'s titles.
+TITLE_LAST_CHARS = "氏生士姐太某记席理师");
+
+/// The titles and honorifics `surname_with_title` looks for.
+const SURNAME_TITLES: [&str; 11] = [
+    "氏",
+    "先生",
+    "女士",
+    "小姐",
+    "太太",
+    "某",
+    "总书记",
+    "主席",
+    "总理",
+    "书记",
+    "老师",
+];
+
 /// A surname fused with a title or honorific into one word: 江|主席, 吳|先生, 劉|某.
 fn surname_with_title(prepared: &Prepared, w: &crate::segment::Span, out: &mut Vec<Candidate>) {
-    const TITLES: [&str; 11] = [
-        "氏",
-        "先生",
-        "女士",
-        "小姐",
-        "太太",
-        "某",
-        "总书记",
-        "主席",
-        "总理",
-        "书记",
-        "老师",
-    ];
+    if !TITLE_LAST_CHARS.contains(prepared.chars[w.end - 1]) {
+        return;
+    }
     let text = prepared.slice(w.start, w.end);
     let Some(first) = text.chars().next() else {
         return;
     };
     let rest = &text[first.len_utf8()..];
-    if w.end - w.start >= 2 && TITLES.contains(&rest) && is_surname(&text[..first.len_utf8()]) {
+    if w.end - w.start >= 2
+        && SURNAME_TITLES.contains(&rest)
+        && is_surname(&text[..first.len_utf8()])
+    {
         out.push(Candidate::new(
             w.start,
             w.start + 1,
@@ -534,6 +568,18 @@ fn is_transliteration(text: &str) -> bool {
 mod tests {
     use crate::entities::test_support::{assert_has, entities};
     use crate::EntityType::*;
+
+    #[test]
+    fn last_char_sets_cover_their_words() {
+        use crate::entities::test_support::assert_last_chars_cover;
+        let context = super::context_words();
+        assert_last_chars_cover(super::BEFORE, &context.before_last);
+        assert_last_chars_cover(
+            super::BEFORE.into_iter().chain(super::AFTER),
+            &context.after_last,
+        );
+        assert_last_chars_cover(super::SURNAME_TITLES, &super::TITLE_LAST_CHARS);
+    }
 
     #[test]
     fn table() {

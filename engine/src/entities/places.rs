@@ -11,7 +11,7 @@ use crate::EntityType;
 const ADMIN_SUFFIXES: [char; 9] = ['省', '市', '县', '区', '镇', '乡', '村', '州', '岛'];
 
 /// Generic area nouns that jieba joins to a place name (東北地區, 三峽庫區): not part of
-/// the name.
+/// the name. All end with 区.
 const GENERIC_AREAS: [&str; 7] = ["地区", "库区", "山区", "灾区", "林区", "牧区", "矿区"];
 
 /// Last chars of natural features and streets that make a dictionary place word a
@@ -89,6 +89,10 @@ const JOINED_REGIONS: [&str; 22] = [
 ];
 
 char_set!(
+    /// The first chars of `JOINED_REGIONS`: most words start with none.
+JOINED_REGION_FIRST_CHARS = "青江黄京沪川陕晋港深粤闽湘苏");
+
+char_set!(
     /// The one-character places those verbs take.
 VERB_OBJECTS = "华美日俄英法德港台京沪澳藏");
 
@@ -100,15 +104,21 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let len = w.end - w.start;
         // jieba also tags common nouns ns (城市, 海洋): only names with an administrative
         // suffix count; other places come from the gazetteer.
-        if let Some(tail) = GENERIC_AREAS.iter().find(|t| text.ends_with(**t)) {
+        let last = prepared.chars[w.end - 1];
+        let generic_area = if last == '区' {
+            GENERIC_AREAS.iter().find(|t| text.ends_with(**t))
+        } else {
+            None
+        };
+        if let Some(tail) = generic_area {
             // 東北地區, 三峽庫區: the name is what comes before the generic area noun.
             let end = w.end - tail.chars().count();
             if w.pos == "ns" && end - w.start >= 2 {
                 out.push(Candidate::new(w.start, end, EntityType::Loc, 0.7));
             }
-        } else if w.pos == "ns" && len >= 3 && text.ends_with(ADMIN_SUFFIXES) {
+        } else if w.pos == "ns" && len >= 3 && ADMIN_SUFFIXES.contains(&last) {
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.75));
-        } else if w.pos == "ns" && w.known && len >= 3 && text.ends_with(FEATURE_SUFFIXES) {
+        } else if w.pos == "ns" && w.known && len >= 3 && FEATURE_SUFFIXES.contains(&last) {
             // Mountains, rivers, lakes, streets in jieba's dictionary: 井岡山, 華爾街.
             out.push(Candidate::new(w.start, w.end, EntityType::Loc, 0.7));
         }
@@ -121,18 +131,35 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
 
 /// Gazetteer names anywhere in the text. A name must start and end where words do, unless
 /// it is long enough not to be an accident (經港 / 珠澳 / 大橋 still finds 港珠澳大橋).
+///
+/// Looked up by hashing from each position, with only the lengths of names that start
+/// with its char, and off word starts only the long ones: an Aho-Corasick automaton over
+/// the whole text's bytes took twice as long (1,400 names, see `lengths_from`).
 fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
     const LONG: usize = 4;
     let g = gazetteer();
-    for m in g.matcher.find_overlapping_iter(&prepared.analysed) {
-        let start = prepared.bytes.partition_point(|&b| b < m.start());
-        let end = prepared.bytes.partition_point(|&b| b < m.end());
-        let aligned = prepared.starts_word(start) && prepared.ends_word(end);
-        // A place heading a longer word: 中國政府, 美國國會 (two chars or more after it).
-        let heads_word = prepared.word_end_from[start] >= end + 2;
-        if aligned || heads_word || end - start >= LONG {
-            let name = g.patterns[m.pattern().as_usize()];
-            if let Some(kind) = g.get(name) {
+    let n = prepared.chars.len();
+    for (start, pair) in prepared.chars.windows(2).enumerate() {
+        let mut lengths = g.lengths_from(pair[0], pair[1]);
+        if lengths == 0 {
+            continue;
+        }
+        if !prepared.starts_word(start) {
+            lengths &= !((1 << LONG) - 1);
+        }
+        while lengths != 0 {
+            let end = start + lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            if end > n {
+                break;
+            }
+            let Some(kind) = g.get(prepared.slice(start, end)) else {
+                continue;
+            };
+            let aligned = prepared.starts_word(start) && prepared.ends_word(end);
+            // A place heading a longer word: 中國政府, 美國國會 (two chars or more after it).
+            let heads_word = prepared.word_end_from[start] >= end + 2;
+            if aligned || heads_word || end - start >= LONG {
                 out.push(Candidate::new(
                     start,
                     end,
@@ -161,6 +188,9 @@ fn abbreviations(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Ca
 
 /// 青藏, 京津冀 at the start of a word (青藏高原, 江淮流域): one place per char.
 fn joined_region(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if !JOINED_REGION_FIRST_CHARS.contains(prepared.chars[start]) {
+        return;
+    }
     let text = prepared.slice(start, end);
     if let Some(r) = JOINED_REGIONS
         .iter()
@@ -177,8 +207,19 @@ fn joined_region(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Ca
 /// before a relation word) and 訪華, 在京, 抗日 (after a motion verb, ending a word).
 fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let chars = &prepared.chars;
+    let (relations, abbreviations, motions) = (
+        &*ABBREVIATIONS_IN_RELATIONS,
+        &*ABBREVIATIONS,
+        &*MOTION_VERBS,
+    );
     let mut i = 0;
     while i < chars.len() {
+        let c = chars[i];
+        // Most chars start none of the patterns below: three bit tests rule them out.
+        if !(relations.contains(c) || abbreviations.contains(c) || motions.contains(c)) {
+            i += 1;
+            continue;
+        }
         let run = chars[i..]
             .iter()
             .take(3)
@@ -213,9 +254,9 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
         }
         // 美、德、法: a one-character country standing alone as an item of a list.
         let comma = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|c| *c == '、');
-        let alone = prepared.starts_word(i) && prepared.ends_word(i + 1);
-        if alone
-            && ABBREVIATIONS.contains(chars[i])
+        if ABBREVIATIONS.contains(chars[i])
+            && prepared.starts_word(i)
+            && prepared.ends_word(i + 1)
             && (comma(i.checked_sub(1)) || comma(Some(i + 1)))
         {
             out.push(Candidate::new(i, i + 1, EntityType::Gpe, 0.55));
@@ -360,7 +401,63 @@ pub(super) fn is_name_part(pos: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::entities::test_support::{assert_has, assert_last_chars_cover, entities};
+    use crate::lexicon::gazetteer;
     use crate::EntityType::*;
+
+    proptest::proptest! {
+        /// The indexed lookups find what testing every substring finds, on texts made of
+        /// names (whole, overlapping, cut by other words) and common chars.
+        #[test]
+        fn gazetteer_lookups_find_every_name(
+            pieces in proptest::collection::vec((0usize..100_000, proptest::bool::ANY), 0..16)
+        ) {
+            static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+                let mut names: Vec<_> = gazetteer().names().collect();
+                names.sort_unstable();
+                names
+            });
+            static SEGMENTER: std::sync::LazyLock<crate::segment::Segmenter> =
+                std::sync::LazyLock::new(Default::default);
+            const OTHERS: [&str; 8] = ["的", "中", "大学", "在", "香港", "区", "政府", "。"];
+            let text: String = pieces
+                .iter()
+                .map(|&(k, name)| if name { NAMES[k % NAMES.len()] } else { OTHERS[k % OTHERS.len()] })
+                .collect();
+            let prepared = SEGMENTER.prepare(&text, crate::Script::Simplified);
+            let mut found = Vec::new();
+            super::gazetteer_matches(&prepared, &mut found);
+            let n = prepared.chars.len();
+            let mut every = Vec::new();
+            for start in 0..n {
+                for end in start + 1..=n {
+                    if let Some(kind) = gazetteer().get(prepared.slice(start, end)) {
+                        let aligned = prepared.starts_word(start) && prepared.ends_word(end);
+                        let heads_word = prepared.word_end_from[start] >= end + 2;
+                        if aligned || heads_word || end - start >= 4 {
+                            every.push((start, end, kind));
+                        }
+                    }
+                }
+            }
+            let mut found: Vec<_> = found.iter().map(|c| (c.start, c.end, c.kind)).collect();
+            found.sort_unstable();
+            every.sort_unstable();
+            proptest::prop_assert_eq!(found, every);
+        }
+    }
+
+    #[test]
+    fn prefilter_sets_cover_their_lists() {
+        for r in super::JOINED_REGIONS {
+            assert!(
+                super::JOINED_REGION_FIRST_CHARS.contains(r.chars().next().unwrap()),
+                "{r}"
+            );
+        }
+        for a in super::GENERIC_AREAS {
+            assert!(a.ends_with('区'), "{a}");
+        }
+    }
 
     #[test]
     fn every_zone_suffix_ends_with_a_listed_char() {
