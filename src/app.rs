@@ -34,6 +34,17 @@ fn view_toggle(
     }
 }
 
+/// Removes the static shell `index.html` paints while the app's wasm loads (so the first
+/// paint does not wait for it); the app draws the same header in its place.
+pub fn remove_boot_shell() {
+    let shell = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"));
+    if let Some(shell) = shell {
+        shell.remove();
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {

@@ -29,6 +29,26 @@ test('pasted Traditional text is segmented in the worker and rendered token by t
   await page.close();
 });
 
+test('the shell paints before the app has loaded, and the app replaces it', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  // Hold the app's wasm back: what is painted meanwhile is index.html's own shell.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/jiexi-app-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(app.server.url);
+  const boot = page.getByTestId('boot');
+  await boot.waitFor();
+  assert.match(await boot.textContent(), /解析\s*jiexi/);
+  assert.ok(await page.evaluate(() => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint')),
+    'the shell is painted while the wasm is still loading');
+  release();
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  assert.equal(await boot.count(), 0, 'the shell is gone once the app mounts');
+  assert.equal(await page.locator('header.top').count(), 1, 'one header');
+  await context.close();
+});
+
 test('a bundled document opens in the reader', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
   const docs = page.getByTestId('corpus-doc');
