@@ -34,6 +34,33 @@ fn view_toggle(
     }
 }
 
+/// A display-script checkbox: the Simplified and Traditional displays exclude each other.
+fn script_toggle(
+    on: RwSignal<bool>,
+    other: RwSignal<bool>,
+    testid: &'static str,
+    zh: &'static str,
+    en: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                data-testid=testid
+                prop:checked=move || on.get()
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    if checked {
+                        other.set(false);
+                    }
+                    on.set(checked);
+                }
+            />
+            {tr(zh, en)}
+        </label>
+    }
+}
+
 /// Removes the static shell `index.html` paints while the app's wasm loads (so the first
 /// paint does not wait for it); the app draws the same header in its place.
 pub fn remove_boot_shell() {
@@ -208,7 +235,8 @@ pub fn App() -> impl IntoView {
                     <div class="views" role="group" aria-label=tr("顯示", "Show")>
                         {view_toggle(view_state.show_tokens, "view-tokens", "詞界", "Word boundaries")}
                         {view_toggle(view_state.show_pos, "view-pos", "詞性", "Parts of speech")}
-                        {view_toggle(view_state.simplified, "view-simplified", "簡體顯示", "Show in Simplified")}
+                        {script_toggle(view_state.simplified, view_state.traditional, "view-simplified", "簡體顯示", "Show in Simplified")}
+                        {script_toggle(view_state.traditional, view_state.simplified, "view-traditional", "繁體顯示", "Show in Traditional")}
                     </div>
                 </div>
                 {move || {

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use jiexi_engine::export::{entity_key, escape_html, EntityGroup};
-use jiexi_engine::script::to_simplified;
+use jiexi_engine::script::{to_simplified, to_traditional, Script};
 use jiexi_engine::{EntityType, Token};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,8 +27,10 @@ pub struct ReaderView {
     pub selected: RwSignal<Option<EntityKey>>,
     pub show_tokens: RwSignal<bool>,
     pub show_pos: RwSignal<bool>,
-    /// Show the text mapped to Simplified, char for char (offsets unchanged).
+    /// Show the text mapped to Simplified, or to Traditional, char for char (offsets
+    /// unchanged); at most one of the two is on.
     pub simplified: RwSignal<bool>,
+    pub traditional: RwSignal<bool>,
     /// Blocks mounted and blocks in all, while a long text is being rendered.
     pub progress: RwSignal<(usize, usize)>,
 }
@@ -42,6 +44,7 @@ impl ReaderView {
             show_pos: RwSignal::new(false),
             progress: RwSignal::new((0, 0)),
             simplified: RwSignal::new(false),
+            traditional: RwSignal::new(false),
         }
     }
 }
@@ -136,6 +139,7 @@ pub fn Reader(
     Effect::new(move |_| {
         i18n.0.track(); // Titles are in the interface language.
         view.simplified.track();
+        view.traditional.track();
         let r = shown.with(|s| s.as_ref().map(slices).unwrap_or_default());
         bytes.set_value(Arc::new(shown.with(|s| {
             s.as_ref()
@@ -242,10 +246,16 @@ pub fn Reader(
                     let facts = facts.get_value();
                     let bytes = bytes.get_value();
                     let lang = i18n.0.get_untracked();
-                    let simplified = view.simplified.get_untracked();
+                    let script = if view.simplified.get_untracked() {
+                        Some(Script::Simplified)
+                    } else if view.traditional.get_untracked() {
+                        Some(Script::Traditional)
+                    } else {
+                        None
+                    };
                     let html = shown.with_untracked(|s| {
                         s.as_ref()
-                            .map(|s| slice_html(s, &bytes, a, b, &facts, lang, simplified))
+                            .map(|s| slice_html(s, &bytes, a, b, &facts, lang, script))
                             .unwrap_or_default()
                     });
                     view! { <div class="block" inner_html=html></div> }
@@ -353,15 +363,13 @@ fn slice_html(
     last_token: usize,
     facts: &HashMap<EntityKey, Arc<Facts>>,
     lang: Lang,
-    simplified: bool,
+    script: Option<Script>,
 ) -> String {
-    // The Simplified view maps char for char, so every offset still holds.
-    let shown_text = |t: &str| {
-        if simplified {
-            escape_html(&to_simplified(t))
-        } else {
-            escape_html(t)
-        }
+    // The script views map char for char, so every offset still holds.
+    let shown_text = |t: &str| match script {
+        Some(Script::Simplified) => escape_html(&to_simplified(t)),
+        Some(Script::Traditional) => escape_html(&to_traditional(t)),
+        None => escape_html(t),
     };
     let tokens = &shown.analysis.tokens;
     let text = &shown.text;

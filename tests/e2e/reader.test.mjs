@@ -285,3 +285,26 @@ test('the Simplified view maps the text char for char and keeps every offset', a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Simplified text is shown in Traditional char for char, and the two script views exclude each other', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  const SIMPLIFIED = '记者罗柳斌报道：香港特区政府与深圳市政府签署协议，粤港澳大湾区发展加快。';
+  await paste(page, SIMPLIFIED);
+  const before = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => [m.dataset.start, m.dataset.end, m.dataset.entity]));
+  assert.ok(before.length >= 2, `entities found, got ${JSON.stringify(before)}`);
+  const tokensBefore = (await readerContent(page)).tokens.length;
+  await page.getByTestId('view-traditional').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reader]').textContent.includes('羅柳斌報道'));
+  const { text, tokens } = await readerContent(page);
+  assert.equal(text, '記者羅柳斌報道：香港特區政府與深圳市政府簽署協議，粵港澳大灣區發展加快。');
+  assert.equal(tokens.length, tokensBefore, 'the same tokens');
+  const after = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => [m.dataset.start, m.dataset.end, m.dataset.entity]));
+  assert.deepEqual(after, before, 'entities at the same offsets');
+  await page.getByTestId('view-simplified').check();
+  assert.equal(await page.getByTestId('view-traditional').isChecked(), false, 'one script view at a time');
+  await page.waitForFunction((s) => document.querySelector('[data-testid=reader]').textContent === s, SIMPLIFIED);
+  await page.getByTestId('view-simplified').uncheck();
+  await page.waitForFunction((s) => document.querySelector('[data-testid=reader]').textContent === s, SIMPLIFIED);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
