@@ -66,7 +66,7 @@ fn main() {
             let words: Vec<String> = analyzer
                 .segment_as(line, script)
                 .into_iter()
-                .map(|t| t.text)
+                .map(|t| t.text.into())
                 .collect();
             writeln!(out, "{}", words.join(" ")).unwrap();
         }

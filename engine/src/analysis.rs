@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::Script;
+pub use compact_str::CompactString;
 
 /// One word of the text. `start`/`end` are char offsets into the original text,
 /// end exclusive; `text` is exactly that slice of the original.
@@ -12,7 +13,7 @@ use crate::Script;
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: CompactString,
     /// Part-of-speech tag (jieba / ICTCLAS tag set: `n`, `v`, `nr`, `ns`, `x`, …). Borrowed
     /// from the tag set when analysed, so a long text does not allocate a string per token;
     /// interned when deserialised, for the same reason (the page receives 600,000 tokens

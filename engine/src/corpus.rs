@@ -143,7 +143,10 @@ impl CorpusIndex {
                     let mut words: HashMap<String, (String, usize)> = HashMap::new();
                     for t in &analysis.tokens {
                         if let Some(key) = word_key(&t.text) {
-                            words.entry(key).or_insert_with(|| (t.text.clone(), 0)).1 += 1;
+                            words
+                                .entry(key)
+                                .or_insert_with(|| (t.text.to_string(), 0))
+                                .1 += 1;
                         }
                     }
                     let entities = analysis.entities;

@@ -249,7 +249,7 @@ impl UserDictionary {
             tokens.push(Token {
                 start,
                 end,
-                text: slice(start, end),
+                text: slice(start, end).into(),
                 pos: std::borrow::Cow::Owned(pos.to_string()),
             });
             tokens.sort_by_key(|t| t.start);

@@ -86,7 +86,7 @@ fn counts(tokens: &[Token]) -> (Vec<(String, String)>, HashMap<String, usize>) {
         if let Some(key) = candidate(t) {
             let n = tf.entry(key.clone()).or_default();
             if *n == 0 {
-                order.push((key, t.text.clone()));
+                order.push((key, t.text.to_string()));
             }
             *n += 1;
         }

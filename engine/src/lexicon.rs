@@ -103,6 +103,7 @@ const SHORT_TAGS: [&str; 27 * 27] = {
 /// A `'static` copy of a POS tag. jieba's tags are a closed set of a few dozen, plus what
 /// user dictionaries add, so leaking each distinct tag once is bounded and lets words
 /// carry tags without borrowing the dictionary.
+#[inline]
 pub(crate) fn intern_tag(tag: &str) -> &'static str {
     static TAGS: OnceLock<std::sync::Mutex<HashSet<&'static str>>> = OnceLock::new();
     if let Some(k) = short_tag_index(tag.as_bytes()) {

@@ -30,7 +30,7 @@ pub mod normalize;
 pub mod script;
 mod segment;
 
-pub use analysis::{Analysis, Entity, EntityType, Token};
+pub use analysis::{Analysis, CompactString, Entity, EntityType, Token};
 pub use analyzer::Analyzer;
 pub use error::Error;
 pub use script::Script;

@@ -117,26 +117,21 @@ pub fn to_simplified(text: &str) -> String {
     text.chars().map(|c| t.simplify(c)).collect()
 }
 
-/// The chars of `text` mapped to Simplified, one for one, and the script `text` is
-/// written in, as [`detect`] tells it: both in one pass, as analysis needs both.
-pub(crate) fn simplify_and_detect(text: &str) -> (Vec<char>, Script) {
+/// The chars of `text` mapped to Simplified, one for one, the script `text` is written
+/// in, as [`detect`] tells it, and whether any char changed: in one pass, as analysis
+/// needs all three.
+pub(crate) fn simplify_and_detect(text: &str) -> (Vec<char>, Script, bool) {
     let t = tables();
     let (mut trad, mut simp) = (0usize, 0usize);
-    let chars = text
-        .chars()
-        .map(|c| {
-            // Counted without branches: which script a char tells is unpredictable.
-            let traditional = t.traditional.contains(c);
-            trad += usize::from(traditional);
-            simp += usize::from(!traditional & t.simplified_only.contains(c));
-            if traditional {
-                t.mapped(c)
-            } else {
-                c
-            }
-        })
-        .collect();
-    (chars, verdict(trad, simp))
+    let mut chars = Vec::with_capacity(text.len() / 3 + 1);
+    for c in text.chars() {
+        // Counted without branches: which script a char tells is unpredictable.
+        let traditional = t.traditional.contains(c);
+        trad += usize::from(traditional);
+        simp += usize::from(!traditional & t.simplified_only.contains(c));
+        chars.push(if traditional { t.mapped(c) } else { c });
+    }
+    (chars, verdict(trad, simp), trad > 0)
 }
 
 const S2T: &str = include_str!("../data/s2t.txt");

@@ -17,7 +17,7 @@ use crate::dictionary::Packed;
 use crate::lexicon::{intern_tag, is_han, is_surname, FUNCTION_CHARS};
 use crate::normalize::{is_gap, normalize, Normalized};
 use crate::script::{self, Script};
-use crate::{Error, Token};
+use crate::{CompactString, Error, Token};
 
 /// The dictionaries compiled into the engine (native builds, tests, the CLI). The web
 /// app leaves them out and loads the same file as an asset of its own.
@@ -71,6 +71,7 @@ impl Default for Segmenter {
 
 /// A text normalised and mapped to Simplified, ready to segment.
 pub(crate) struct AnalysisText {
+    /// The offset map back to the original; its text has moved into `analysed`.
     normalized: Normalized,
     analysed: String,
     chars: Vec<char>,
@@ -82,17 +83,25 @@ pub(crate) struct AnalysisText {
 
 impl AnalysisText {
     pub fn new(original: &str) -> Self {
-        let normalized = normalize(original);
+        let mut normalized = normalize(original);
         // Normalising drops only whitespace and folds only ASCII look-alikes, so the
         // script detected here is the one `script::detect` tells for `original`.
-        let (chars, script) = script::simplify_and_detect(&normalized.text);
-        let mut analysed = String::with_capacity(normalized.text.len());
+        let (chars, script, mapped) = script::simplify_and_detect(&normalized.text);
+        // Later stages read the analysis text only: the normalised one moves there when
+        // no char changed (most Simplified text).
+        let normalized_text = std::mem::take(&mut normalized.text);
+        let analysed = if mapped {
+            chars.iter().collect()
+        } else {
+            normalized_text
+        };
         let mut bytes = Vec::with_capacity(chars.len() + 1);
+        let mut byte = 0;
         for &c in &chars {
-            bytes.push(analysed.len());
-            analysed.push(c);
+            bytes.push(byte);
+            byte += c.len_utf8();
         }
-        bytes.push(analysed.len());
+        bytes.push(byte);
         AnalysisText {
             normalized,
             analysed,
@@ -120,8 +129,9 @@ pub(crate) struct Span {
 /// A text prepared for analysis: normalised, mapped to Simplified, segmented. Later
 /// stages work on `analysed` and map their results back through `normalized`.
 pub(crate) struct Prepared {
+    /// The offset map back to the original; its text has moved into `analysed`.
     pub normalized: Normalized,
-    /// The Simplified analysis text; as many chars as `normalized.text`.
+    /// The Simplified analysis text; as many chars as the normalised text.
     pub analysed: String,
     /// Byte offset of each analysis char, plus the length: slices by char offsets.
     pub bytes: Vec<usize>,
@@ -426,11 +436,11 @@ impl<'t> Original<'t> {
         normalized: &Normalized,
         start: usize,
         end: usize,
-    ) -> (usize, usize, String) {
+    ) -> (usize, usize, std::borrow::Cow<'t, str>) {
         let (s, e) = normalized.original_span(start, end);
         let slice = &self.text[self.bytes[s]..self.bytes[e]];
         let text = if e - s == end - start {
-            slice.to_string()
+            std::borrow::Cow::Borrowed(slice)
         } else {
             slice.chars().filter(|c| !c.is_whitespace()).collect()
         };
@@ -448,7 +458,7 @@ impl<'t> Original<'t> {
         Token {
             start,
             end,
-            text,
+            text: CompactString::from(text.as_ref()),
             pos: std::borrow::Cow::Borrowed(w.pos),
         }
     }

@@ -102,7 +102,7 @@ pub(crate) fn to_entities(
                 start,
                 end,
                 kind: c.kind,
-                text,
+                text: text.into_owned(),
                 confidence: c.confidence,
             }
         })

@@ -140,7 +140,8 @@ impl Triggers {
         }
         let after = self.after.get(&c).into_iter().flatten();
         after
-            .filter(|(before, _)| before.contains(prev))
+            // A short list: a scan beats `str::contains`'s searcher set-up.
+            .filter(|(before, _)| before.chars().any(|b| b == prev))
             .fold(bits & !Self::AFTER, |rules, (_, r)| rules | r)
     }
 }
