@@ -13,10 +13,12 @@ use crate::i18n::{tr, I18n, Lang};
 use crate::legend::Legend;
 use crate::library::{CorpusPanel, LibraryState};
 use crate::reader::{Reader, ReaderView};
+use jiexi_engine::Script;
 
-/// A labelled checkbox bound to `on`.
+/// A labelled checkbox showing `checked` and reporting changes to `set`.
 fn view_toggle(
-    on: RwSignal<bool>,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    set: impl Fn(bool) + 'static,
     testid: &'static str,
     zh: &'static str,
     en: &'static str,
@@ -26,39 +28,39 @@ fn view_toggle(
             <input
                 type="checkbox"
                 data-testid=testid
-                prop:checked=move || on.get()
-                on:change=move |ev| on.set(event_target_checked(&ev))
+                prop:checked=checked
+                on:change=move |ev| set(event_target_checked(&ev))
             />
             {tr(zh, en)}
         </label>
     }
 }
 
-/// A display-script checkbox: the Simplified and Traditional displays exclude each other.
-fn script_toggle(
+/// A view that is on or off.
+fn bool_toggle(
     on: RwSignal<bool>,
-    other: RwSignal<bool>,
     testid: &'static str,
     zh: &'static str,
     en: &'static str,
 ) -> impl IntoView {
-    view! {
-        <label class="check">
-            <input
-                type="checkbox"
-                data-testid=testid
-                prop:checked=move || on.get()
-                on:change=move |ev| {
-                    let checked = event_target_checked(&ev);
-                    if checked {
-                        other.set(false);
-                    }
-                    on.set(checked);
-                }
-            />
-            {tr(zh, en)}
-        </label>
-    }
+    view_toggle(move || on.get(), move |c| on.set(c), testid, zh, en)
+}
+
+/// One of the display scripts; checking one unchecks the other.
+fn script_toggle(
+    shown: RwSignal<Option<Script>>,
+    script: Script,
+    testid: &'static str,
+    zh: &'static str,
+    en: &'static str,
+) -> impl IntoView {
+    view_toggle(
+        move || shown.get() == Some(script),
+        move |c| shown.set(c.then_some(script)),
+        testid,
+        zh,
+        en,
+    )
 }
 
 /// Removes the static shell `index.html` paints while the app's wasm loads (so the first
@@ -233,10 +235,10 @@ pub fn App() -> impl IntoView {
                 <div class="toolbar">
                     <Legend counts=entity_counts hidden=view_state.hidden />
                     <div class="views" role="group" aria-label=tr("顯示", "Show")>
-                        {view_toggle(view_state.show_tokens, "view-tokens", "詞界", "Word boundaries")}
-                        {view_toggle(view_state.show_pos, "view-pos", "詞性", "Parts of speech")}
-                        {script_toggle(view_state.simplified, view_state.traditional, "view-simplified", "簡體顯示", "Show in Simplified")}
-                        {script_toggle(view_state.traditional, view_state.simplified, "view-traditional", "繁體顯示", "Show in Traditional")}
+                        {bool_toggle(view_state.show_tokens, "view-tokens", "詞界", "Word boundaries")}
+                        {bool_toggle(view_state.show_pos, "view-pos", "詞性", "Parts of speech")}
+                        {script_toggle(view_state.script, Script::Simplified, "view-simplified", "簡體顯示", "Show in Simplified")}
+                        {script_toggle(view_state.script, Script::Traditional, "view-traditional", "繁體顯示", "Show in Traditional")}
                     </div>
                 </div>
                 {move || {

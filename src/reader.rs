@@ -27,10 +27,9 @@ pub struct ReaderView {
     pub selected: RwSignal<Option<EntityKey>>,
     pub show_tokens: RwSignal<bool>,
     pub show_pos: RwSignal<bool>,
-    /// Show the text mapped to Simplified, or to Traditional, char for char (offsets
-    /// unchanged); at most one of the two is on.
-    pub simplified: RwSignal<bool>,
-    pub traditional: RwSignal<bool>,
+    /// Show the text mapped to this script, char for char (offsets unchanged); `None`
+    /// shows it as written.
+    pub script: RwSignal<Option<Script>>,
     /// Blocks mounted and blocks in all, while a long text is being rendered.
     pub progress: RwSignal<(usize, usize)>,
 }
@@ -43,8 +42,7 @@ impl ReaderView {
             show_tokens: RwSignal::new(false),
             show_pos: RwSignal::new(false),
             progress: RwSignal::new((0, 0)),
-            simplified: RwSignal::new(false),
-            traditional: RwSignal::new(false),
+            script: RwSignal::new(None),
         }
     }
 }
@@ -138,8 +136,7 @@ pub fn Reader(
 
     Effect::new(move |_| {
         i18n.0.track(); // Titles are in the interface language.
-        view.simplified.track();
-        view.traditional.track();
+        view.script.track();
         let r = shown.with(|s| s.as_ref().map(slices).unwrap_or_default());
         bytes.set_value(Arc::new(shown.with(|s| {
             s.as_ref()
@@ -246,13 +243,7 @@ pub fn Reader(
                     let facts = facts.get_value();
                     let bytes = bytes.get_value();
                     let lang = i18n.0.get_untracked();
-                    let script = if view.simplified.get_untracked() {
-                        Some(Script::Simplified)
-                    } else if view.traditional.get_untracked() {
-                        Some(Script::Traditional)
-                    } else {
-                        None
-                    };
+                    let script = view.script.get_untracked();
                     let html = shown.with_untracked(|s| {
                         s.as_ref()
                             .map(|s| slice_html(s, &bytes, a, b, &facts, lang, script))

@@ -54,6 +54,15 @@ impl Tables {
         }
     }
 
+    /// Whether `c` is a Traditional char `t2s` maps, and whether it is a char only
+    /// Simplified text uses, as 0/1 counts: added up without branches, as which script a
+    /// char tells is unpredictable.
+    fn tells(&self, c: char) -> (usize, usize) {
+        let traditional = self.traditional.contains(c);
+        let simplified = !traditional & self.simplified_only.contains(c);
+        (usize::from(traditional), usize::from(simplified))
+    }
+
     /// The Simplified form of a char `t2s` maps.
     fn mapped(&self, c: char) -> char {
         match self.bmp.get(c as usize) {
@@ -63,17 +72,21 @@ impl Tables {
     }
 }
 
+/// The "from to" char pairs of a generated table (`t2s.txt`, `s2t.txt`).
+fn char_pairs(table: &'static str) -> impl Iterator<Item = (char, char)> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut c = l.chars();
+            Some((c.next()?, c.nth(1)?))
+        })
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let t2s: HashMap<char, char> = T2S
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut c = l.chars();
-                Some((c.next()?, c.nth(1)?))
-            })
-            .collect();
+        let t2s: HashMap<char, char> = char_pairs(T2S).collect();
         let simplified_only: String = t2s
             .values()
             .copied()
@@ -125,11 +138,10 @@ pub(crate) fn simplify_and_detect(text: &str) -> (Vec<char>, Script, bool) {
     let (mut trad, mut simp) = (0usize, 0usize);
     let mut chars = Vec::with_capacity(text.len() / 3 + 1);
     for c in text.chars() {
-        // Counted without branches: which script a char tells is unpredictable.
-        let traditional = t.traditional.contains(c);
-        trad += usize::from(traditional);
-        simp += usize::from(!traditional & t.simplified_only.contains(c));
-        chars.push(if traditional { t.mapped(c) } else { c });
+        let (traditional, simplified) = t.tells(c);
+        trad += traditional;
+        simp += simplified;
+        chars.push(if traditional == 1 { t.mapped(c) } else { c });
     }
     (chars, verdict(trad, simp), trad > 0)
 }
@@ -143,15 +155,7 @@ const S2T: &str = include_str!("../data/s2t.txt");
 /// Simplified and back, 98.8% of chars return as written.
 pub fn to_traditional(text: &str) -> String {
     static S2T_MAP: OnceLock<rustc_hash::FxHashMap<char, char>> = OnceLock::new();
-    let map = S2T_MAP.get_or_init(|| {
-        S2T.lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut c = l.chars();
-                Some((c.next()?, c.nth(1)?))
-            })
-            .collect()
-    });
+    let map = S2T_MAP.get_or_init(|| char_pairs(S2T).collect());
     text.chars()
         .map(|c| map.get(&c).copied().unwrap_or(c))
         .collect()
@@ -163,9 +167,9 @@ pub fn detect(text: &str) -> Script {
     let t = tables();
     let (mut trad, mut simp) = (0usize, 0usize);
     for c in text.chars() {
-        let traditional = t.traditional.contains(c);
-        trad += usize::from(traditional);
-        simp += usize::from(!traditional & t.simplified_only.contains(c));
+        let (traditional, simplified) = t.tells(c);
+        trad += traditional;
+        simp += simplified;
     }
     verdict(trad, simp)
 }

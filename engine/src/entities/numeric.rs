@@ -122,7 +122,7 @@ fn grammar() -> &'static [Rule] {
 /// of a text is tested, first against a bitmap that stays in cache.
 struct Triggers {
     chars: CharSet,
-    rules: rustc_hash::FxHashMap<char, u16>,
+    bits: rustc_hash::FxHashMap<char, u16>,
     after: rustc_hash::FxHashMap<char, Vec<(String, u16)>>,
 }
 
@@ -134,7 +134,7 @@ impl Triggers {
         if !self.chars.contains(c) {
             return 0;
         }
-        let bits = self.rules.get(&c).copied().unwrap_or(0);
+        let bits = self.bits.get(&c).copied().unwrap_or(0);
         if bits & Self::AFTER == 0 {
             return bits;
         }
@@ -169,7 +169,7 @@ fn triggers() -> &'static Triggers {
         }
         Triggers {
             chars: CharSet::new(&rules_of.keys().collect::<String>()),
-            rules: rules_of,
+            bits: rules_of,
             after,
         }
     })
@@ -190,7 +190,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 find_in(prepared, from, i, rules, out);
             }
             (from, rules) = (i + 1, 0);
-        } else if triggers.chars.contains(c) {
+        } else {
             let prev = i.checked_sub(1).map_or('\n', |k| chars[k]);
             rules |= triggers.rules(prev, c);
         }
