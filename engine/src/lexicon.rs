@@ -154,7 +154,16 @@ pub(crate) struct Gazetteer {
     /// only with the lengths of names that can start there. Every name has two chars or
     /// more (checked by the tests).
     starts: CharSet,
+    /// One bit per hash of a pair of first chars: most pairs whose first char starts a
+    /// name start none, and a bit test in 8 kB rules them out before the map is probed.
+    pairs: Vec<u64>,
     lengths: HashMap<(char, char), u64>,
+}
+
+/// The bit of a pair of chars in [`Gazetteer::pairs`].
+fn pair_bit(first: char, second: char) -> usize {
+    let key = (u64::from(u32::from(first)) << 21) | u64::from(u32::from(second));
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 impl Gazetteer {
@@ -171,6 +180,10 @@ impl Gazetteer {
     /// The lengths (bit n: n chars) of the names that start with `first`, `second`.
     pub fn lengths_from(&self, first: char, second: char) -> u64 {
         if !self.starts.contains(first) {
+            return 0;
+        }
+        let bit = pair_bit(first, second);
+        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
         self.lengths.get(&(first, second)).copied().unwrap_or(0)
@@ -208,9 +221,15 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
             }
         }
         let starts = CharSet::new(&lengths.keys().map(|k| k.0).collect::<String>());
+        let mut pairs = vec![0u64; (1 << 16) / 64];
+        for &(first, second) in lengths.keys() {
+            let bit = pair_bit(first, second);
+            pairs[bit / 64] |= 1 << (bit % 64);
+        }
         Gazetteer {
             names,
             starts,
+            pairs,
             lengths,
         }
     })

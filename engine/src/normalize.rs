@@ -67,46 +67,85 @@ const MIN_WRAPPED_LINE: usize = 6;
 
 /// Normalises `original` for analysis (see the module docs).
 pub fn normalize(original: &str) -> Normalized {
-    let chars: Vec<char> = original.chars().collect();
     let mut text = String::with_capacity(original.len());
-    let mut origin = Vec::with_capacity(chars.len());
+    let mut origin = Vec::with_capacity(original.len() / 3 + 1);
+    normalize_each(original, |c, i| {
+        text.push(c);
+        origin.push(i);
+    });
+    Normalized { text, origin }
+}
+
+impl Normalized {
+    /// A normalised text whose chars a caller collected from [`normalize_each`].
+    pub(crate) fn from_parts(text: String, origin: Vec<usize>) -> Self {
+        Normalized { text, origin }
+    }
+}
+
+/// Hands each char of the normalised text, with the original char offset it came from,
+/// to `emit`, in order. Analysis builds its own tables in the same pass: one walk over a
+/// long text instead of three (normalise, map to Simplified, index).
+pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) {
+    let mut chars = original.chars();
+    let mut i = 0; // the original char offset of the next char of `chars`
     let mut line_len = 0; // non-space chars on the current line so far
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut before = None; // the last char emitted
+    while let Some(c) = chars.next() {
+        let at = i;
+        i += 1;
         if c == '\n' || c == '\r' {
-            // The whole whitespace run around this break.
-            let mut j = i;
-            while j < chars.len() && is_space(chars[j]) {
-                j += 1;
-            }
-            let before = text.chars().next_back();
-            let after = chars.get(j).copied();
+            // The whole whitespace run around this break: `run` chars from `c` on.
+            let mut ahead = chars.clone();
+            let mut run = 1;
+            let after = loop {
+                match ahead.next() {
+                    Some(w) if is_space(w) => run += 1,
+                    other => break other,
+                }
+            };
             let wrapped = line_len >= MIN_WRAPPED_LINE
                 && before.is_some_and(is_han)
                 && after.is_some_and(is_han);
             if wrapped {
-                i = j;
-                continue; // line_len carries on: the joined line continues
+                // line_len carries on: the joined line continues.
+                chars = ahead_of(chars, run - 1);
+                i += run - 1;
+                continue;
             }
-            for (k, &w) in chars.iter().enumerate().take(j).skip(i) {
-                text.push(w);
-                origin.push(k);
+            let mut w = c;
+            let mut k = at;
+            loop {
+                emit(w, k);
+                before = Some(w);
                 if w == '\n' {
                     line_len = 0;
                 }
+                if k + 1 == at + run {
+                    break;
+                }
+                // Inside the run just measured: the iterator has these chars.
+                w = chars.next().unwrap_or(' ');
+                k += 1;
+                i += 1;
             }
-            i = j;
             continue;
         }
         if !is_space(c) {
             line_len += 1;
         }
-        text.push(fold_width(c));
-        origin.push(i);
-        i += 1;
+        let c = fold_width(c);
+        emit(c, at);
+        before = Some(c);
     }
-    Normalized { text, origin }
+}
+
+/// `chars` advanced by `n` chars.
+fn ahead_of(mut chars: std::str::Chars<'_>, n: usize) -> std::str::Chars<'_> {
+    for _ in 0..n {
+        chars.next();
+    }
+    chars
 }
 
 #[cfg(test)]

@@ -130,20 +130,40 @@ pub fn to_simplified(text: &str) -> String {
     text.chars().map(|c| t.simplify(c)).collect()
 }
 
-/// The chars of `text` mapped to Simplified, one for one, the script `text` is written
-/// in, as [`detect`] tells it, and whether any char changed: in one pass, as analysis
-/// needs all three.
-pub(crate) fn simplify_and_detect(text: &str) -> (Vec<char>, Script, bool) {
-    let t = tables();
-    let (mut trad, mut simp) = (0usize, 0usize);
-    let mut chars = Vec::with_capacity(text.len() / 3 + 1);
-    for c in text.chars() {
-        let (traditional, simplified) = t.tells(c);
-        trad += traditional;
-        simp += simplified;
-        chars.push(if traditional == 1 { t.mapped(c) } else { c });
+/// Maps chars to Simplified one at a time while counting the chars that tell the script,
+/// so analysis maps and detects in the pass that normalises the text.
+pub(crate) struct Simplifier {
+    tables: &'static Tables,
+    traditional: usize,
+    simplified: usize,
+}
+
+impl Simplifier {
+    pub fn new() -> Self {
+        Simplifier {
+            tables: tables(),
+            traditional: 0,
+            simplified: 0,
+        }
     }
-    (chars, verdict(trad, simp), trad > 0)
+
+    /// The Simplified form of `c`, counted for detection.
+    #[inline]
+    pub fn map(&mut self, c: char) -> char {
+        let (traditional, simplified) = self.tables.tells(c);
+        self.traditional += traditional;
+        self.simplified += simplified;
+        if traditional == 1 {
+            self.tables.mapped(c)
+        } else {
+            c
+        }
+    }
+
+    /// The script of the chars mapped so far, as [`detect`] tells it.
+    pub fn script(&self) -> Script {
+        verdict(self.traditional, self.simplified)
+    }
 }
 
 const S2T: &str = include_str!("../data/s2t.txt");

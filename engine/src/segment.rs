@@ -15,7 +15,7 @@ use jieba_rs::{HmmModel, Jieba};
 
 use crate::dictionary::Packed;
 use crate::lexicon::{intern_tag, is_han, is_surname, FUNCTION_CHARS};
-use crate::normalize::{is_gap, normalize, Normalized};
+use crate::normalize::{is_gap, normalize_each, Normalized};
 use crate::script::{self, Script};
 use crate::{CompactString, Error, Token};
 
@@ -83,31 +83,30 @@ pub(crate) struct AnalysisText {
 
 impl AnalysisText {
     pub fn new(original: &str) -> Self {
-        let mut normalized = normalize(original);
+        // One pass: normalise, map to Simplified, detect the script and index the chars.
         // Normalising drops only whitespace and folds only ASCII look-alikes, so the
         // script detected here is the one `script::detect` tells for `original`.
-        let (chars, script, mapped) = script::simplify_and_detect(&normalized.text);
-        // Later stages read the analysis text only: the normalised one moves there when
-        // no char changed (most Simplified text).
-        let normalized_text = std::mem::take(&mut normalized.text);
-        let analysed = if mapped {
-            chars.iter().collect()
-        } else {
-            normalized_text
-        };
-        let mut bytes = Vec::with_capacity(chars.len() + 1);
-        let mut byte = 0;
-        for &c in &chars {
-            bytes.push(byte);
-            byte += c.len_utf8();
-        }
-        bytes.push(byte);
+        let mut simplifier = script::Simplifier::new();
+        let capacity = original.len() / 3 + 1;
+        let mut origin = Vec::with_capacity(capacity);
+        let mut chars = Vec::with_capacity(capacity);
+        let mut bytes = Vec::with_capacity(capacity + 1);
+        let mut analysed = String::with_capacity(original.len());
+        normalize_each(original, |c, i| {
+            let c = simplifier.map(c);
+            origin.push(i);
+            chars.push(c);
+            bytes.push(analysed.len());
+            analysed.push(c);
+        });
+        bytes.push(analysed.len());
         AnalysisText {
-            normalized,
+            // Later stages read the analysis text only.
+            normalized: Normalized::from_parts(String::new(), origin),
             analysed,
             chars,
             bytes,
-            script,
+            script: simplifier.script(),
         }
     }
 }
@@ -231,22 +230,27 @@ impl Segmenter {
         let mut spans: Vec<Span> = Vec::with_capacity(chars.len() / 2);
         let jieba = self.jieba(script);
         let mut dictionary_tags = DictionaryTags::default();
-        for tag in jieba.tag(&analysed, true) {
-            let known = tag.end - tag.start == 1 || dictionary_tags.has_word(jieba, &tag);
-            if !known
-                && (tag.word.chars().any(|c| FUNCTION_CHARS.contains(c))
-                    || swallowed_a_word(jieba, tag.word, tag.tag))
-            {
-                // An HMM guess that swallowed a function word (鎮一, 供時) or a word
-                // (明顯提, 安全性): dictionary only.
-                let offset = tag.start;
-                for t in jieba.tag(tag.word, false) {
-                    let (start, end) = (offset + t.start, offset + t.end);
-                    push_split_on_whitespace(&mut spans, &chars, start, end, t.tag, true);
+        let mut from = 0;
+        while from < chars.len() {
+            let to = chunk_end(&chars, from, CHUNK);
+            for tag in jieba.tag(&analysed[bytes[from]..bytes[to]], true) {
+                let (start, end) = (from + tag.start, from + tag.end);
+                let known = end - start == 1 || dictionary_tags.has_word(jieba, &tag);
+                if !known
+                    && (tag.word.chars().any(|c| FUNCTION_CHARS.contains(c))
+                        || swallowed_a_word(jieba, tag.word, tag.tag))
+                {
+                    // An HMM guess that swallowed a function word (鎮一, 供時) or a word
+                    // (明顯提, 安全性): dictionary only.
+                    for t in jieba.tag(tag.word, false) {
+                        let (start, end) = (start + t.start, start + t.end);
+                        push_split_on_whitespace(&mut spans, &chars, start, end, t.tag, true);
+                    }
+                    continue;
                 }
-                continue;
+                push_split_on_whitespace(&mut spans, &chars, start, end, tag.tag, known);
             }
-            push_split_on_whitespace(&mut spans, &chars, tag.start, tag.end, tag.tag, known);
+            from = to;
         }
         let mut words = merge(spans, &chars, |w: &str| jieba.has_word(w));
         for w in words.iter_mut() {
@@ -271,6 +275,26 @@ impl Segmenter {
             ends_word,
         }
     }
+}
+
+/// Chars after which jieba always starts a new block (chars outside its word class, and
+/// not the `\r` of a `\r\n` it keeps together), so tagging the text in chunks cut there
+/// gives exactly the tags of the whole text (the tests check it).
+const CHUNK_ENDS: [char; 8] = ['\n', '。', ',', '!', '?', ';', ':', '、'];
+
+/// Chars per chunk, at least: jieba's output for a chunk then stays in cache while the
+/// loop reads it, and its buffers are reused instead of grown (a 100k-char text tagged
+/// whole built a 4 MB vector).
+const CHUNK: usize = 2048;
+
+/// The end of the chunk starting at `from`: after the first chunk-ending char from
+/// `from + min_len` on, or the end of the text.
+fn chunk_end(chars: &[char], from: usize, min_len: usize) -> usize {
+    let min = (from + min_len).min(chars.len());
+    chars[min..]
+        .iter()
+        .position(|c| CHUNK_ENDS.contains(c))
+        .map_or(chars.len(), |k| min + k + 1)
 }
 
 /// Tells dictionary words from the HMM's guesses by the tag jieba gave them, without a
@@ -364,11 +388,14 @@ const RUN_MARKS: [char; 6] = ['—', '…', '-', '.', '─', '－'];
 /// Merges what jieba splits but readers see as one token: runs of the same dash or
 /// ellipsis mark, a number with its unit (also out of a word jieba formed with the unit:
 /// `8` `萬人` → `8萬` `人`), and a surname with the given name the HMM guessed (`吳` `數德`).
-fn merge(spans: Vec<Span>, chars: &[char], is_word: impl Fn(&str) -> bool) -> Vec<Span> {
+fn merge(mut spans: Vec<Span>, chars: &[char], is_word: impl Fn(&str) -> bool) -> Vec<Span> {
     let text = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for mut span in spans {
-        if let Some(last) = out.last_mut() {
+    // In place: merged spans never outnumber the spans read (`kept <= i`), and the
+    // vector of a long text is megabytes.
+    let mut kept: usize = 0;
+    for i in 0..spans.len() {
+        let mut span = spans[i];
+        if let Some(last) = kept.checked_sub(1).map(|k| &mut spans[k]) {
             let adjacent = last.end == span.start;
             let len = span.end - span.start;
             let c = chars[span.start];
@@ -410,9 +437,11 @@ fn merge(spans: Vec<Span>, chars: &[char], is_word: impl Fn(&str) -> bool) -> Ve
                 continue;
             }
         }
-        out.push(span);
+        spans[kept] = span;
+        kept += 1;
     }
-    out
+    spans.truncate(kept);
+    spans
 }
 
 /// Maps analysis spans back to the original text.
@@ -469,6 +498,36 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Tagging in chunks gives the tags of the whole text: the chunks end where
+        /// jieba starts a new block anyway.
+        #[test]
+        fn chunks_tag_as_the_whole_text(
+            text in "[中国香港深圳科技创新大学王金兰的了是，。、,!?;:\\n\\r a1.%-]{0,80}",
+            min_len in 1usize..12,
+        ) {
+            static SEGMENTER: std::sync::LazyLock<Segmenter> = std::sync::LazyLock::new(Default::default);
+            let chars: Vec<char> = text.chars().collect();
+            let byte = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+            for script in [Script::Simplified, Script::Traditional] {
+                let jieba = SEGMENTER.jieba(script);
+                let whole: Vec<_> = jieba
+                    .tag(&text, true)
+                    .into_iter()
+                    .map(|t| (t.start, t.end, t.tag))
+                    .collect();
+                let mut chunked = Vec::new();
+                let mut from = 0;
+                while from < chars.len() {
+                    let to = chunk_end(&chars, from, min_len);
+                    for t in jieba.tag(&text[byte(from)..byte(to)], true) {
+                        chunked.push((from + t.start, from + t.end, t.tag));
+                    }
+                    from = to;
+                }
+                proptest::prop_assert_eq!(whole, chunked);
+            }
+        }
+
         /// Telling dictionary words by their tag agrees with a dictionary lookup, for
         /// words the HMM guessed too (the rare chars make unknown words).
         #[test]

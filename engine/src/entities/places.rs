@@ -100,12 +100,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     gazetteer_matches(prepared, out);
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
-        let text = prepared.slice(w.start, w.end);
         let len = w.end - w.start;
         // jieba also tags common nouns ns (城市, 海洋): only names with an administrative
         // suffix count; other places come from the gazetteer.
         let last = prepared.chars[w.end - 1];
         let generic_area = if last == '区' {
+            let text = prepared.slice(w.start, w.end);
             GENERIC_AREAS.iter().find(|t| text.ends_with(**t))
         } else {
             None
@@ -144,6 +144,7 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if lengths == 0 {
             continue;
         }
+
         if !prepared.starts_word(start) {
             lengths &= !((1 << LONG) - 1);
         }
@@ -153,13 +154,15 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if end > n {
                 break;
             }
-            let Some(kind) = g.get(prepared.slice(start, end)) else {
-                continue;
-            };
+            // Where the words fall is tested before the name is looked up: most
+            // lengths a pair of chars allows end inside a word.
             let aligned = prepared.starts_word(start) && prepared.ends_word(end);
             // A place heading a longer word: 中國政府, 美國國會 (two chars or more after it).
             let heads_word = prepared.word_end_from[start] >= end + 2;
-            if aligned || heads_word || end - start >= LONG {
+            if !(aligned || heads_word || end - start >= LONG) {
+                continue;
+            }
+            if let Some(kind) = g.get(prepared.slice(start, end)) {
                 out.push(Candidate::new(
                     start,
                     end,
