@@ -8,7 +8,7 @@
 // longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) seen while analysing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, recordLongTasks, serveDist } from '../tests/e2e/support.mjs';
+import { ROOT, launch, pasteText, recordLongTasks, serveDist } from '../tests/e2e/support.mjs';
 
 const [file, chars = '10000', runs = '10'] = process.argv.slice(2);
 const source = readFileSync(file ?? join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8').replace(/^\uFEFF/, '');
@@ -28,12 +28,9 @@ try {
   for (let i = 0; i < Number(runs); i++) {
     await input.fill('');
     await page.locator('[data-testid=status][data-state=ready]').waitFor();
-    // Set the value and fire one input event, as a paste does (fill() types per line).
+    // As a paste arrives (fill() types per line): see pasteText.
     await page.evaluate(() => { window.__longTasks = []; });
-    await input.evaluate((el, t) => {
-      el.value = t;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, text + ' '.repeat(i));
+    await pasteText(input, text + ' '.repeat(i));
     await page.waitForFunction((k) => performance.getEntriesByName('jiexi:analyze').length > k, i, { timeout: 60000 });
     // Let the reader finish painting (it renders long texts in slices).
     await page.waitForFunction(() => !document.querySelector('[data-testid=reader][data-rendering=true]'), null, { timeout: 60000 });

@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, serveDist } from '../tests/e2e/support.mjs';
+import { DIST, ROOT, launch, pasteText, serveDist } from '../tests/e2e/support.mjs';
 
 const [fileArg, runsArg = '7'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -79,11 +79,7 @@ async function latency(page, t) {
     await input.fill('');
     await page.locator('[data-testid=status][data-state=ready]').waitFor();
     const before = await page.evaluate(() => performance.getEntriesByName('jiexi:analyze').length);
-    // One input event with the whole text, as a paste fires.
-    await input.evaluate((el, v) => {
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, t + ' '.repeat(i));
+    await pasteText(input, t + ' '.repeat(i));
     await page.waitForFunction((k) => performance.getEntriesByName('jiexi:analyze').length > k, before, {
       timeout: 120000,
     });

@@ -2,6 +2,7 @@
 //! exports and the bundled documents.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::client::AnalysisClient;
 use crate::corpus_views::CorpusViews;
@@ -12,6 +13,7 @@ use crate::file_input::{dropped_file, FileInput};
 use crate::i18n::{tr, I18n, Lang};
 use crate::legend::Legend;
 use crate::library::{CorpusPanel, LibraryState};
+use crate::paste;
 use crate::reader::{Reader, ReaderView};
 use jiexi_engine::Script;
 
@@ -80,11 +82,22 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let client = AnalysisClient::spawn();
     let text = RwSignal::new(String::new());
+    // What the text box shows: the text, unless it is too long for the box (see
+    // `paste`). Set only when the text comes from elsewhere than the box, so typing never
+    // writes the box's own text back into it.
+    let boxed = RwSignal::new(String::new());
+    let in_box = RwSignal::new(true);
     let view_state = ReaderView::new();
     let notice = RwSignal::new(None::<String>);
-    let analyze = move |value: String| {
+    let analyze_typed = move |value: String| {
         text.set(value.clone());
         client.analyze(value);
+    };
+    let analyze = move |value: String| {
+        let fits = !paste::is_long(&value);
+        in_box.set(fits);
+        boxed.set(if fits { value.clone() } else { String::new() });
+        analyze_typed(value);
     };
     let shown: Signal<Option<crate::client::Shown>> = client.shown.into();
     let groups = Signal::derive(move || {
@@ -116,6 +129,43 @@ pub fn App() -> impl IntoView {
         library.edited(value.clone());
         analyze(value);
     };
+    let type_in_box = move |value: String| {
+        library.edited(value.clone());
+        analyze_typed(value);
+    };
+    // A paste that makes the text too long for the box goes straight to the analysis (and
+    // the reader); into a box standing for a long text, a paste replaces that text.
+    let paste_into_box = move |ev: web_sys::ClipboardEvent| {
+        let Some(pasted) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        let new_text = if in_box.get_untracked() {
+            let Some(area) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            if !paste::is_long(&pasted)
+                && area.text_length() as usize + pasted.len() <= paste::LONG_TEXT_CHARS
+            {
+                return; // The box takes it as usual.
+            }
+            let start = area.selection_start().ok().flatten().unwrap_or(0);
+            let end = area.selection_end().ok().flatten().unwrap_or(start);
+            paste::splice_utf16(&area.value(), start, end, &pasted)
+        } else {
+            pasted
+        };
+        if in_box.get_untracked() && !paste::is_long(&new_text) {
+            return;
+        }
+        ev.prevent_default();
+        edit(new_text);
+    };
     let open_bundled = Callback::new(move |doc: crate::bundled::BundledDoc| {
         library.close();
         analyze(doc.text.to_string())
@@ -139,6 +189,8 @@ pub fn App() -> impl IntoView {
     });
     let update_ready = crate::pwa::register();
     let status = client.status;
+    let pending =
+        Signal::derive(move || status.with(|s| matches!(s, crate::status::Status::Working)));
     let dragging = RwSignal::new(false);
 
     view! {
@@ -196,9 +248,28 @@ pub fn App() -> impl IntoView {
                     data-testid="article-input"
                     rows="8"
                     placeholder="例如：記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示……"
-                    prop:value=move || text.get()
-                    on:input=move |ev| edit(event_target_value(&ev))
+                    prop:value=move || boxed.get()
+                    aria-describedby=move || (!in_box.get()).then_some("long-text")
+                    on:paste=paste_into_box
+                    on:beforeinput=move |ev: web_sys::InputEvent| {
+                        // The box stands for a long text it does not hold: typing would
+                        // replace the text with a few chars. Pasting or "New article" does.
+                        if !in_box.get_untracked() && !ev.input_type().starts_with("insertFrom") {
+                            ev.prevent_default();
+                        }
+                    }
+                    on:input=move |ev| type_in_box(event_target_value(&ev))
                 ></textarea>
+                <p id="long-text" class="long-text" data-testid="long-text" hidden=move || in_box.get()>
+                    {move || {
+                        // Counted only while shown: the paragraph is hidden for short texts.
+                        let chars = if in_box.get() { 0 } else { text.with(|t| t.chars().count()) };
+                        match i18n.0.get() {
+                            Lang::ZhHant => format!("這篇文章有 {chars} 字，文字框放不下；全文在下方閱讀區。在文字框貼上新文章會取代它，或按「新文章」。"),
+                            Lang::En => format!("This article has {chars} characters, too many for the text box; the reader below shows all of it. Paste a new article into the box to replace it, or press New article."),
+                        }
+                    }}
+                </p>
                 <div class="input-bar">
                     <FileInput client=client />
                     <button
@@ -253,7 +324,7 @@ pub fn App() -> impl IntoView {
                     })
                 }}
                 <CorrectionBar corrections=corrections picked=picked />
-                <Reader shown=shown groups=groups view=view_state />
+                <Reader shown=shown groups=groups view=view_state pending=pending />
                 <ExportBar shown=shown groups=groups notice=notice />
                 <p class="notice" role="status" data-testid="notice">{move || notice.get()}</p>
             </section>

@@ -125,6 +125,11 @@ impl Queue {
         }
     }
 
+    /// Whether `id` is the newest text's request.
+    pub fn is_latest(&self, id: u64) -> bool {
+        self.latest_id == id
+    }
+
     /// Whether request `id` was sent and not answered yet.
     pub fn is_waiting_for(&self, id: u64) -> bool {
         self.in_flight && self.sent_id == id
@@ -257,7 +262,9 @@ impl AnalysisClient {
             }
             Response::Analyzed {
                 id,
-                analysis,
+                script,
+                tokens,
+                entities,
                 groups,
                 stats,
                 keywords,
@@ -267,18 +274,41 @@ impl AnalysisClient {
                 match next {
                     Some(Next::Show(text)) => {
                         mark("jiexi:response");
-                        self.shown.set(Some(Shown {
+                        let tokens = match tokens.unpack(&text) {
+                            Ok(tokens) => tokens,
+                            Err(e) => {
+                                self.status.set(Status::Error(e.to_string()));
+                                return;
+                            }
+                        };
+                        let shown = Shown {
                             text,
-                            analysis,
+                            analysis: Analysis {
+                                script,
+                                tokens,
+                                entities,
+                            },
                             groups: std::sync::Arc::new(groups),
                             stats,
                             keywords,
                             engine_ms: elapsed_ms,
-                        }));
-                        self.status.set(Status::Ready);
-                        // `jiexi:analyze` (input to highlights painted) is measured by the
-                        // reader once it has painted the text.
-                        measure("jiexi:worker", "jiexi:input");
+                        };
+                        // Shown in a task of its own: decoding a 1 MB text's answer and
+                        // showing it in one task kept the page busy for over 100 ms.
+                        let client = self;
+                        set_timeout(
+                            move || {
+                                // Unless a newer text was given meanwhile.
+                                if client.queue.with_value(|q| q.is_latest(id)) {
+                                    client.shown.set(Some(shown));
+                                    client.status.set(Status::Ready);
+                                    // `jiexi:analyze` (input to highlights painted) is
+                                    // measured by the reader once it has painted the text.
+                                    measure("jiexi:worker", "jiexi:input");
+                                }
+                            },
+                            std::time::Duration::ZERO,
+                        );
                     }
                     Some(next) => self.act(next),
                     None => {}

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod legend;
 pub mod library;
 pub mod network;
+pub mod paste;
 pub mod pwa;
 pub mod reader;
 pub mod saved;

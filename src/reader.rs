@@ -63,6 +63,11 @@ const MAX_BLOCK_TOKENS: usize = 4000;
 /// may take before the page feels frozen (~50 ms measured); a 10,000-char article is
 /// one frame. The first frame shows the start of a long text at once.
 const FRAME_TOKENS: usize = 6_000;
+/// When a new text is on its way and the reader shows more tokens than this, its blocks
+/// are unmounted at most this many tokens per frame, from the end, while the worker
+/// analyses: removing a 1 MB text's 600,000 token elements at once took 85 ms, a
+/// tenth of them 9 ms.
+const RETIRE_TOKENS: usize = 40_000;
 
 /// Token ranges of the reader's blocks: cut before a token that starts a paragraph, or
 /// inside a very long paragraph, but never inside an entity (its tokens share a `<mark>`).
@@ -118,6 +123,9 @@ pub fn Reader(
     shown: Signal<Option<Shown>>,
     groups: Signal<Arc<Vec<EntityGroup>>>,
     view: ReaderView,
+    /// A new text is being analysed: a long text shown now is taken down meanwhile.
+    #[prop(into)]
+    pending: Signal<bool>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let hidden = move || {
@@ -176,6 +184,22 @@ pub fn Reader(
             rendering,
             view.progress,
         );
+    });
+    Effect::new(move |_| {
+        if !pending.get() {
+            return;
+        }
+        let tokens = ranges.with_value(|r| mounted_tokens(r, mounted.get_untracked()));
+        if tokens > RETIRE_TOKENS {
+            rendering.set(true);
+            retire(
+                generation.get_untracked(),
+                generation,
+                mounted,
+                ranges,
+                rendering,
+            );
+        }
     });
     // Marks of the selected entity get `.selected` (also those of blocks mounted later).
     // Nothing to do while nothing is or was selected: a long text mounts many blocks.
@@ -288,6 +312,46 @@ fn next_batch(ranges: &[(usize, usize)], from: usize) -> usize {
         to += 1;
     }
     to
+}
+
+/// Tokens in the first `mounted` blocks.
+fn mounted_tokens(ranges: &[(usize, usize)], mounted: usize) -> usize {
+    mounted
+        .checked_sub(1)
+        .and_then(|last| ranges.get(last))
+        .map_or(0, |r| r.1)
+}
+
+/// Unmounts the blocks of text `g` from the end, up to [`RETIRE_TOKENS`] tokens per
+/// frame, until none is left or a new text replaced it.
+fn retire(
+    g: u64,
+    generation: RwSignal<u64>,
+    mounted: RwSignal<usize>,
+    ranges: StoredValue<Vec<(usize, usize)>>,
+    rendering: RwSignal<bool>,
+) {
+    request_animation_frame(move || {
+        if generation.get_untracked() != g {
+            return;
+        }
+        let now = mounted.get_untracked();
+        let keep = ranges.with_value(|r| {
+            let end = mounted_tokens(r, now);
+            let mut keep = now;
+            while keep > 0 && end - r[keep - 1].0 <= RETIRE_TOKENS {
+                keep -= 1;
+            }
+            // At least one block goes, however long.
+            keep.min(now.saturating_sub(1))
+        });
+        mounted.set(keep);
+        if keep > 0 {
+            retire(g, generation, mounted, ranges, rendering);
+        } else {
+            rendering.set(false);
+        }
+    });
 }
 
 /// Mounts the next blocks of text `g` on the next frame, until `total` are mounted.

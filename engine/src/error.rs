@@ -32,6 +32,9 @@ pub enum Error {
     Dictionary(String),
     /// The command line was not understood.
     Usage(String),
+    /// One part of jiexi sent another something it cannot use (a bug, or memory
+    /// damaged): the work is kept, the step can be tried again.
+    Internal(String),
 }
 
 impl fmt::Display for Error {
@@ -70,6 +73,7 @@ impl fmt::Display for Error {
             ),
             Error::Io { source, error } => write!(f, "{source}: cannot read: {error}"),
             Error::Usage(msg) => f.write_str(msg),
+            Error::Internal(detail) => write!(f, "internal error: {detail}; please try again"),
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod library;
 pub mod normalize;
 pub mod script;
 mod segment;
+pub mod wire;
 
 pub use analysis::{Analysis, CompactString, Entity, EntityType, Token};
 pub use analyzer::Analyzer;

@@ -1,0 +1,70 @@
+//! Long texts and the text box.
+//!
+//! Chromium lays out a text box's whole text whenever it changes: with a 1 MB article in
+//! it the page froze for 700 ms after the paste, and again after every change (measured
+//! in headless Chromium, `scripts/browser_latency.mjs`). So a text longer than
+//! [`LONG_TEXT_CHARS`] is analysed and shown in the reader, but not put in the box; the
+//! box then says so, and a paste into it replaces the long text.
+
+/// Texts up to this many chars go in the text box (laid out in about 70 ms).
+pub const LONG_TEXT_CHARS: usize = 100_000;
+
+/// Whether `text` is too long for the text box.
+pub fn is_long(text: &str) -> bool {
+    // Counting a megabyte's chars takes a millisecond; most texts are decided by bytes.
+    text.len() > LONG_TEXT_CHARS && text.chars().count() > LONG_TEXT_CHARS
+}
+
+/// `value` with the UTF-16 range `start..end` (a text box's selection) replaced by
+/// `insert`. Offsets inside a surrogate pair or past the end are moved to the next char
+/// boundary, so any selection gives a valid text.
+pub fn splice_utf16(value: &str, start: u32, end: u32, insert: &str) -> String {
+    let byte_at = |unit: u32| {
+        let mut units = 0u32;
+        for (b, c) in value.char_indices() {
+            if units >= unit {
+                return b;
+            }
+            units += c.len_utf16() as u32;
+        }
+        value.len()
+    };
+    let (s, e) = (byte_at(start.min(end)), byte_at(end.max(start)));
+    let mut out = String::with_capacity(value.len() - (e - s) + insert.len());
+    out.push_str(&value[..s]);
+    out.push_str(insert);
+    out.push_str(&value[e..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splices_at_utf16_offsets() {
+        let cases = [
+            ("", 0, 0, "深圳", "深圳"),
+            ("香港", 1, 1, "與", "香與港"),
+            ("香港", 0, 2, "深圳", "深圳"),
+            ("𠝹𨋢", 2, 2, "和", "𠝹和𨋢"),
+            ("𠝹𨋢", 1, 1, "和", "𠝹和𨋢"), // inside a pair: after it
+            ("ab", 5, 9, "c", "abc"),
+            ("ab", 2, 0, "c", "c"), // a backwards selection
+        ];
+        for (value, start, end, insert, want) in cases {
+            assert_eq!(
+                splice_utf16(value, start, end, insert),
+                want,
+                "{value} {start}..{end}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_texts_are_counted_in_chars() {
+        assert!(!is_long(&"字".repeat(LONG_TEXT_CHARS)));
+        assert!(is_long(&"字".repeat(LONG_TEXT_CHARS + 1)));
+        assert!(!is_long(&"a".repeat(LONG_TEXT_CHARS)));
+    }
+}
