@@ -95,6 +95,11 @@ impl<'a> Packed<'a> {
     pub fn model(&self, name: &str) -> Result<String, Error> {
         Ok(self.section(name)?.join("\n"))
     }
+
+    /// The lines of model `name`.
+    pub fn model_lines(&self, name: &str) -> Result<&[&'a str], Error> {
+        self.section(name)
+    }
 }
 
 #[cfg(test)]
@@ -148,5 +153,6 @@ mod tests {
             "a common word survives trimming"
         );
         assert!(packed.model("traditional-hmm").unwrap().lines().count() > 4);
+        assert!(packed.model_lines("posseg-hmm").unwrap().len() > 1000);
     }
 }

@@ -27,6 +27,7 @@ pub mod keywords;
 mod lexicon;
 pub mod library;
 pub mod normalize;
+mod pos_guess;
 pub mod script;
 mod segment;
 pub mod wire;

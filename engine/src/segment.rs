@@ -16,6 +16,7 @@ use jieba_rs::{HmmModel, Jieba};
 use crate::dictionary::Packed;
 use crate::lexicon::{intern_tag, is_han, is_surname, FUNCTION_CHARS};
 use crate::normalize::{is_gap, normalize_each, Normalized};
+use crate::pos_guess::PosModel;
 use crate::script::{self, Script};
 use crate::{CompactString, Error, Token};
 
@@ -32,6 +33,12 @@ pub(crate) struct Segmenter {
     embedded: bool,
     traditional: OnceLock<Jieba>,
     simplified: OnceLock<Jieba>,
+    /// Tags for words no dictionary has, where jieba-rs is built without its own model.
+    pos: OnceLock<PosModel>,
+}
+
+fn build_pos(packed: &Packed) -> Result<PosModel, Error> {
+    PosModel::parse(packed.model_lines("posseg-hmm")?)
 }
 
 fn build(packed: &Packed, script: Script) -> Result<Jieba, Error> {
@@ -65,6 +72,7 @@ impl Default for Segmenter {
             embedded: true,
             traditional: OnceLock::new(),
             simplified: OnceLock::new(),
+            pos: OnceLock::new(),
         }
     }
 }
@@ -168,7 +176,43 @@ impl Segmenter {
             embedded: false,
             traditional: OnceLock::from(build(&packed, Script::Traditional)?),
             simplified: OnceLock::from(build(&packed, Script::Simplified)?),
+            pos: OnceLock::from(build_pos(&packed)?),
         })
+    }
+
+    fn pos_model(&self) -> &PosModel {
+        #[cfg(feature = "embedded-dictionaries")]
+        if self.embedded {
+            return self.pos.get_or_init(|| {
+                Packed::parse(EMBEDDED)
+                    .and_then(|p| build_pos(&p))
+                    .expect("embedded dictionaries are valid")
+            });
+        }
+        self.pos
+            .get()
+            .expect("a Segmenter without embedded dictionaries is built from_packed")
+    }
+
+    /// jieba's tag for a word, guessed here where jieba-rs left it `x` for want of its
+    /// own model (see [`crate::pos_guess`]). Only words no dictionary has are guessed:
+    /// `known` says whether it is one; a single char is looked up.
+    fn tag_of(
+        &self,
+        jieba: &Jieba,
+        word: &str,
+        tag: &'static str,
+        known: Option<bool>,
+    ) -> &'static str {
+        if tag != "x" || !word.chars().any(crate::pos_guess::is_cjk) {
+            return tag;
+        }
+        let known = known.unwrap_or_else(|| jieba.has_word(word));
+        if known {
+            tag
+        } else {
+            self.pos_model().guess(word)
+        }
     }
 
     fn jieba(&self, script: Script) -> &Jieba {
@@ -235,20 +279,28 @@ impl Segmenter {
             let to = chunk_end(&chars, from, CHUNK);
             for tag in jieba.tag(&analysed[bytes[from]..bytes[to]], true) {
                 let (start, end) = (from + tag.start, from + tag.end);
-                let known = end - start == 1 || dictionary_tags.has_word(jieba, &tag);
+                let single = end - start == 1;
+                let known = single || dictionary_tags.has_word(jieba, &tag);
+                let pos = self.tag_of(
+                    jieba,
+                    tag.word,
+                    intern_tag(tag.tag),
+                    (!single).then_some(known),
+                );
                 if !known
                     && (tag.word.chars().any(|c| FUNCTION_CHARS.contains(c))
-                        || swallowed_a_word(jieba, tag.word, tag.tag))
+                        || swallowed_a_word(jieba, tag.word, pos))
                 {
                     // An HMM guess that swallowed a function word (鎮一, 供時) or a word
                     // (明顯提, 安全性): dictionary only.
                     for t in jieba.tag(tag.word, false) {
                         let (start, end) = (start + t.start, start + t.end);
-                        push_split_on_whitespace(&mut spans, &chars, start, end, t.tag, true);
+                        let pos = self.tag_of(jieba, t.word, intern_tag(t.tag), None);
+                        push_split_on_whitespace(&mut spans, &chars, start, end, pos, true);
                     }
                     continue;
                 }
-                push_split_on_whitespace(&mut spans, &chars, start, end, tag.tag, known);
+                push_split_on_whitespace(&mut spans, &chars, start, end, pos, known);
             }
             from = to;
         }
@@ -346,10 +398,9 @@ fn push_split_on_whitespace(
     chars: &[char],
     start: usize,
     end: usize,
-    pos: &str,
+    pos: &'static str,
     known: bool,
 ) {
-    let pos = intern_tag(pos);
     let mut run = None;
     for (i, &c) in (start..end).zip(&chars[start..end]) {
         match (is_gap(c), run) {
@@ -497,7 +548,46 @@ impl<'t> Original<'t> {
 mod tests {
     use super::*;
 
+    /// Where jieba-rs guesses tags itself (its `default-dict` feature, on in tests), the
+    /// engine's guesser agrees with it on every word no dictionary has.
+    fn assert_guesses_agree(segmenter: &Segmenter, text: &str) -> usize {
+        let mut checked = 0;
+        for script in [Script::Simplified, Script::Traditional] {
+            let jieba = segmenter.jieba(script);
+            for t in jieba.tag(&script::to_simplified(text), true) {
+                let plain_han = t.word.chars().all(crate::pos_guess::is_cjk);
+                if plain_han && !jieba.has_word(t.word) {
+                    assert_eq!(segmenter.pos_model().guess(t.word), t.tag, "{}", t.word);
+                    checked += 1;
+                }
+            }
+        }
+        checked
+    }
+
+    #[test]
+    fn pos_guesses_are_jiebas_on_the_sample() {
+        let segmenter = Segmenter::default();
+        let sample = include_str!("../../samples/jiexi-sample.txt");
+        let checked = assert_guesses_agree(&segmenter, sample);
+        assert!(checked >= 10, "only {checked} unknown words");
+        // Longer texts by hand: JIEXI_POS_TEXT=FILE cargo test -p jiexi-engine pos_guesses
+        if let Ok(path) = std::env::var("JIEXI_POS_TEXT") {
+            let text = std::fs::read_to_string(path).unwrap();
+            eprintln!(
+                "{} unknown words agree",
+                assert_guesses_agree(&segmenter, &text)
+            );
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn pos_guesses_are_jiebas(text in "[王李張陳羅柳斌金蘭鋆燊犇淼龘靐什麼么幺的了在和說表示深圳港學院𠝹]{1,12}") {
+            static SEGMENTER: std::sync::LazyLock<Segmenter> = std::sync::LazyLock::new(Default::default);
+            assert_guesses_agree(&SEGMENTER, &text);
+        }
+
         /// Tagging in chunks gives the tags of the whole text: the chunks end where
         /// jieba starts a new block anyway.
         #[test]
