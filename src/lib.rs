@@ -8,6 +8,7 @@ pub mod bundled;
 pub mod client;
 pub mod corpus_views;
 pub mod corrections_panel;
+pub mod crash;
 pub mod document_words;
 pub mod entity_panel;
 pub mod exports;

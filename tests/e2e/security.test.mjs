@@ -71,6 +71,32 @@ test('a failed dictionary download says why; Retry loads it, the text kept', asy
   await context.close();
 });
 
+test('a panic in the page shows a notice with a reload link; the text stays and comes back after reloading', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await page.getByTestId('article-input').fill(TEXT);
+  await page.locator('[data-testid=reader] mark').first().waitFor();
+  // Let the library save it (it waits a moment after the last change).
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.jiexi_debug_panic();
+    } catch (e) {
+      window.__trap = String(e);
+    }
+  });
+  const crash = page.getByTestId('crash');
+  await crash.waitFor();
+  assert.equal(await crash.getAttribute('role'), 'alert');
+  assert.match(await crash.textContent(), /internal error/);
+  assert.equal(await page.getByTestId('article-input').inputValue(), TEXT, 'the text is still there');
+  assert.ok(errors.some((e) => e.includes('jiexi_debug_panic')), 'the panic is logged for diagnosis');
+  await page.getByTestId('crash-reload').click();
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  assert.equal(await page.getByTestId('crash').count(), 0);
+  assert.equal(await page.getByTestId('article-input').inputValue(), TEXT, 'the saved text is reopened');
+  await page.close();
+});
+
 test('a worker that falls silent (as after a panic) is restarted; the text is kept and Retry works', async () => {
   const context = await app.browser.newContext();
   // Lets the test swallow the next message to the worker: the worker never answers it,
