@@ -158,6 +158,10 @@ def char_map(opencc):
             for v in variants:
                 if len(v) == 1 and v != target and v not in t2s:
                     t2s[v] = target
+    # A char that is also the Simplified form of another (么 is 麼's; OpenCC maps 么 itself
+    # to 幺, 苧 to 苎) is Simplified text's own: mapped, 什么 in Simplified text became 什幺.
+    targets = set(t2s.values())
+    t2s = {t: s for t, s in t2s.items() if t not in targets}
     return t2s
 
 

@@ -215,6 +215,7 @@ mod tests {
             ("深圳", Script::Traditional),
             ("", Script::Traditional),
             ("记者罗柳斌报道：河套深港科技創新合作区", Script::Simplified),
+            ("什么", Script::Simplified),
         ];
         for (text, script) in cases {
             assert_eq!(detect(text), script, "{text}");
@@ -243,6 +244,8 @@ mod tests {
         let cases = [
             ("習近平在深圳", "习近平在深圳"),
             ("爲衆啓綫裏羣", "为众启线里群"),
+            // Simplified text's own chars stay, also where OpenCC maps them (么 → 幺).
+            ("什麼 什么 怎么", "什么 什么 怎么"),
             ("粵港澳大灣區", "粤港澳大湾区"),
             ("𠝹𨋢 ABC 123", "𠝹䢂 ABC 123"), // 𨋢 (lift) has a Simplified form too
         ];
