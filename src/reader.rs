@@ -124,7 +124,7 @@ pub fn Reader(
     groups: Signal<Arc<Vec<EntityGroup>>>,
     view: ReaderView,
     /// A new text is being analysed: a long text shown now is taken down meanwhile.
-    #[prop(into)]
+    #[prop(into, default = Signal::stored(false))]
     pending: Signal<bool>,
 ) -> impl IntoView {
     let i18n = I18n::get();

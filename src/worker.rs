@@ -174,12 +174,14 @@ async fn load_dictionaries(url: String) -> Result<Analyzer, String> {
             response.status()
         ));
     }
-    let text = response.text().map_err(|e| failed("download", e))?;
-    let text = JsFuture::from(text)
+    // Bytes, not text: a JavaScript string would be decoded from UTF-8 and encoded again
+    // on its way into wasm (4.7 MB each way).
+    let bytes = response.array_buffer().map_err(|e| failed("download", e))?;
+    let bytes = JsFuture::from(bytes)
         .await
-        .map_err(|e| failed("download", e))?
-        .as_string()
-        .unwrap_or_default();
+        .map_err(|e| failed("download", e))?;
+    let text = String::from_utf8(js_sys::Uint8Array::new(&bytes).to_vec())
+        .map_err(|_| "the dictionary download is damaged (not UTF-8); retry".to_string())?;
     Analyzer::from_dictionaries(&text).map_err(|e| e.to_string())
 }
 

@@ -56,7 +56,7 @@ pub(crate) struct PosModel {
 impl PosModel {
     /// Reads the model: jieba-rs's `@TAGS`, `@START` and `@TRANS` sections, then `@CHARS`
     /// (see `scripts/gen_engine_data.py`).
-    pub fn parse(lines: &[&str]) -> Result<Self, Error> {
+    pub fn parse(text: &str) -> Result<Self, Error> {
         let damaged = |line: &str| Error::Dictionary(format!("bad POS model line {line:?}"));
         let mut model = PosModel {
             tags: Vec::new(),
@@ -74,7 +74,7 @@ impl PosModel {
             (p < POSITIONS && t < TAGS).then(|| state(p, t))
         };
         let mut section = "";
-        for &line in lines {
+        for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -267,7 +267,7 @@ mod tests {
     fn model() -> &'static PosModel {
         static MODEL: std::sync::LazyLock<PosModel> = std::sync::LazyLock::new(|| {
             let packed = crate::dictionary::Packed::parse(crate::segment::EMBEDDED).unwrap();
-            PosModel::parse(packed.model_lines("posseg-hmm").unwrap()).unwrap()
+            PosModel::parse(packed.model("posseg-hmm").unwrap()).unwrap()
         });
         &MODEL
     }
@@ -281,9 +281,9 @@ mod tests {
 
     #[test]
     fn a_damaged_model_is_an_error() {
-        assert!(PosModel::parse(&["@TAGS", "a,b"]).is_err());
-        assert!(PosModel::parse(&["@START", "0,0"]).is_err());
-        assert!(PosModel::parse(&["@WHAT", "1"]).is_err());
-        assert!(PosModel::parse(&[]).is_err());
+        assert!(PosModel::parse("@TAGS\na,b").is_err());
+        assert!(PosModel::parse("@START\n0,0").is_err());
+        assert!(PosModel::parse("@WHAT\n1").is_err());
+        assert!(PosModel::parse("").is_err());
     }
 }

@@ -38,7 +38,7 @@ pub(crate) struct Segmenter {
 }
 
 fn build_pos(packed: &Packed) -> Result<PosModel, Error> {
-    PosModel::parse(packed.model_lines("posseg-hmm")?)
+    PosModel::parse(packed.model("posseg-hmm")?)
 }
 
 fn build(packed: &Packed, script: Script) -> Result<Jieba, Error> {
