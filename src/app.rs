@@ -82,11 +82,11 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let client = AnalysisClient::spawn();
     let text = RwSignal::new(String::new());
-    // What the text box shows: the text, unless it is too long for the box (see
+    // What the text box shows: the text, or `None` when it is too long for the box (see
     // `paste`). Set only when the text comes from elsewhere than the box, so typing never
     // writes the box's own text back into it.
-    let boxed = RwSignal::new(String::new());
-    let in_box = RwSignal::new(true);
+    let boxed = RwSignal::new(Some(String::new()));
+    let in_box = move || boxed.with(Option::is_some);
     let view_state = ReaderView::new();
     let notice = RwSignal::new(None::<String>);
     let analyze_typed = move |value: String| {
@@ -94,9 +94,7 @@ pub fn App() -> impl IntoView {
         client.analyze(value);
     };
     let analyze = move |value: String| {
-        let fits = !paste::is_long(&value);
-        in_box.set(fits);
-        boxed.set(if fits { value.clone() } else { String::new() });
+        boxed.set((!paste::is_long(&value)).then(|| value.clone()));
         analyze_typed(value);
     };
     let shown: Signal<Option<crate::client::Shown>> = client.shown.into();
@@ -142,27 +140,27 @@ pub fn App() -> impl IntoView {
         else {
             return;
         };
-        let new_text = if in_box.get_untracked() {
+        let new_text = if boxed.with_untracked(Option::is_some) {
             let Some(area) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
             else {
                 return;
             };
-            if !paste::is_long(&pasted)
-                && area.text_length() as usize + pasted.len() <= paste::LONG_TEXT_CHARS
-            {
+            // Chars never outnumber bytes: most pastes are decided without counting.
+            if area.text_length() as usize + pasted.len() <= paste::LONG_TEXT_CHARS {
                 return; // The box takes it as usual.
             }
             let start = area.selection_start().ok().flatten().unwrap_or(0);
             let end = area.selection_end().ok().flatten().unwrap_or(start);
-            paste::splice_utf16(&area.value(), start, end, &pasted)
+            let spliced = paste::splice_utf16(&area.value(), start, end, &pasted);
+            if !paste::is_long(&spliced) {
+                return;
+            }
+            spliced
         } else {
             pasted
         };
-        if in_box.get_untracked() && !paste::is_long(&new_text) {
-            return;
-        }
         ev.prevent_default();
         edit(new_text);
     };
@@ -248,22 +246,22 @@ pub fn App() -> impl IntoView {
                     data-testid="article-input"
                     rows="8"
                     placeholder="例如：記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示……"
-                    prop:value=move || boxed.get()
-                    aria-describedby=move || (!in_box.get()).then_some("long-text")
+                    prop:value=move || boxed.get().unwrap_or_default()
+                    aria-describedby=move || (!in_box()).then_some("long-text")
                     on:paste=paste_into_box
                     on:beforeinput=move |ev: web_sys::InputEvent| {
                         // The box stands for a long text it does not hold: typing would
                         // replace the text with a few chars. Pasting or "New article" does.
-                        if !in_box.get_untracked() && !ev.input_type().starts_with("insertFrom") {
+                        if boxed.with_untracked(Option::is_none) && !ev.input_type().starts_with("insertFrom") {
                             ev.prevent_default();
                         }
                     }
                     on:input=move |ev| type_in_box(event_target_value(&ev))
                 ></textarea>
-                <p id="long-text" class="long-text" data-testid="long-text" hidden=move || in_box.get()>
+                <p id="long-text" class="long-text" data-testid="long-text" hidden=in_box>
                     {move || {
                         // Counted only while shown: the paragraph is hidden for short texts.
-                        let chars = if in_box.get() { 0 } else { text.with(|t| t.chars().count()) };
+                        let chars = if in_box() { 0 } else { text.with(|t| t.chars().count()) };
                         match i18n.0.get() {
                             Lang::ZhHant => format!("這篇文章有 {chars} 字，文字框放不下；全文在下方閱讀區。在文字框貼上新文章會取代它，或按「新文章」。"),
                             Lang::En => format!("This article has {chars} characters, too many for the text box; the reader below shows all of it. Paste a new article into the box to replace it, or press New article."),

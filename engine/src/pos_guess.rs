@@ -43,6 +43,22 @@ fn tag_of(state: usize) -> usize {
     state % TAGS
 }
 
+/// Buffers of the search, kept between words: a text has thousands of unknown words.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<(usize, char)>,
+    /// Reachable states at the current step, ascending, with their scores.
+    live: Vec<(usize, f64)>,
+    next: Vec<(usize, f64)>,
+    /// Where each state at each step came from: `step * STATES + state`.
+    from: Vec<u16>,
+    path: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// The POS HMM.
 pub(crate) struct PosModel {
     tags: Vec<&'static str>,
@@ -147,10 +163,12 @@ impl PosModel {
             return "x";
         }
         let mut best: Option<(usize, &'static str)> = None;
-        self.decode(word, |start, end, tag| {
-            if best.is_none_or(|(len, _)| end - start >= len) {
-                best = Some((end - start, tag));
-            }
+        SCRATCH.with_borrow_mut(|scratch| {
+            self.decode(word, scratch, |start, end, tag| {
+                if best.is_none_or(|(len, _)| end - start >= len) {
+                    best = Some((end - start, tag));
+                }
+            })
         });
         best.map_or("x", |(_, tag)| tag)
     }
@@ -160,8 +178,21 @@ impl PosModel {
     }
 
     /// The most probable words and tags of `word`, as byte spans, in order.
-    fn decode(&self, word: &str, mut emit: impl FnMut(usize, usize, &'static str)) {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
+    fn decode(
+        &self,
+        word: &str,
+        scratch: &mut Scratch,
+        mut emit: impl FnMut(usize, usize, &'static str),
+    ) {
+        let Scratch {
+            chars,
+            live,
+            next,
+            from,
+            path,
+        } = scratch;
+        chars.clear();
+        chars.extend(word.char_indices());
         let Some(&(_, first)) = chars.first() else {
             return;
         };
@@ -180,14 +211,18 @@ impl PosModel {
             return;
         }
         // Reachable states at each step, ascending, and where each came from.
-        let mut live: Vec<(usize, f64)> = self
-            .row(first)
-            .iter()
-            .map(|&(s, e)| (usize::from(s), self.start[usize::from(s)] + e))
-            .filter(|&(_, p)| p > IMPOSSIBLE)
-            .collect();
-        let mut from = vec![u16::MAX; chars.len() * STATES];
-        let mut next = Vec::new();
+        live.clear();
+        live.extend(
+            self.row(first)
+                .iter()
+                .map(|&(s, e)| (usize::from(s), self.start[usize::from(s)] + e))
+                .filter(|&(_, p)| p > IMPOSSIBLE),
+        );
+        // Only entries this call writes are read back (every candidate state of a step
+        // gets one), so what an earlier word left needs no clearing.
+        if from.len() < chars.len() * STATES {
+            from.resize(chars.len() * STATES, u16::MAX);
+        }
         for (t, &(_, c)) in chars.iter().enumerate().skip(1) {
             if live.is_empty() {
                 break;
@@ -198,7 +233,7 @@ impl PosModel {
                 let into = &self.transitions[s * STATES..(s + 1) * STATES];
                 let (mut best, mut best_from) = (IMPOSSIBLE, u16::MAX);
                 // Predecessors in ascending order, the first of equals wins (as jieba).
-                for &(q, v) in &live {
+                for &(q, v) in live.iter() {
                     let tp = into[q];
                     if !BEFORE[position_of(s)].contains(&position_of(q)) || tp <= IMPOSSIBLE {
                         continue;
@@ -214,12 +249,12 @@ impl PosModel {
                     next.push((s, best));
                 }
             }
-            std::mem::swap(&mut live, &mut next);
+            std::mem::swap(live, next);
         }
         // The best end or single state at the last char; the first of equals, ends first.
         let mut last: Option<(f64, usize)> = None;
         for position in [2, 3] {
-            for &(s, p) in &live {
+            for &(s, p) in live.iter() {
                 if position_of(s) == position && p > last.map_or(IMPOSSIBLE, |(b, _)| b) {
                     last = Some((p, s));
                 }
@@ -229,7 +264,8 @@ impl PosModel {
             emit(0, end, "x");
             return;
         };
-        let mut path = vec![0usize; chars.len()];
+        path.clear();
+        path.resize(chars.len(), 0);
         for t in (0..chars.len()).rev() {
             path[t] = s;
             if t > 0 {

@@ -147,13 +147,19 @@ impl Simplifier {
         }
     }
 
-    /// The Simplified form of `c`, counted for detection.
+    /// Counts `c` for detection; whether it is a Traditional char the map changes.
     #[inline]
-    pub fn map(&mut self, c: char) -> char {
+    fn count(&mut self, c: char) -> bool {
         let (traditional, simplified) = self.tables.tells(c);
         self.traditional += traditional;
         self.simplified += simplified;
-        if traditional == 1 {
+        traditional == 1
+    }
+
+    /// The Simplified form of `c`, counted for detection.
+    #[inline]
+    pub fn map(&mut self, c: char) -> char {
+        if self.count(c) {
             self.tables.mapped(c)
         } else {
             c
@@ -184,14 +190,11 @@ pub fn to_traditional(text: &str) -> String {
 /// Which script `text` is written in: the one with more chars specific to it. Text with
 /// no telling chars counts as Traditional, the script most of jiexi's users read.
 pub fn detect(text: &str) -> Script {
-    let t = tables();
-    let (mut trad, mut simp) = (0usize, 0usize);
+    let mut counter = Simplifier::new();
     for c in text.chars() {
-        let (traditional, simplified) = t.tells(c);
-        trad += traditional;
-        simp += simplified;
+        counter.count(c);
     }
-    verdict(trad, simp)
+    counter.script()
 }
 
 /// The script of a text with `trad` Traditional-only and `simp` Simplified-only chars.

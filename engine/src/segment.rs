@@ -57,11 +57,12 @@ fn build(packed: &Packed, script: Script) -> Result<Jieba, Error> {
     Ok(jieba)
 }
 
+/// What `build` makes of the embedded file.
 #[cfg(feature = "embedded-dictionaries")]
-fn build_embedded(script: Script) -> Jieba {
+fn from_embedded<T>(build: impl FnOnce(&Packed) -> Result<T, Error>) -> T {
     // Checked by the dictionary tests: the embedded file is whole.
     Packed::parse(EMBEDDED)
-        .and_then(|p| build(&p, script))
+        .and_then(|p| build(&p))
         .expect("embedded dictionaries are valid")
 }
 
@@ -183,11 +184,7 @@ impl Segmenter {
     fn pos_model(&self) -> &PosModel {
         #[cfg(feature = "embedded-dictionaries")]
         if self.embedded {
-            return self.pos.get_or_init(|| {
-                Packed::parse(EMBEDDED)
-                    .and_then(|p| build_pos(&p))
-                    .expect("embedded dictionaries are valid")
-            });
+            return self.pos.get_or_init(|| from_embedded(build_pos));
         }
         self.pos
             .get()
@@ -222,7 +219,7 @@ impl Segmenter {
         };
         #[cfg(feature = "embedded-dictionaries")]
         if self.embedded {
-            return cell.get_or_init(|| build_embedded(script));
+            return cell.get_or_init(|| from_embedded(|p| build(p, script)));
         }
         cell.get()
             .expect("a Segmenter without embedded dictionaries is built from_packed")
