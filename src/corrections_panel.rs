@@ -5,6 +5,7 @@
 use jiexi_engine::corrections::{Correction, UserDictionary};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
@@ -13,6 +14,8 @@ use crate::storage;
 
 /// Where the user dictionary is kept.
 const KEY: &str = "user-dictionary";
+/// Tabs tell each other on this channel that the dictionary changed.
+const CHANNEL: &str = "jiexi-corrections";
 
 /// The corrections and their storage state; `Copy`, shared by the panels.
 #[derive(Clone, Copy)]
@@ -22,6 +25,7 @@ pub struct Corrections {
     /// Analyses the current text again (after a change).
     reanalyze: Callback<()>,
     pub notice: RwSignal<Option<String>>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
 impl Corrections {
@@ -36,37 +40,63 @@ impl Corrections {
             saved: RwSignal::new(Saved::Loading),
             reanalyze,
             notice,
+            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
         };
-        leptos::task::spawn_local(async move {
-            match storage::get(KEY).await {
-                Ok(json) => {
-                    let dict = json
-                        .map(|j| serde_json::from_str::<UserDictionary>(&j))
-                        .transpose();
-                    match dict {
-                        Ok(dict) => {
-                            let dict = dict.unwrap_or_default();
-                            if !dict.is_empty() {
-                                this.client.corrections.set(dict);
-                                this.reanalyze.run(());
-                            }
-                            this.saved.set(Saved::Saved);
-                        }
-                        // A damaged record is left as it is (not overwritten until the
-                        // user changes something) and reported.
-                        Err(e) => this.saved.set(Saved::Unavailable(format!(
-                            "the saved dictionary could not be read ({e})"
-                        ))),
-                    }
-                }
-                Err(e) => this.saved.set(Saved::Unavailable(e)),
-            }
-        });
+        this.listen();
+        leptos::task::spawn_local(this.reload());
         this
     }
 
-    /// Changes the dictionary, applies it to the text at once and saves it.
-    pub fn change(self, f: impl FnOnce(&mut UserDictionary) -> Result<(), String>) {
+    /// Reads the stored dictionary (at start, and when another tab changed it) and applies
+    /// it if it differs from the one in use.
+    async fn reload(self) {
+        let this = self;
+        match storage::get(KEY).await {
+            Ok(json) => {
+                let dict = json
+                    .map(|j| serde_json::from_str::<UserDictionary>(&j))
+                    .transpose();
+                match dict {
+                    Ok(dict) => {
+                        this.apply(dict.unwrap_or_default());
+                        this.saved.set(Saved::Saved);
+                    }
+                    // A damaged record is left as it is (not overwritten until the
+                    // user changes something) and reported.
+                    Err(e) => this.saved.set(Saved::Unavailable(format!(
+                        "the saved dictionary could not be read ({e})"
+                    ))),
+                }
+            }
+            Err(e) => this.saved.set(Saved::Unavailable(e)),
+        }
+    }
+
+    /// Uses `dict` from now on (and analyses the text again) if it differs.
+    fn apply(self, dict: UserDictionary) {
+        if self.client.corrections.with_untracked(|d| *d != dict) {
+            self.client.corrections.set(dict);
+            self.reanalyze.run(());
+        }
+    }
+
+    fn listen(self) {
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+                    leptos::task::spawn_local(self.reload());
+                });
+                channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                // Lives as long as the page.
+                on_message.forget();
+            }
+        });
+    }
+
+    /// Changes the dictionary, applies it to the text at once and saves it. The change
+    /// is made again to the dictionary as stored when it is saved, so that corrections
+    /// another tab saved meanwhile are kept (and then applied here too).
+    pub fn change(self, f: impl Fn(&mut UserDictionary) -> Result<(), String> + 'static) {
         let mut dict = self.client.corrections.get_untracked();
         if let Err(message) = f(&mut dict) {
             self.notice.set(Some(message));
@@ -74,28 +104,42 @@ impl Corrections {
         }
         self.client.corrections.set(dict.clone());
         self.reanalyze.run(());
-        self.save(dict);
-    }
-
-    fn save(self, dict: UserDictionary) {
-        let json = match serde_json::to_string(&dict) {
-            Ok(json) => json,
-            Err(e) => {
-                self.saved.set(Saved::Unavailable(e.to_string()));
-                return;
-            }
-        };
         self.saved.set(Saved::Saving);
         leptos::task::spawn_local(async move {
-            match storage::put(KEY, &json).await {
-                Ok(()) => self.saved.set(Saved::Saved),
-                Err(e) => self.saved.set(Saved::Unavailable(e)),
+            let saved = storage::update(KEY, move |json| {
+                // A damaged or missing record is replaced by the dictionary in use.
+                let stored = json.and_then(|j| serde_json::from_str::<UserDictionary>(&j).ok());
+                let dict = match stored {
+                    Some(mut stored) => match f(&mut stored) {
+                        Ok(()) => stored,
+                        Err(_) => dict,
+                    },
+                    None => dict,
+                };
+                match serde_json::to_string(&dict) {
+                    Ok(json) => (Some(json), Ok(dict)),
+                    Err(e) => (None, Err(e.to_string())),
+                }
+            })
+            .await;
+            match saved {
+                Ok(Ok(dict)) => {
+                    self.apply(dict);
+                    self.saved.set(Saved::Saved);
+                    self.channel.with_value(|channel| {
+                        if let Some(channel) = channel {
+                            // Only a hint to other tabs: nothing is lost if it fails.
+                            let _ = channel.post_message(&JsValue::from_str("changed"));
+                        }
+                    });
+                }
+                Ok(Err(e)) | Err(e) => self.saved.set(Saved::Unavailable(e)),
             }
         });
     }
 
     pub fn add(self, correction: Correction) {
-        self.change(move |d| d.add(correction).map_err(|e| e.to_string()));
+        self.change(move |d| d.add(correction.clone()).map_err(|e| e.to_string()));
     }
 }
 
@@ -245,8 +289,8 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
             &ev,
             move |name, text| match UserDictionary::from_jieba(&name, &text) {
                 Ok(imported) => corrections.change(move |d| {
-                    for c in imported.corrections {
-                        d.add(c).map_err(|e| e.to_string())?;
+                    for c in &imported.corrections {
+                        d.add(c.clone()).map_err(|e| e.to_string())?;
                     }
                     Ok(())
                 }),
@@ -278,8 +322,7 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
                     dict.with(|d| {
                         d.corrections
                             .iter()
-                            .enumerate()
-                            .map(|(i, c)| {
+                            .map(|c| {
                                 let kind = match c {
                                     Correction::Entity { .. } => "entity",
                                     Correction::NotEntity { .. } => "not_entity",
@@ -293,10 +336,16 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
                                             type="button"
                                             data-testid="dictionary-remove"
                                             aria-label=tr("移除", "Remove")
-                                            on:click=move |_| corrections.change(move |d| {
-                                                d.remove(i);
-                                                Ok(())
-                                            })
+                                            on:click={
+                                                let c = c.clone();
+                                                move |_| {
+                                                    let c = c.clone();
+                                                    corrections.change(move |d| {
+                                                        d.remove(&c);
+                                                        Ok(())
+                                                    })
+                                                }
+                                            }
                                         >
                                             "×"
                                         </button>

@@ -42,6 +42,26 @@ fn new_id() -> String {
     format!("u{}-{random:x}", now_ms())
 }
 
+/// `doc` with its text replaced by `text` (a title still made from the text follows it).
+fn with_text(mut doc: Document, text: String) -> Document {
+    if doc.title == title_of(&doc.text, AUTO_TITLE) {
+        doc.title = title_of(&text, AUTO_TITLE);
+    }
+    doc.text = text;
+    doc.updated = now_ms();
+    doc
+}
+
+/// What a save made of the stored document.
+enum Stored {
+    Saved(Document),
+    /// Another tab had saved another text: nothing was written.
+    Overtaken {
+        theirs: Document,
+        ours: String,
+    },
+}
+
 /// The user's documents, which one is open, and whether they are safely stored. `Copy`.
 #[derive(Clone, Copy)]
 pub struct LibraryState {
@@ -58,6 +78,13 @@ pub struct LibraryState {
     /// The text waiting to be saved (kept here, not in the timer's closure: a cleared
     /// timer's closure is never freed, and would keep a copy of the text per keystroke).
     pending: StoredValue<Option<String>>,
+    /// The stored text the text box started from: the open document as opened, or as this
+    /// tab saved it last. A save finding another text stored was overtaken by another tab.
+    base: StoredValue<Option<String>>,
+    /// Writes begun and not finished: while any is, the list may be older than this tab.
+    writing: StoredValue<usize>,
+    /// Shows a text in the input and analyses it.
+    restore: Callback<String>,
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
@@ -72,6 +99,9 @@ impl LibraryState {
             notice,
             timer: StoredValue::new(None),
             pending: StoredValue::new(None),
+            base: StoredValue::new(None),
+            writing: StoredValue::new(0),
+            restore,
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
         };
         this.listen();
@@ -89,6 +119,7 @@ impl LibraryState {
             let doc = last.and_then(|id| this.find(&id));
             if let Some(doc) = &doc {
                 this.current.set(Some(doc.id.clone()));
+                this.base.set_value(Some(doc.text.clone()));
             }
             // A draft left at unload is newer than what IndexedDB holds: it wins, and is
             // saved now.
@@ -129,8 +160,26 @@ impl LibraryState {
                 }
                 self.docs.set(Library::new(docs).documents);
                 self.saved.set(Saved::Saved);
+                self.follow_other_tab();
             }
             Err(e) => self.saved.set(Saved::Unavailable(e)),
+        }
+    }
+
+    /// The open document was saved by another tab: with nothing unsaved here, the input
+    /// shows that version at once (rather than a stale one that would be edited into a
+    /// conflict).
+    fn follow_other_tab(self) {
+        let Some(doc) = self.current.get_untracked().and_then(|id| self.find(&id)) else {
+            return;
+        };
+        let unsaved = self.pending.with_value(Option::is_some) || self.writing.get_value() > 0;
+        let stale = self
+            .base
+            .with_value(|b| b.as_ref().is_some_and(|b| *b != doc.text));
+        if stale && !unsaved {
+            self.base.set_value(Some(doc.text.clone()));
+            self.restore.run(doc.text);
         }
     }
 
@@ -194,9 +243,17 @@ impl LibraryState {
             Err(e) => return self.saved.set(Saved::Unavailable(e.to_string())),
         };
         self.saved.set(Saved::Saving);
+        self.writing.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            match storage::put_many(&records).await {
+            let result = storage::put_many(&records).await;
+            self.writing.update_value(|n| *n -= 1);
+            match result {
                 Ok(()) => {
+                    // Listed again: a reload read before this write may have dropped them.
+                    self.docs.update(|list| {
+                        list.retain(|d| !docs.iter().any(|n| n.id == d.id));
+                        list.splice(0..0, docs);
+                    });
                     self.saved.set(Saved::Saved);
                     self.announce();
                 }
@@ -264,29 +321,110 @@ impl LibraryState {
         if text.trim().is_empty() {
             return;
         }
-        let current = self.current.get_untracked().and_then(|id| self.find(&id));
-        let doc = match current {
-            Some(doc) if doc.text == text => return,
-            Some(mut doc) => {
-                // A title still made from the text follows the text.
-                if doc.title == title_of(&doc.text, AUTO_TITLE) {
-                    doc.title = title_of(&text, AUTO_TITLE);
-                }
-                doc.text = text;
-                doc.updated = now_ms();
-                doc
-            }
-            None => Document {
+        let Some(id) = self
+            .current
+            .get_untracked()
+            .filter(|id| self.find(id).is_some())
+        else {
+            let doc = Document {
                 id: new_id(),
                 title: title_of(&text, AUTO_TITLE),
                 source: String::new(),
                 date: String::new(),
-                text,
+                text: text.clone(),
                 updated: now_ms(),
-            },
+            };
+            self.set_current(Some(doc.id.clone()));
+            self.base.set_value(Some(text));
+            self.put(doc);
+            return;
         };
-        self.set_current(Some(doc.id.clone()));
-        self.put(doc);
+        let base = self.base.get_value();
+        if base.as_deref() == Some(text.as_str()) {
+            return;
+        }
+        // Saves in flight start from this tab's own last write, not from a conflict.
+        self.base.set_value(Some(text.clone()));
+        let listed = self.find(&id);
+        // Listed at once: if storage fails, this visit still has the text.
+        if let Some(doc) = &listed {
+            self.list(with_text(doc.clone(), text.clone()));
+        }
+        self.store(&id, move |stored| {
+            let Some(doc) = stored.or(listed) else {
+                return Err("the document is gone".to_string());
+            };
+            if base.as_deref().is_some_and(|b| b != doc.text) && doc.text != text {
+                // Another tab saved a different text since this one was opened: both
+                // are kept (theirs here, this tab's as a copy).
+                return Ok(Stored::Overtaken {
+                    theirs: doc,
+                    ours: text,
+                });
+            }
+            Ok(Stored::Saved(with_text(doc, text)))
+        });
+    }
+
+    /// Changes document `id` as stored now (not as this tab read it: another tab may have
+    /// changed it since) in one transaction, and lists the result.
+    fn store(
+        self,
+        id: &str,
+        change: impl FnOnce(Option<Document>) -> Result<Stored, String> + 'static,
+    ) {
+        let key = format!("{PREFIX}{id}");
+        self.saved.set(Saved::Saving);
+        self.writing.update_value(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let result = storage::update(&key, move |json| {
+                // A damaged record is replaced by the version listed here.
+                let stored = json.and_then(|j| serde_json::from_str::<Document>(&j).ok());
+                let outcome = change(stored);
+                let json = match &outcome {
+                    Ok(Stored::Saved(doc)) => serde_json::to_string(doc).ok(),
+                    _ => None,
+                };
+                (json, outcome)
+            })
+            .await;
+            self.writing.update_value(|n| *n -= 1);
+            match result {
+                Ok(Ok(Stored::Saved(doc))) => {
+                    self.list(doc);
+                    self.saved.set(Saved::Saved);
+                    self.announce();
+                }
+                Ok(Ok(Stored::Overtaken { theirs, ours })) => {
+                    let copy = Document {
+                        id: new_id(),
+                        title: format!("{}（副本）", theirs.title),
+                        text: ours.clone(),
+                        updated: now_ms(),
+                        ..theirs.clone()
+                    };
+                    self.notice.set(Some(format!(
+                        "「{}」已在另一分頁修改；此分頁的版本另存為「{}」。 \
+                         “{}” was changed in another tab; this tab's version is saved as “{}”.",
+                        theirs.title, copy.title, theirs.title, copy.title
+                    )));
+                    self.list(theirs);
+                    self.set_current(Some(copy.id.clone()));
+                    self.base.set_value(Some(ours));
+                    self.put(copy);
+                }
+                // The list keeps this visit's version; the state says it is not saved.
+                Ok(Err(e)) | Err(e) => self.saved.set(Saved::Unavailable(e)),
+            }
+        });
+    }
+
+    /// Lists `doc` (first, replacing its older version).
+    fn list(self, doc: Document) {
+        self.docs.update(|list| {
+            list.retain(|d| d.id != doc.id);
+            list.insert(0, doc);
+        });
     }
 
     /// Another document is opened (or a new one begun): what was typed in this one is
@@ -294,6 +432,7 @@ impl LibraryState {
     pub fn close(self) {
         self.flush();
         self.set_current(None);
+        self.base.set_value(None);
     }
 
     /// Opens the user document `id`; its text.
@@ -301,22 +440,35 @@ impl LibraryState {
         let doc = self.find(id)?;
         self.close();
         self.set_current(Some(doc.id));
+        self.base.set_value(Some(doc.text.clone()));
         Some(doc.text)
     }
 
-    /// Changes the open document's title, source or date.
-    pub fn describe(self, f: impl FnOnce(&mut Document)) {
-        let Some(mut doc) = self.current.get_untracked().and_then(|id| self.find(&id)) else {
+    /// Changes the open document's title, source or date (of the version stored now: a
+    /// text another tab saved meanwhile stays).
+    pub fn describe(self, f: impl Fn(&mut Document) + 'static) {
+        let Some(id) = self.current.get_untracked() else {
             return;
         };
-        f(&mut doc);
-        doc.title = doc
-            .title
-            .chars()
-            .take(jiexi_engine::library::MAX_TITLE)
-            .collect();
-        doc.updated = now_ms();
-        self.put(doc);
+        let Some(listed) = self.find(&id) else { return };
+        let describe = move |doc: &mut Document| {
+            f(doc);
+            doc.title = doc
+                .title
+                .chars()
+                .take(jiexi_engine::library::MAX_TITLE)
+                .collect();
+            doc.updated = now_ms();
+        };
+        // Listed at once; the stored version replaces it once saved.
+        let mut shown = listed.clone();
+        describe(&mut shown);
+        self.list(shown);
+        self.store(&id, move |stored| {
+            let mut doc = stored.unwrap_or(listed);
+            describe(&mut doc);
+            Ok(Stored::Saved(doc))
+        });
     }
 
     /// Deletes document `id`; `undo` puts it back.
@@ -413,15 +565,15 @@ pub fn CorpusPanel(
                     <legend>{tr("此文件", "This document")}</legend>
                     <label>{tr("標題", "Title")}
                         <input data-testid="doc-title" prop:value=doc.title.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(|d| d.title = v) } />
+                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.title.clone_from(&v)) } />
                     </label>
                     <label>{tr("來源", "Source")}
                         <input data-testid="doc-source" prop:value=doc.source.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(|d| d.source = v) } />
+                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.source.clone_from(&v)) } />
                     </label>
                     <label>{tr("日期", "Date")}
                         <input data-testid="doc-date" prop:value=doc.date.clone() placeholder="2024-12-17"
-                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(|d| d.date = v) } />
+                            on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.date.clone_from(&v)) } />
                     </label>
                 </fieldset>
             })}

@@ -154,6 +154,57 @@ pub async fn put_many(entries: &[(String, String)]) -> Result<(), String> {
     .await
 }
 
+/// Reads the JSON under `key` and stores what `change` makes of it, in one read-write
+/// transaction, and resolves (once committed) to `change`'s verdict. No other tab's write
+/// can come between the read and the write, so a change is made to what is stored now,
+/// not to what this tab read a while ago (two tabs would otherwise each overwrite the
+/// other's edits). `change` returns the JSON to store (`None`: store nothing) and a
+/// verdict; it runs synchronously in the read's success handler, the one place where
+/// the transaction is sure to be still active.
+pub async fn update<T: 'static>(
+    key: &str,
+    change: impl FnOnce(Option<String>) -> (Option<String>, T) + 'static,
+) -> Result<T, String> {
+    let failed = |e| error("cannot save", e);
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(failed)?;
+    let store = tx.object_store(STORE).map_err(failed)?;
+    let done = committed(&tx);
+    let key = JsValue::from_str(key);
+    let read = store.get(&key).map_err(failed)?;
+    let verdict = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = verdict.clone();
+    let request = read.clone();
+    let on_read = Closure::once_into_js(move |_: web_sys::Event| {
+        let stored = request.result().ok().and_then(|v| v.as_string());
+        let (json, v) = change(stored);
+        let written = match json {
+            Some(json) => store
+                .put_with_key(&JsValue::from_str(&json), &key)
+                .map(drop),
+            None => Ok(()),
+        };
+        if let Err(e) = &written {
+            // Nothing of this transaction is kept; the put's reason (e.g. the quota) is
+            // the one reported.
+            let _ = request.transaction().map(|tx| tx.abort());
+            out.set(Some(Err(e.clone())));
+        } else {
+            out.set(Some(Ok(v)));
+        }
+    });
+    read.set_onsuccess(Some(on_read.unchecked_ref()));
+    let committed = JsFuture::from(done).await;
+    db.close();
+    match (verdict.take(), committed) {
+        (Some(Err(e)), _) | (_, Err(e)) => Err(failed(e)),
+        (Some(Ok(v)), Ok(_)) => Ok(v),
+        (None, Ok(_)) => Err("cannot save: the stored version could not be read".to_string()),
+    }
+}
+
 /// Resolves when `tx` has committed (the write is on disk), rejects if it failed or was
 /// aborted (e.g. over quota).
 fn committed(tx: &web_sys::IdbTransaction) -> Promise {

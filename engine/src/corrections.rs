@@ -103,9 +103,12 @@ impl UserDictionary {
         Ok(())
     }
 
-    /// Removes the correction at `index` (as listed), returning it.
-    pub fn remove(&mut self, index: usize) -> Option<Correction> {
-        (index < self.corrections.len()).then(|| self.corrections.remove(index))
+    /// Removes `correction`; whether it was there. By value, not by position: the change
+    /// is made again to the dictionary as stored, where another tab may have added some.
+    pub fn remove(&mut self, correction: &Correction) -> bool {
+        let before = self.corrections.len();
+        self.corrections.retain(|c| c != correction);
+        self.corrections.len() < before
     }
 
     pub fn is_empty(&self) -> bool {

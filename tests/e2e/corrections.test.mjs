@@ -128,3 +128,45 @@ test('the user dictionary exports and imports in jieba format; a bad file change
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('two tabs correcting at once keep both corrections, and a tab shows the other tab\'s at once', async () => {
+  const context = await app.browser.newContext();
+  const errors = [];
+  const open = async (missesMessages) => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // A tab that never hears from the others (frozen in the background, or a browser
+    // without BroadcastChannel): its dictionary is stale when it saves.
+    if (missesMessages) await page.addInitScript(() => { delete window.BroadcastChannel; });
+    await page.goto(app.server.url);
+    await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+    await paste(page, ARTICLE);
+    return page;
+  };
+  const a = await open(false);
+  const listening = await open(false);
+  const stale = await open(true);
+  const corrections = (page) => page.locator('[data-testid=dictionary-list] li').evaluateAll((rows) => rows.map((r) => r.dataset.correctionText).sort());
+
+  await selectInReader(a, '深港兩地');
+  await a.getByTestId('correction-type').selectOption('EVENT');
+  await a.getByTestId('mark-entity').click();
+  await afterChange(a);
+  // The listening tab applies it without a reload.
+  await listening.locator('[data-testid=reader] mark[data-entity=EVENT]', { hasText: '深港兩地' }).waitFor();
+
+  // The stale tab still has no corrections; its change is made to the stored dictionary.
+  assert.deepEqual(await corrections(stale), []);
+  await selectInReader(stale, '進一步加快');
+  await stale.getByTestId('mark-word').click();
+  await afterChange(stale);
+  await stale.locator('[data-testid=dictionary-list] li').nth(1).waitFor();
+  assert.deepEqual(await corrections(stale), ['深港兩地', '進一步加快']);
+  // (It cannot tell the others: they see it on their next change or reload.)
+
+  await a.reload();
+  await a.locator('[data-testid=storage-state][data-state=saved]').waitFor();
+  assert.deepEqual(await corrections(a), ['深港兩地', '進一步加快']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -233,9 +233,81 @@ test('a crash in the middle of a save leaves a whole document: the previous vers
   await after.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
   await after.locator('[data-testid=library-state][data-state=saved]').waitFor();
   assert.equal(await userDocs(after).count(), 1, 'one document, not a broken second one');
-  const text = await after.getByTestId('article-input').inputValue();
+  const stored = await storedDocs(after);
+  assert.equal(stored.length, 1);
+  const text = stored[0][1];
   assert.ok(text === ARTICLE || text === longer, `a whole version came back (${text.length} chars)`);
+  // And it is the one reopened (a text this long is shown in the reader, not the box).
+  if (text === ARTICLE) assert.equal(await after.getByTestId('article-input').inputValue(), ARTICLE);
+  else await after.locator('[data-testid=long-text]:not([hidden])', { hasText: String(longer.length) }).waitFor();
   console.log(`# after the crash: the ${text === ARTICLE ? 'previous' : 'new'} version`);
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Every document stored in the page's IndexedDB: [title, text], sorted by text. */
+const storedDocs = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('jiexi');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const get = open.result.transaction('documents').objectStore('documents').getAll(IDBKeyRange.bound('doc:', 'doc:\uffff'));
+    get.onsuccess = () => {
+      open.result.close();
+      resolve(get.result.map((json) => JSON.parse(json)).map((d) => [d.title, d.text]).sort((x, y) => x[1].localeCompare(y[1])));
+    };
+  };
+}));
+
+test('two tabs editing one document lose nothing: a tab with nothing unsaved follows, a stale one saves a copy', async () => {
+  const context = await app.browser.newContext();
+  const errors = [];
+  const open = async (missesMessages) => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    if (missesMessages) await page.addInitScript(() => { delete window.BroadcastChannel; });
+    await page.goto(app.server.url);
+    await page.locator('[data-testid=library-state][data-state=saved]').waitFor({ timeout: 15000 });
+    return page;
+  };
+  const a = await open(false);
+  await paste(a, ARTICLE);
+  const input = (page) => page.getByTestId('article-input');
+  // Both other tabs open the same document (the stale one never hears from the others).
+  const following = await open(false);
+  const stale = await open(true);
+  for (const p of [following, stale]) {
+    await userDocs(p).first().click();
+    await p.waitForFunction((t) => document.querySelector('[data-testid=article-input]').value === t, ARTICLE);
+  }
+
+  await input(a).fill(`${ARTICLE}甲`);
+  await a.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  // The tab with nothing unsaved shows the new version at once.
+  await following.waitForFunction((t) => document.querySelector('[data-testid=article-input]').value === t, `${ARTICLE}甲`);
+
+  // The stale tab edits the version it opened: it must not overwrite 甲.
+  await input(stale).fill(`${ARTICLE}乙`);
+  await stale.waitForFunction(() => /another tab/.test(document.querySelector('[data-testid=notice]').textContent));
+  await stale.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await stale.locator('[data-testid=corpus-doc][data-kind=user][aria-current=true]', { hasText: '（副本）' }).waitFor();
+  const docs = await storedDocs(a);
+  assert.deepEqual(docs.map(([, text]) => text), [`${ARTICLE}乙`, `${ARTICLE}甲`].sort((x, y) => x.localeCompare(y)));
+  assert.ok(docs.some(([title, text]) => text.endsWith('乙') && title.endsWith('（副本）')), JSON.stringify(docs));
+  // Editing on in the stale tab goes on in its copy.
+  await input(stale).fill(`${ARTICLE}乙丙`);
+  await stale.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await expectStored(a, [`${ARTICLE}乙丙`, `${ARTICLE}甲`]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Waits until the stored texts are exactly `texts`. */
+async function expectStored(page, texts) {
+  const want = JSON.stringify([...texts].sort((x, y) => x.localeCompare(y)));
+  for (let i = 0; i < 100; i++) {
+    const have = JSON.stringify((await storedDocs(page)).map(([, t]) => t));
+    if (have === want) return;
+    await page.waitForTimeout(50);
+  }
+  assert.equal(JSON.stringify((await storedDocs(page)).map(([, t]) => t)), want);
+}
