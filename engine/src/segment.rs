@@ -48,8 +48,10 @@ fn build(packed: &Packed, script: Script) -> Result<Jieba, Error> {
         Script::Traditional => "traditional",
         Script::Simplified => "simplified",
     };
-    let dict = packed.dictionary(name)?;
-    let mut jieba = Jieba::with_dict(&mut BufReader::new(dict.as_bytes())).map_err(damaged)?;
+    let mut jieba = Jieba::empty();
+    packed.entries(name, |word, freq, tag| {
+        jieba.add_word(word, Some(freq), Some(tag));
+    })?;
     if script == Script::Traditional {
         let model = packed.model("traditional-hmm")?;
         let hmm = HmmModel::load(&mut BufReader::new(model.as_bytes())).map_err(damaged)?;

@@ -245,6 +245,17 @@ test('pasted markup is shown as text, never run', async () => {
   assert.equal((await readerContent(page)).text, hostile);
   assert.equal(await page.locator('[data-testid=reader] img, [data-testid=reader] script').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // The entity list shows it as text too.
+  await page.locator('[data-testid=entity-list] li').first().waitFor();
+  assert.equal(await page.locator('[data-testid=entity-list] img, [data-testid=entity-list] script').count(), 0);
+  // The highlighted HTML export, opened as a page, shows the markup as text and runs nothing.
+  const html = (await exported(page, 'export-html')).text;
+  const viewer = await page.context().newPage();
+  await viewer.setContent(html);
+  assert.equal(await viewer.locator('body img, body script').count(), 0);
+  assert.match(await viewer.locator('body').innerText(), /<img src=x onerror="window.__pwned=1"><script>window.__pwned=2<\/script>/);
+  assert.equal(await viewer.evaluate(() => window.__pwned), undefined);
+  await viewer.close();
   assert.deepEqual(errors, []);
   await page.close();
 });
