@@ -475,6 +475,21 @@ impl AnalysisClient {
     /// Analyses `text`, superseding any text not analysed yet.
     pub fn analyze(&self, text: String) {
         mark("jiexi:input");
+        if text.len() > jiexi_engine::input::MAX_TEXT_BYTES {
+            // Refused as a file of that size is (the worker would hold the text, its
+            // analysis and the page's copy: hundreds of megabytes). The text stays where
+            // it is, and in the library; the reader shows nothing stale.
+            if let Some(next) = self.queue.try_update_value(|q| q.submit(String::new())) {
+                self.act(next);
+            }
+            self.status.set(Status::Error(format!(
+                "this text is {:.1} MB, more than the {:.0} MB jiexi analyses at once; it is kept \
+                 but not analysed: split it into smaller parts",
+                text.len() as f64 / 1e6,
+                jiexi_engine::input::MAX_TEXT_BYTES as f64 / 1e6
+            )));
+            return;
+        }
         if self.failed.get_value() {
             // Retry after the dictionaries failed to load: a new worker fetches them again.
             self.failed.set_value(false);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, openApp, readerContent, useApp } from './support.mjs';
+import { DIST, openApp, pasteText, readerContent, useApp } from './support.mjs';
 
 const app = useApp();
 const TEXT = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將加快。';
@@ -125,4 +125,26 @@ test('a worker that falls silent (as after a panic) is restarted; the text is ke
   await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor({ timeout: 15000 });
   assert.ok((await readerContent(page)).entities.some(([t, k]) => t === '羅柳斌' && k === 'PERSON'));
   await context.close();
+});
+
+test('a paste over the 5 MB limit is refused with a message; the text is kept and the next one is analysed', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  const input = page.getByTestId('article-input');
+  await input.fill(TEXT);
+  await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor();
+  const big = '深港合作持續推進，創新科技成果豐碩。'.repeat(100000); // 5.4 MB in UTF-8
+  await pasteText(input, big);
+  const status = page.locator('[data-testid=status][data-state=error]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /5\.4 MB, more than the 5 MB/);
+  // Nothing stale in the reader; the text is still the page's (described, not lost).
+  assert.equal(await page.locator('[data-testid=reader] [data-token]').count(), 0);
+  // (The paste went in after the short text: that text and the big one.)
+  await page.locator('[data-testid=long-text]:not([hidden])', { hasText: String(big.length + TEXT.length) }).waitFor();
+  // The page still answers, and the next text is analysed.
+  await pasteText(input, TEXT);
+  await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor();
+  await page.locator('[data-testid=status][data-state=ready]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
 });
