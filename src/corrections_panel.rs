@@ -5,12 +5,12 @@
 use jiexi_engine::corrections::{Correction, UserDictionary};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
 use crate::saved::{Saved, SavedNote};
 use crate::storage;
+use crate::tabs::Tabs;
 
 /// Where the user dictionary is kept.
 const KEY: &str = "user-dictionary";
@@ -25,7 +25,7 @@ pub struct Corrections {
     /// Analyses the current text again (after a change).
     reanalyze: Callback<()>,
     pub notice: RwSignal<Option<String>>,
-    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    tabs: Tabs,
 }
 
 impl Corrections {
@@ -40,9 +40,10 @@ impl Corrections {
             saved: RwSignal::new(Saved::Loading),
             reanalyze,
             notice,
-            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
+            tabs: Tabs::new(CHANNEL),
         };
-        this.listen();
+        this.tabs
+            .on_change(move || leptos::task::spawn_local(this.reload()));
         leptos::task::spawn_local(this.reload());
         this
     }
@@ -50,7 +51,6 @@ impl Corrections {
     /// Reads the stored dictionary (at start, and when another tab changed it) and applies
     /// it if it differs from the one in use.
     async fn reload(self) {
-        let this = self;
         match storage::get(KEY).await {
             Ok(json) => {
                 let dict = json
@@ -58,17 +58,17 @@ impl Corrections {
                     .transpose();
                 match dict {
                     Ok(dict) => {
-                        this.apply(dict.unwrap_or_default());
-                        this.saved.set(Saved::Saved);
+                        self.apply(dict.unwrap_or_default());
+                        self.saved.set(Saved::Saved);
                     }
                     // A damaged record is left as it is (not overwritten until the
                     // user changes something) and reported.
-                    Err(e) => this.saved.set(Saved::Unavailable(format!(
+                    Err(e) => self.saved.set(Saved::Unavailable(format!(
                         "the saved dictionary could not be read ({e})"
                     ))),
                 }
             }
-            Err(e) => this.saved.set(Saved::Unavailable(e)),
+            Err(e) => self.saved.set(Saved::Unavailable(e)),
         }
     }
 
@@ -78,19 +78,6 @@ impl Corrections {
             self.client.corrections.set(dict);
             self.reanalyze.run(());
         }
-    }
-
-    fn listen(self) {
-        self.channel.with_value(|channel| {
-            if let Some(channel) = channel {
-                let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-                    leptos::task::spawn_local(self.reload());
-                });
-                channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                // Lives as long as the page.
-                on_message.forget();
-            }
-        });
     }
 
     /// Changes the dictionary, applies it to the text at once and saves it. The change
@@ -126,12 +113,7 @@ impl Corrections {
                 Ok(Ok(dict)) => {
                     self.apply(dict);
                     self.saved.set(Saved::Saved);
-                    self.channel.with_value(|channel| {
-                        if let Some(channel) = channel {
-                            // Only a hint to other tabs: nothing is lost if it fails.
-                            let _ = channel.post_message(&JsValue::from_str("changed"));
-                        }
-                    });
+                    self.tabs.announce();
                 }
                 Ok(Err(e)) | Err(e) => self.saved.set(Saved::Unavailable(e)),
             }

@@ -23,5 +23,6 @@ pub mod reader;
 pub mod saved;
 pub mod status;
 pub mod storage;
+pub mod tabs;
 pub mod trends;
 pub mod worker;

@@ -13,6 +13,7 @@ use crate::bundled::{BundledDoc, BUNDLED};
 use crate::i18n::{tr, I18n};
 use crate::saved::{Saved, SavedNote};
 use crate::storage;
+use crate::tabs::Tabs;
 
 /// IndexedDB keys of documents: this prefix and the document's id.
 const PREFIX: &str = "doc:";
@@ -85,7 +86,7 @@ pub struct LibraryState {
     writing: StoredValue<usize>,
     /// Shows a text in the input and analyses it.
     restore: Callback<String>,
-    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    tabs: Tabs,
 }
 
 impl LibraryState {
@@ -102,7 +103,7 @@ impl LibraryState {
             base: StoredValue::new(None),
             writing: StoredValue::new(0),
             restore,
-            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
+            tabs: Tabs::new(CHANNEL),
         };
         this.listen();
         // Leaving or reloading within the save delay: save what was typed last.
@@ -185,25 +186,12 @@ impl LibraryState {
 
     /// Another tab saved or deleted: list what is stored now.
     fn listen(self) {
-        self.channel.with_value(|channel| {
-            if let Some(channel) = channel {
-                let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-                    leptos::task::spawn_local(self.reload());
-                });
-                channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                // Lives as long as the page.
-                on_message.forget();
-            }
-        });
+        self.tabs
+            .on_change(move || leptos::task::spawn_local(self.reload()));
     }
 
     fn announce(self) {
-        self.channel.with_value(|channel| {
-            if let Some(channel) = channel {
-                // Only a hint to other tabs: nothing is lost if it cannot be sent.
-                let _ = channel.post_message(&JsValue::from_str("changed"));
-            }
-        });
+        self.tabs.announce();
     }
 
     fn find(self, id: &str) -> Option<Document> {
@@ -321,11 +309,8 @@ impl LibraryState {
         if text.trim().is_empty() {
             return;
         }
-        let Some(id) = self
-            .current
-            .get_untracked()
-            .filter(|id| self.find(id).is_some())
-        else {
+        // The open document as listed (a copy: the fallback if its record is gone).
+        let Some(listed) = self.current.get_untracked().and_then(|id| self.find(&id)) else {
             let doc = Document {
                 id: new_id(),
                 title: title_of(&text, AUTO_TITLE),
@@ -345,34 +330,26 @@ impl LibraryState {
         }
         // Saves in flight start from this tab's own last write, not from a conflict.
         self.base.set_value(Some(text.clone()));
-        let listed = self.find(&id);
         // Listed at once: if storage fails, this visit still has the text.
-        if let Some(doc) = &listed {
-            self.list(with_text(doc.clone(), text.clone()));
-        }
+        self.list(with_text(listed.clone(), text.clone()));
+        let id = listed.id.clone();
         self.store(&id, move |stored| {
-            let Some(doc) = stored.or(listed) else {
-                return Err("the document is gone".to_string());
-            };
+            let doc = stored.unwrap_or(listed);
             if base.as_deref().is_some_and(|b| b != doc.text) && doc.text != text {
                 // Another tab saved a different text since this one was opened: both
                 // are kept (theirs here, this tab's as a copy).
-                return Ok(Stored::Overtaken {
+                return Stored::Overtaken {
                     theirs: doc,
                     ours: text,
-                });
+                };
             }
-            Ok(Stored::Saved(with_text(doc, text)))
+            Stored::Saved(with_text(doc, text))
         });
     }
 
     /// Changes document `id` as stored now (not as this tab read it: another tab may have
     /// changed it since) in one transaction, and lists the result.
-    fn store(
-        self,
-        id: &str,
-        change: impl FnOnce(Option<Document>) -> Result<Stored, String> + 'static,
-    ) {
+    fn store(self, id: &str, change: impl FnOnce(Option<Document>) -> Stored + 'static) {
         let key = format!("{PREFIX}{id}");
         self.saved.set(Saved::Saving);
         self.writing.update_value(|n| *n += 1);
@@ -382,20 +359,20 @@ impl LibraryState {
                 let stored = json.and_then(|j| serde_json::from_str::<Document>(&j).ok());
                 let outcome = change(stored);
                 let json = match &outcome {
-                    Ok(Stored::Saved(doc)) => serde_json::to_string(doc).ok(),
-                    _ => None,
+                    Stored::Saved(doc) => serde_json::to_string(doc).ok(),
+                    Stored::Overtaken { .. } => None,
                 };
                 (json, outcome)
             })
             .await;
             self.writing.update_value(|n| *n -= 1);
             match result {
-                Ok(Ok(Stored::Saved(doc))) => {
+                Ok(Stored::Saved(doc)) => {
                     self.list(doc);
                     self.saved.set(Saved::Saved);
                     self.announce();
                 }
-                Ok(Ok(Stored::Overtaken { theirs, ours })) => {
+                Ok(Stored::Overtaken { theirs, ours }) => {
                     let copy = Document {
                         id: new_id(),
                         title: format!("{}（副本）", theirs.title),
@@ -414,7 +391,7 @@ impl LibraryState {
                     self.put(copy);
                 }
                 // The list keeps this visit's version; the state says it is not saved.
-                Ok(Err(e)) | Err(e) => self.saved.set(Saved::Unavailable(e)),
+                Err(e) => self.saved.set(Saved::Unavailable(e)),
             }
         });
     }
@@ -467,7 +444,7 @@ impl LibraryState {
         self.store(&id, move |stored| {
             let mut doc = stored.unwrap_or(listed);
             describe(&mut doc);
-            Ok(Stored::Saved(doc))
+            Stored::Saved(doc)
         });
     }
 

@@ -99,16 +99,24 @@ async fn write(
     change: impl FnOnce(&IdbObjectStore) -> Result<(), JsValue>,
 ) -> Result<(), String> {
     let failed = |e| error(what, e);
+    let (db, store, done) = begin_write(what).await?;
+    change(&store).map_err(failed)?;
+    JsFuture::from(done).await.map_err(failed)?;
+    db.close();
+    Ok(())
+}
+
+/// Opens a read-write transaction on the store: the database (to close when done), the
+/// store, and a promise of the commit (see [`committed`]).
+async fn begin_write(what: &str) -> Result<(IdbDatabase, IdbObjectStore, Promise), String> {
+    let failed = |e| error(what, e);
     let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
         .map_err(failed)?;
     let store = tx.object_store(STORE).map_err(failed)?;
     let done = committed(&tx);
-    change(&store).map_err(failed)?;
-    JsFuture::from(done).await.map_err(failed)?;
-    db.close();
-    Ok(())
+    Ok((db, store, done))
 }
 
 /// The JSON document stored under `key`, if any.
@@ -166,12 +174,7 @@ pub async fn update<T: 'static>(
     change: impl FnOnce(Option<String>) -> (Option<String>, T) + 'static,
 ) -> Result<T, String> {
     let failed = |e| error("cannot save", e);
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(failed)?;
-    let store = tx.object_store(STORE).map_err(failed)?;
-    let done = committed(&tx);
+    let (db, store, done) = begin_write("cannot save").await?;
     let key = JsValue::from_str(key);
     let read = store.get(&key).map_err(failed)?;
     let verdict = std::rc::Rc::new(std::cell::Cell::new(None));

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, readerContent, useApp } from './support.mjs';
+import { openApp, openTab, readerContent, useApp } from './support.mjs';
 
 const app = useApp();
 
@@ -132,14 +132,9 @@ test('the user dictionary exports and imports in jieba format; a bad file change
 test('two tabs correcting at once keep both corrections, and a tab shows the other tab\'s at once', async () => {
   const context = await app.browser.newContext();
   const errors = [];
-  const open = async (missesMessages) => {
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    // A tab that never hears from the others (frozen in the background, or a browser
-    // without BroadcastChannel): its dictionary is stale when it saves.
-    if (missesMessages) await page.addInitScript(() => { delete window.BroadcastChannel; });
-    await page.goto(app.server.url);
-    await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  const open = async (deaf) => {
+    // A deaf tab's dictionary is stale when it saves.
+    const page = await openTab(context, app.server.url, errors, { deaf });
     await paste(page, ARTICLE);
     return page;
   };

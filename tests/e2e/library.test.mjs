@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, readerContent, useApp } from './support.mjs';
+import { openApp, openTab, readerContent, useApp } from './support.mjs';
 
 const app = useApp();
 const ARTICLE = '深港科技創新合作區加速發展\n記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將進一步加快。';
@@ -261,14 +261,7 @@ const storedDocs = (page) => page.evaluate(() => new Promise((resolve, reject) =
 test('two tabs editing one document lose nothing: a tab with nothing unsaved follows, a stale one saves a copy', async () => {
   const context = await app.browser.newContext();
   const errors = [];
-  const open = async (missesMessages) => {
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    if (missesMessages) await page.addInitScript(() => { delete window.BroadcastChannel; });
-    await page.goto(app.server.url);
-    await page.locator('[data-testid=library-state][data-state=saved]').waitFor({ timeout: 15000 });
-    return page;
-  };
+  const open = (deaf) => openTab(context, app.server.url, errors, { deaf });
   const a = await open(false);
   await paste(a, ARTICLE);
   const input = (page) => page.getByTestId('article-input');

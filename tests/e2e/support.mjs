@@ -135,6 +135,21 @@ export async function openApp(browser, url, contextOptions = {}) {
 }
 
 /**
+ * Opens another tab of the app in `context`, its page errors collected in `errors`; resolves
+ * once it is ready and has read the library. A `deaf` tab never hears from the others (as
+ * one frozen in the background, or a browser without BroadcastChannel).
+ */
+export async function openTab(context, url, errors, { deaf = false } = {}) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (deaf) await page.addInitScript(() => { delete window.BroadcastChannel; });
+  await page.goto(url);
+  await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  return page;
+}
+
+/**
  * From the next navigation on, collects the duration (ms) of every main-thread task over
  * 50 ms in `window.__longTasks` (PerformanceObserver 'longtask'), for the measuring scripts.
  * Tasks that started before `window.__measureFrom` (a `performance.now()` time, set by
