@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
-use crate::saved::{Saved, SavedNote};
+use crate::saved::{SavedNote, Writes};
 use crate::storage;
 use crate::tabs::Tabs;
 
@@ -21,7 +21,7 @@ const CHANNEL: &str = "jiexi-corrections";
 #[derive(Clone, Copy)]
 pub struct Corrections {
     client: AnalysisClient,
-    pub saved: RwSignal<Saved>,
+    pub saved: Writes,
     /// Analyses the current text again (after a change).
     reanalyze: Callback<()>,
     pub notice: RwSignal<Option<String>>,
@@ -37,7 +37,7 @@ impl Corrections {
     ) -> Self {
         let this = Corrections {
             client,
-            saved: RwSignal::new(Saved::Loading),
+            saved: Writes::new(),
             reanalyze,
             notice,
             tabs: Tabs::new(CHANNEL),
@@ -59,16 +59,16 @@ impl Corrections {
                 match dict {
                     Ok(dict) => {
                         self.apply(dict.unwrap_or_default());
-                        self.saved.set(Saved::Saved);
+                        self.saved.read(Ok(()));
                     }
                     // A damaged record is left as it is (not overwritten until the
                     // user changes something) and reported.
-                    Err(e) => self.saved.set(Saved::Unavailable(format!(
-                        "the saved dictionary could not be read ({e})"
-                    ))),
+                    Err(e) => self
+                        .saved
+                        .read(Err(format!("the saved dictionary could not be read ({e})"))),
                 }
             }
-            Err(e) => self.saved.set(Saved::Unavailable(e)),
+            Err(e) => self.saved.read(Err(e)),
         }
     }
 
@@ -91,7 +91,7 @@ impl Corrections {
         }
         self.client.corrections.set(dict.clone());
         self.reanalyze.run(());
-        self.saved.set(Saved::Saving);
+        self.saved.begin();
         leptos::task::spawn_local(async move {
             let saved = storage::update(KEY, move |json| {
                 // A damaged or missing record is replaced by the dictionary in use.
@@ -111,11 +111,15 @@ impl Corrections {
             .await;
             match saved {
                 Ok(Ok(dict)) => {
-                    self.apply(dict);
-                    self.saved.set(Saved::Saved);
                     self.tabs.announce();
+                    self.saved.end(Ok(()));
+                    // With a later change still on its way, this result lacks it: the
+                    // last write's result holds them all.
+                    if !self.saved.busy() {
+                        self.apply(dict);
+                    }
                 }
-                Ok(Err(e)) | Err(e) => self.saved.set(Saved::Unavailable(e)),
+                Ok(Err(e)) | Err(e) => self.saved.end(Err(e)),
             }
         });
     }
@@ -294,7 +298,7 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
         <section class="dictionary" aria-labelledby="dictionary-heading">
             <h2 id="dictionary-heading">{tr("用戶詞典", "User dictionary")}</h2>
             <SavedNote
-                saved=corrections.saved
+                saved=corrections.saved.state
                 testid="storage-state"
                 saved_text=("已儲存在此裝置。", "Saved on this device.")
                 lost_text=("未能儲存：更正只保留到關閉此頁。", "Not saved: corrections last until this page is closed.")

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::bundled::{BundledDoc, BUNDLED};
 use crate::i18n::{tr, I18n};
-use crate::saved::{Saved, SavedNote};
+use crate::saved::{SavedNote, Writes};
 use crate::storage;
 use crate::tabs::Tabs;
 
@@ -70,7 +70,7 @@ pub struct LibraryState {
     pub docs: RwSignal<Vec<Document>>,
     /// The user document shown in the input, if any (a bundled one is not theirs).
     pub current: RwSignal<Option<String>>,
-    pub saved: RwSignal<Saved>,
+    pub saved: Writes,
     /// The document deleted last, for Undo.
     pub deleted: RwSignal<Option<Document>>,
     pub notice: RwSignal<Option<String>>,
@@ -82,8 +82,6 @@ pub struct LibraryState {
     /// The stored text the text box started from: the open document as opened, or as this
     /// tab saved it last. A save finding another text stored was overtaken by another tab.
     base: StoredValue<Option<String>>,
-    /// Writes begun and not finished: while any is, the list may be older than this tab.
-    writing: StoredValue<usize>,
     /// Shows a text in the input and analyses it.
     restore: Callback<String>,
     tabs: Tabs,
@@ -95,13 +93,12 @@ impl LibraryState {
         let this = LibraryState {
             docs: RwSignal::new(Vec::new()),
             current: RwSignal::new(None),
-            saved: RwSignal::new(Saved::Loading),
+            saved: Writes::new(),
             deleted: RwSignal::new(None),
             notice,
             timer: StoredValue::new(None),
             pending: StoredValue::new(None),
             base: StoredValue::new(None),
-            writing: StoredValue::new(0),
             restore,
             tabs: Tabs::new(CHANNEL),
         };
@@ -160,10 +157,10 @@ impl LibraryState {
                     )));
                 }
                 self.docs.set(Library::new(docs).documents);
-                self.saved.set(Saved::Saved);
+                self.saved.read(Ok(()));
                 self.follow_other_tab();
             }
-            Err(e) => self.saved.set(Saved::Unavailable(e)),
+            Err(e) => self.saved.read(Err(e)),
         }
     }
 
@@ -174,7 +171,7 @@ impl LibraryState {
         let Some(doc) = self.current.get_untracked().and_then(|id| self.find(&id)) else {
             return;
         };
-        let unsaved = self.pending.with_value(Option::is_some) || self.writing.get_value() > 0;
+        let unsaved = self.pending.with_value(Option::is_some) || self.saved.busy();
         let stale = self
             .base
             .with_value(|b| b.as_ref().is_some_and(|b| *b != doc.text));
@@ -228,25 +225,23 @@ impl LibraryState {
             .collect();
         let records = match records {
             Ok(records) => records,
-            Err(e) => return self.saved.set(Saved::Unavailable(e.to_string())),
+            Err(e) => {
+                self.saved.begin();
+                return self.saved.end(Err(e.to_string()));
+            }
         };
-        self.saved.set(Saved::Saving);
-        self.writing.update_value(|n| *n += 1);
+        self.saved.begin();
         leptos::task::spawn_local(async move {
             let result = storage::put_many(&records).await;
-            self.writing.update_value(|n| *n -= 1);
-            match result {
-                Ok(()) => {
-                    // Listed again: a reload read before this write may have dropped them.
-                    self.docs.update(|list| {
-                        list.retain(|d| !docs.iter().any(|n| n.id == d.id));
-                        list.splice(0..0, docs);
-                    });
-                    self.saved.set(Saved::Saved);
-                    self.announce();
-                }
-                Err(e) => self.saved.set(Saved::Unavailable(e)),
+            if result.is_ok() {
+                // Listed again: a reload read before this write may have dropped them.
+                self.docs.update(|list| {
+                    list.retain(|d| !docs.iter().any(|n| n.id == d.id));
+                    list.splice(0..0, docs);
+                });
+                self.announce();
             }
+            self.saved.end(result);
         });
     }
 
@@ -351,8 +346,7 @@ impl LibraryState {
     /// changed it since) in one transaction, and lists the result.
     fn store(self, id: &str, change: impl FnOnce(Option<Document>) -> Stored + 'static) {
         let key = format!("{PREFIX}{id}");
-        self.saved.set(Saved::Saving);
-        self.writing.update_value(|n| *n += 1);
+        self.saved.begin();
         leptos::task::spawn_local(async move {
             let result = storage::update(&key, move |json| {
                 // A damaged record is replaced by the version listed here.
@@ -365,12 +359,11 @@ impl LibraryState {
                 (json, outcome)
             })
             .await;
-            self.writing.update_value(|n| *n -= 1);
             match result {
                 Ok(Stored::Saved(doc)) => {
                     self.list(doc);
-                    self.saved.set(Saved::Saved);
                     self.announce();
+                    self.saved.end(Ok(()));
                 }
                 Ok(Stored::Overtaken { theirs, ours }) => {
                     let copy = Document {
@@ -388,10 +381,13 @@ impl LibraryState {
                     self.list(theirs);
                     self.set_current(Some(copy.id.clone()));
                     self.base.set_value(Some(ours));
+                    // Begun before this write ends: the state goes from saving to saved
+                    // once, when the copy is stored.
                     self.put(copy);
+                    self.saved.end(Ok(()));
                 }
                 // The list keeps this visit's version; the state says it is not saved.
-                Err(e) => self.saved.set(Saved::Unavailable(e)),
+                Err(e) => self.saved.end(Err(e)),
             }
         });
     }
@@ -456,15 +452,13 @@ impl LibraryState {
             self.set_current(None);
         }
         self.deleted.set(Some(doc.clone()));
-        self.saved.set(Saved::Saving);
+        self.saved.begin();
         leptos::task::spawn_local(async move {
-            match storage::delete(&format!("{PREFIX}{}", doc.id)).await {
-                Ok(()) => {
-                    self.saved.set(Saved::Saved);
-                    self.announce();
-                }
-                Err(e) => self.saved.set(Saved::Unavailable(e)),
+            let result = storage::delete(&format!("{PREFIX}{}", doc.id)).await;
+            if result.is_ok() {
+                self.announce();
             }
+            self.saved.end(result);
         });
     }
 
@@ -518,13 +512,29 @@ pub fn CorpusPanel(
     let import = move |ev: web_sys::Event| {
         crate::file_input::read_picked_text(&ev, move |name, text| library.import(&name, &text));
     };
-    let current = move || {
-        library.current.get().and_then(|id| {
-            library
-                .docs
-                .with(|d| d.iter().find(|d| d.id == id).cloned())
+    // The open document's id, and each of its fields, as memos: they change only when
+    // their value does. The form is built once per document, so a save landing while
+    // the user types in it (a list update) neither replaces the field being typed in nor
+    // resets its text.
+    let current = Memo::new(move |_| {
+        library
+            .current
+            .get()
+            .filter(|id| library.docs.with(|docs| docs.iter().any(|d| d.id == *id)))
+    });
+    let field = move |get: fn(&Document) -> &String| {
+        Memo::new(move |_| {
+            current.get().and_then(|id| {
+                library
+                    .docs
+                    .with(|docs| docs.iter().find(|d| d.id == id).map(|d| get(d).clone()))
+            })
         })
     };
+    let title = field(|d| &d.title);
+    let source = field(|d| &d.source);
+    let date = field(|d| &d.date);
+    let value = |field: Memo<Option<String>>| move || field.get().unwrap_or_default();
     view! {
         <nav class="seeds library" aria-labelledby="library-heading">
             <h2 id="library-heading">{tr("文庫", "Library")}</h2>
@@ -537,19 +547,19 @@ pub fn CorpusPanel(
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
-            {move || current().map(|doc| view! {
+            {move || current.get().map(|_| view! {
                 <fieldset class="doc-details" data-testid="doc-details">
                     <legend>{tr("此文件", "This document")}</legend>
                     <label>{tr("標題", "Title")}
-                        <input data-testid="doc-title" prop:value=doc.title.clone()
+                        <input data-testid="doc-title" prop:value=value(title)
                             on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.title.clone_from(&v)) } />
                     </label>
                     <label>{tr("來源", "Source")}
-                        <input data-testid="doc-source" prop:value=doc.source.clone()
+                        <input data-testid="doc-source" prop:value=value(source)
                             on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.source.clone_from(&v)) } />
                     </label>
                     <label>{tr("日期", "Date")}
-                        <input data-testid="doc-date" prop:value=doc.date.clone() placeholder="2024-12-17"
+                        <input data-testid="doc-date" prop:value=value(date) placeholder="2024-12-17"
                             on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.date.clone_from(&v)) } />
                     </label>
                 </fieldset>
@@ -627,7 +637,7 @@ pub fn CorpusPanel(
                 </p>
             })}
             <SavedNote
-                saved=library.saved
+                saved=library.saved.state
                 testid="library-state"
                 saved_text=("你的文章自動儲存在此裝置。", "Your articles are saved on this device as you go.")
                 lost_text=("未能儲存：文章只保留到關閉此頁。", "Not saved: your articles last until this page is closed.")

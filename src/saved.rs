@@ -28,6 +28,76 @@ impl Saved {
     }
 }
 
+/// The storage state across the writes in flight. "Saved" only once every write begun
+/// has finished: with one flag, a second quick change (a title, then a date) showed
+/// "saved" when the first write landed, and a reload then lost the second. A failure
+/// among them is shown when they have all finished (not hidden by a later success).
+#[derive(Clone, Copy)]
+pub struct Writes {
+    pub state: RwSignal<Saved>,
+    in_flight: StoredValue<usize>,
+    failure: StoredValue<Option<String>>,
+}
+
+impl Writes {
+    pub fn new() -> Self {
+        Writes {
+            state: RwSignal::new(Saved::Loading),
+            in_flight: StoredValue::new(0),
+            failure: StoredValue::new(None),
+        }
+    }
+
+    /// A write begins.
+    pub fn begin(self) {
+        self.in_flight.update_value(|n| *n += 1);
+        self.state.set(Saved::Saving);
+    }
+
+    /// A write begun with `begin` finished.
+    pub fn end(self, result: Result<(), String>) {
+        if let Err(e) = result {
+            self.failure.update_value(|f| {
+                f.get_or_insert(e);
+            });
+        }
+        self.in_flight.update_value(|n| *n = n.saturating_sub(1));
+        self.settle();
+    }
+
+    /// Storage was read (at start, or after another tab wrote). A first read that works
+    /// means "saved"; later reads change nothing (a failed write of this tab stays shown:
+    /// reading again does not store what it lost).
+    pub fn read(self, result: Result<(), String>) {
+        match result {
+            Ok(()) if self.state.with_untracked(|s| *s == Saved::Loading) => self.settle(),
+            Ok(()) => {}
+            Err(e) => self.state.set(Saved::Unavailable(e)),
+        }
+    }
+
+    /// Whether a write of this tab has not finished yet.
+    pub fn busy(self) -> bool {
+        self.in_flight.get_value() > 0
+    }
+
+    fn settle(self) {
+        if self.busy() {
+            return;
+        }
+        match self.failure.try_update_value(Option::take).flatten() {
+            Some(e) => self.state.set(Saved::Unavailable(e)),
+            None => self.state.set(Saved::Saved),
+        }
+    }
+}
+
+impl Default for Writes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// `[data-testid=<testid>][data-state=loading|saved|unavailable]`: `saved` and `lost`
 /// are the (繁體, English) messages for the saved and the unavailable state.
 #[component]

@@ -90,6 +90,40 @@ test('title, source and date are editable and searchable; delete can be undone',
   await page.close();
 });
 
+test('a save landing while the next field is typed in leaves that field as typed', async () => {
+  const context = await app.browser.newContext();
+  // Every IndexedDB commit is reported 500 ms late: the title's save lands while the
+  // source is being typed (as on a slow disk). The form was once redrawn from the list on
+  // every save, and what was being typed vanished.
+  await context.addInitScript(() => {
+    const complete = Object.getOwnPropertyDescriptor(IDBTransaction.prototype, 'oncomplete');
+    Object.defineProperty(IDBTransaction.prototype, 'oncomplete', {
+      configurable: true,
+      get() { return complete.get.call(this); },
+      set(f) { complete.set.call(this, f && ((e) => setTimeout(() => f.call(this, e), 500))); },
+    });
+  });
+  const errors = [];
+  const page = await openTab(context, app.server.url, errors);
+  await paste(page, ARTICLE);
+  await page.getByTestId('doc-title').fill('深港合作（測試）');
+  await page.getByTestId('doc-title').press('Enter');
+  await page.getByTestId('doc-source').fill('香港商報');
+  assert.equal(await page.locator('[data-testid=library-state]').getAttribute('data-state'), 'saving');
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  assert.equal(await page.getByTestId('doc-source').inputValue(), '香港商報', 'typed text kept');
+  await page.getByTestId('doc-source').press('Enter');
+  await page.getByTestId('doc-date').fill('2024-12-17');
+  await page.getByTestId('doc-date').press('Enter');
+  // "Saved" only once both saves have landed, not when the first has.
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await page.reload();
+  await userDocs(page).first().waitFor();
+  assert.match(await userDocs(page).first().textContent(), /深港合作（測試） 香港商報 2024-12-17/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the library exports and imports: merged without duplicates; a bad file changes nothing', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url, { acceptDownloads: true });
   await paste(page, ARTICLE);
