@@ -56,6 +56,9 @@ fn with_text(mut doc: Document, text: String) -> Document {
 /// What a save made of the stored document.
 enum Stored {
     Saved(Document),
+    /// The record was gone (deleted in another tab) and is stored again as this tab has
+    /// it: the typing is kept, and the user told why the document is back.
+    Recreated(Document),
     /// Another tab had saved another text: nothing was written.
     Overtaken {
         theirs: Document,
@@ -329,7 +332,9 @@ impl LibraryState {
         self.list(with_text(listed.clone(), text.clone()));
         let id = listed.id.clone();
         self.store(&id, move |stored| {
-            let doc = stored.unwrap_or(listed);
+            let Some(doc) = stored else {
+                return Stored::Recreated(with_text(listed, text));
+            };
             if base.as_deref().is_some_and(|b| b != doc.text) && doc.text != text {
                 // Another tab saved a different text since this one was opened: both
                 // are kept (theirs here, this tab's as a copy).
@@ -353,7 +358,7 @@ impl LibraryState {
                 let stored = json.and_then(|j| serde_json::from_str::<Document>(&j).ok());
                 let outcome = change(stored);
                 let json = match &outcome {
-                    Stored::Saved(doc) => serde_json::to_string(doc).ok(),
+                    Stored::Saved(doc) | Stored::Recreated(doc) => serde_json::to_string(doc).ok(),
                     Stored::Overtaken { .. } => None,
                 };
                 (json, outcome)
@@ -361,6 +366,16 @@ impl LibraryState {
             .await;
             match result {
                 Ok(Stored::Saved(doc)) => {
+                    self.list(doc);
+                    self.announce();
+                    self.saved.end(Ok(()));
+                }
+                Ok(Stored::Recreated(doc)) => {
+                    self.notice.set(Some(format!(
+                        "「{}」已不在儲存中（可能已在另一分頁刪除）；此分頁的版本已重新儲存。 \
+                         “{}” was no longer stored (deleted in another tab?); this tab's version is saved again.",
+                        doc.title, doc.title
+                    )));
                     self.list(doc);
                     self.announce();
                     self.saved.end(Ok(()));
@@ -437,10 +452,16 @@ impl LibraryState {
         let mut shown = listed.clone();
         describe(&mut shown);
         self.list(shown);
-        self.store(&id, move |stored| {
-            let mut doc = stored.unwrap_or(listed);
-            describe(&mut doc);
-            Stored::Saved(doc)
+        self.store(&id, move |stored| match stored {
+            Some(mut doc) => {
+                describe(&mut doc);
+                Stored::Saved(doc)
+            }
+            None => {
+                let mut doc = listed;
+                describe(&mut doc);
+                Stored::Recreated(doc)
+            }
         });
     }
 

@@ -328,6 +328,28 @@ test('two tabs editing one document lose nothing: a tab with nothing unsaved fol
   await context.close();
 });
 
+test('a document deleted in one tab while another edits it comes back with that text and a notice', async () => {
+  const context = await app.browser.newContext();
+  const errors = [];
+  const a = await openTab(context, app.server.url, errors);
+  await paste(a, ARTICLE);
+  // The editing tab never hears of the delete (as one frozen in the background).
+  const editing = await openTab(context, app.server.url, errors, { deaf: true });
+  await userDocs(editing).first().click();
+  await editing.waitForFunction((t) => document.querySelector('[data-testid=article-input]').value === t, ARTICLE);
+
+  await a.getByTestId('doc-delete').first().click();
+  await a.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await expectStored(a, []);
+
+  await editing.getByTestId('article-input').fill(`${ARTICLE}丁`);
+  await editing.waitForFunction(() => /deleted in another tab/.test(document.querySelector('[data-testid=notice]')?.textContent));
+  await editing.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await expectStored(a, [`${ARTICLE}丁`]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** Waits until the stored texts are exactly `texts`. */
 async function expectStored(page, texts) {
   const want = JSON.stringify([...texts].sort((x, y) => x.localeCompare(y)));
