@@ -504,7 +504,9 @@ impl LibraryState {
     pub fn import(self, name: &str, json: &str) {
         match Library::from_json(json) {
             Ok(incoming) => {
-                let (added, merged) = Library::merge(&self.docs.get_untracked(), incoming);
+                let bundled: Vec<&str> = crate::bundled::BUNDLED.iter().map(|d| d.id).collect();
+                let (added, merged) =
+                    Library::merge(&self.docs.get_untracked(), &bundled, incoming);
                 self.put_all(added);
                 self.notice.set(Some(format!(
                     "{name}: {} document(s) added, {} already in the library",

@@ -127,12 +127,21 @@ impl Library {
     }
 
     /// The documents of `incoming` to add to `existing`: those whose text is not in it
-    /// already. An id already taken by another text gets a new one (`id-2`, …).
-    pub fn merge(existing: &[Document], incoming: Library) -> (Vec<Document>, Merged) {
+    /// already. An id already taken by another text, or `reserved` (the bundled
+    /// documents': the corpus index knows every document by its id), gets a new one
+    /// (`id-2`, …).
+    pub fn merge(
+        existing: &[Document],
+        reserved: &[&str],
+        incoming: Library,
+    ) -> (Vec<Document>, Merged) {
         let texts: std::collections::HashSet<&str> =
             existing.iter().map(|d| d.text.as_str()).collect();
-        let mut ids: std::collections::HashSet<String> =
-            existing.iter().map(|d| d.id.clone()).collect();
+        let mut ids: std::collections::HashSet<String> = existing
+            .iter()
+            .map(|d| d.id.clone())
+            .chain(reserved.iter().map(|id| id.to_string()))
+            .collect();
         let mut added = Vec::new();
         let mut merged = Merged::default();
         let mut seen = std::collections::HashSet::new();
@@ -231,7 +240,7 @@ mod tests {
     fn merging_adds_new_texts_once_and_renames_taken_ids() {
         let existing = vec![doc("a", "一"), doc("b", "二")];
         let incoming = Library::new(vec![doc("a", "一"), doc("b", "三"), doc("c", "三")]);
-        let (added, merged) = Library::merge(&existing, incoming);
+        let (added, merged) = Library::merge(&existing, &[], incoming);
         assert_eq!(
             merged,
             Merged {
@@ -242,5 +251,14 @@ mod tests {
         assert_eq!(added.len(), 1);
         assert_eq!(added[0].text, "三");
         assert_eq!(added[0].id, "b-2", "id b is taken by another text");
+    }
+
+    #[test]
+    fn a_bundled_documents_id_is_never_given_to_an_import() {
+        let incoming = Library::new(vec![doc("jiexi-sample", "一"), doc("jiexi-sample-2", "二")]);
+        let (added, _) = Library::merge(&[], &["jiexi-sample"], incoming);
+        let ids: Vec<&str> = added.iter().map(|d| d.id.as_str()).collect();
+        // Renamed in order: the second then finds its own id taken by the first.
+        assert_eq!(ids, ["jiexi-sample-2", "jiexi-sample-2-2"]);
     }
 }
