@@ -18,7 +18,7 @@ step() {
 
 step format cargo fmt --all -- --check
 step lint cargo clippy --workspace --all-targets --offline -- -D warnings
-step lint-wasm cargo clippy -p jiexi --target wasm32-unknown-unknown --offline -- -D warnings
+step lint-wasm cargo clippy -p jiexi -p jiexi-worker --target wasm32-unknown-unknown --offline -- -D warnings
 step native cargo test --workspace --offline
 
 # In-browser tests of wasm-only code: wasm-bindgen-test-runner drives headless

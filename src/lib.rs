@@ -4,7 +4,6 @@
 //! page paints, and the page only renders offsets the worker returns.
 
 pub mod app;
-pub mod bundled;
 pub mod client;
 pub mod corpus_views;
 pub mod corrections_panel;
@@ -25,4 +24,8 @@ pub mod status;
 pub mod storage;
 pub mod tabs;
 pub mod trends;
-pub mod worker;
+
+// The worker and the documents it shares with the page live in `worker/`, a crate of its
+// own: built apart from Leptos, its `.wasm` leaves out what the page's dependencies would
+// switch on in shared crates (regex's Unicode tables, through leptos_config).
+pub use jiexi_worker::{bundled, worker};

@@ -518,6 +518,15 @@ mod tests {
             )
             .unwrap();
         assert_eq!((hits.len(), total), (2, 3), "limited, with the total");
+        // Digits, word and space classes and the Han script: what the regex features in
+        // engine/Cargo.toml keep.
+        for pattern in [r"\d+", r"深\w", r"\s", r"\p{Han}{2}"] {
+            assert!(
+                ix.concordance(&Query::Pattern(pattern.into()), 2, Order::Document, 5)
+                    .is_ok(),
+                "{pattern}"
+            );
+        }
         for bad in ["(", &"a".repeat(300)] {
             assert!(ix
                 .concordance(&Query::Pattern(bad.to_string()), 3, Order::Document, 10)

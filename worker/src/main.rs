@@ -4,5 +4,5 @@ use gloo_worker::Registrable;
 
 fn main() {
     console_error_panic_hook::set_once();
-    jiexi::worker::AnalysisWorker::registrar().register();
+    jiexi_worker::worker::AnalysisWorker::registrar().register();
 }

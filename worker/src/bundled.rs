@@ -1,4 +1,4 @@
-//! The documents shipped inside the app (see `build.rs`).
+//! The documents shipped inside the app (see `worker/build.rs`).
 
 /// A document bundled with the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,6 @@
-//! Embeds the bundled documents (`seeds/*.txt`, then `samples/*.txt`) in the app, so
-//! they are there offline without a request. The seed files stay untouched in the repo.
+//! Embeds the bundled documents (`seeds/*.txt`, then `samples/*.txt`, at the repository's
+//! root) in the app, so they are there offline without a request. The seed files stay
+//! untouched in the repo.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -7,7 +8,7 @@ use std::path::Path;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut code = String::from("&[\n");
-    for (dir, kind) in [("seeds", "seed"), ("samples", "sample")] {
+    for (dir, kind) in [("../seeds", "seed"), ("../samples", "sample")] {
         println!("cargo:rerun-if-changed={dir}");
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
