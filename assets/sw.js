@@ -5,7 +5,8 @@
 //   older ones are deleted when it activates). A file whose content hash an older cache
 //   already holds is copied from it: an update downloads only what changed, never the
 //   dictionary again for a change of code.
-// - The page (index.html) comes from the network when there is one, else from the cache.
+// - The page (index.html) comes from the network when it answers within 3 s, else from
+//   the cache.
 // - Everything else comes from this version's cache first: the page, its wasm and the
 //   worker always belong to the same build.
 // - A new version waits until the page asks it to take over (the user chose "Reload"),
@@ -58,11 +59,32 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+// How long opening the app waits for the network before the cached page is shown: a
+// request on a train or a captive network can hang for minutes rather than fail.
+const NETWORK_WAIT_MS = 3000;
+
+/** The page from the network if it answers in time, else this version's cached copy. */
+async function navigate(request) {
+  const network = fetch(request);
+  // Answered after the wait, or failed: nobody is listening any more.
+  network.catch(() => {});
+  const waited = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, null));
+  try {
+    const response = await Promise.race([network, waited]);
+    if (response) return response;
+  } catch {
+    // Offline: the cached copy.
+  }
+  const cached = await caches.open(CACHE).then((cache) => cache.match(INDEX));
+  // Nothing cached yet (the first visit): the network is the only way, however slow.
+  return cached ?? network;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match(INDEX))));
+    event.respondWith(navigate(request));
     return;
   }
   event.respondWith(

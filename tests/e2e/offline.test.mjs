@@ -43,6 +43,26 @@ test('after one visit the app works with no network and no server, also under a 
   await page.close();
 });
 
+test('a network that never answers does not keep the app from opening from the cache', async () => {
+  const server = await serveDist();
+  try {
+    const { page } = await openApp(browser, server.url);
+    await controlled(page);
+    // Requests reach the server and hang (no error to fall back on).
+    server.hold(true);
+    const started = Date.now();
+    await page.reload({ timeout: 20000 });
+    await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 20000 });
+    const waited = Date.now() - started;
+    assert.ok(waited < 10000, `opened after ${waited} ms`);
+    await page.getByTestId('article-input').fill(TEXT);
+    await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor();
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
+
 test('a new deploy is announced, and taken only when the user asks', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'jiexi-deploy-'));
   await cp(DIST, dir, { recursive: true });

@@ -38,12 +38,19 @@ const ENCODERS = {
  * ETags and 304 answers, optionally compressed (`encoding`: "gzip" or "br", when the
  * browser accepts it); `mounts` maps further URL prefixes to folders. Resolves to
  * { url, close, requests } where `requests` lists every path asked for, its status (200,
- * or 304: no body) and the bytes of body sent.
+ * or 304: no body) and the bytes of body sent. `hold(true)` makes it take requests and never
+ * answer (a network that hangs rather than fails, as on a train), until `hold(false)`.
  */
 export async function serveDist({ dir = DIST, prefix = '/', encoding, mounts = {} } = {}) {
   const requests = [];
   const encoded = new Map(); // compressed bodies by encoding and ETag: brotli 11 is slow
+  let holding = false;
+  const held = new Set();
   const server = createServer(async (req, res) => {
+    if (holding) {
+      held.add(res);
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let sent = 0;
     res.on('finish', () => requests.push({ path, status: res.statusCode, bytes: sent }));
@@ -90,7 +97,15 @@ export async function serveDist({ dir = DIST, prefix = '/', encoding, mounts = {
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    hold: (on) => {
+      holding = on;
+    },
+    close: () =>
+      new Promise((ok) => {
+        for (const res of held) res.destroy();
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
 
