@@ -92,24 +92,36 @@ test('title, source and date are editable and searchable; delete can be undone',
 
 test('a save landing while the next field is typed in leaves that field as typed', async () => {
   const context = await app.browser.newContext();
-  // Every IndexedDB commit is reported 500 ms late: the title's save lands while the
-  // source is being typed (as on a slow disk). The form was once redrawn from the list on
-  // every save, and what was being typed vanished.
+  // IndexedDB commits can be held back and let go (as on a slow disk): the title's save
+  // then lands while the source is being typed, however fast or slow the machine. The
+  // form was once redrawn from the list on every save, and what was being typed vanished.
   await context.addInitScript(() => {
     const complete = Object.getOwnPropertyDescriptor(IDBTransaction.prototype, 'oncomplete');
+    const held = [];
+    window.__holdCommits = false;
+    window.__releaseCommits = () => {
+      window.__holdCommits = false;
+      for (const f of held.splice(0)) f();
+    };
     Object.defineProperty(IDBTransaction.prototype, 'oncomplete', {
       configurable: true,
       get() { return complete.get.call(this); },
-      set(f) { complete.set.call(this, f && ((e) => setTimeout(() => f.call(this, e), 500))); },
+      set(f) {
+        const tx = this;
+        complete.set.call(this, f && ((e) => (window.__holdCommits ? held.push(() => f.call(tx, e)) : f.call(tx, e))));
+      },
     });
   });
   const errors = [];
   const page = await openTab(context, app.server.url, errors);
   await paste(page, ARTICLE);
+  await page.evaluate(() => { window.__holdCommits = true; });
   await page.getByTestId('doc-title').fill('深港合作（測試）');
   await page.getByTestId('doc-title').press('Enter');
   await page.getByTestId('doc-source').fill('香港商報');
   assert.equal(await page.locator('[data-testid=library-state]').getAttribute('data-state'), 'saving');
+  // The title's save lands now, with the source typed and not yet committed.
+  await page.evaluate(() => window.__releaseCommits());
   await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
   assert.equal(await page.getByTestId('doc-source').inputValue(), '香港商報', 'typed text kept');
   await page.getByTestId('doc-source').press('Enter');
