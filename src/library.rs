@@ -365,20 +365,14 @@ impl LibraryState {
             })
             .await;
             match result {
-                Ok(Stored::Saved(doc)) => {
-                    self.list(doc);
-                    self.announce();
-                    self.saved.end(Ok(()));
-                }
+                Ok(Stored::Saved(doc)) => self.stored(doc),
                 Ok(Stored::Recreated(doc)) => {
                     self.notice.set(Some(format!(
                         "「{}」已不在儲存中（可能已在另一分頁刪除）；此分頁的版本已重新儲存。 \
                          “{}” was no longer stored (deleted in another tab?); this tab's version is saved again.",
                         doc.title, doc.title
                     )));
-                    self.list(doc);
-                    self.announce();
-                    self.saved.end(Ok(()));
+                    self.stored(doc);
                 }
                 Ok(Stored::Overtaken { theirs, ours }) => {
                     let copy = Document {
@@ -405,6 +399,13 @@ impl LibraryState {
                 Err(e) => self.saved.end(Err(e)),
             }
         });
+    }
+
+    /// `doc` was stored: listed as stored, and the other tabs told.
+    fn stored(self, doc: Document) {
+        self.list(doc);
+        self.announce();
+        self.saved.end(Ok(()));
     }
 
     /// Lists `doc` (first, replacing its older version).
@@ -452,15 +453,14 @@ impl LibraryState {
         let mut shown = listed.clone();
         describe(&mut shown);
         self.list(shown);
-        self.store(&id, move |stored| match stored {
-            Some(mut doc) => {
-                describe(&mut doc);
-                Stored::Saved(doc)
-            }
-            None => {
-                let mut doc = listed;
-                describe(&mut doc);
+        self.store(&id, move |stored| {
+            let gone = stored.is_none();
+            let mut doc = stored.unwrap_or(listed);
+            describe(&mut doc);
+            if gone {
                 Stored::Recreated(doc)
+            } else {
+                Stored::Saved(doc)
             }
         });
     }

@@ -23,6 +23,12 @@ async function paste(page, text) {
   await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
 }
 
+/** Types `value` into the open document's field `testid` and commits it (Enter). */
+async function describeDoc(page, testid, value) {
+  await page.getByTestId(testid).fill(value);
+  await page.getByTestId(testid).press('Enter');
+}
+
 test('a pasted article is saved as it is and comes back after a reload', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
@@ -52,12 +58,9 @@ test('a pasted article is saved as it is and comes back after a reload', async (
 test('title, source and date are editable and searchable; delete can be undone', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
-  await page.getByTestId('doc-title').fill('深港合作（測試）');
-  await page.getByTestId('doc-title').press('Enter');
-  await page.getByTestId('doc-source').fill('香港商報');
-  await page.getByTestId('doc-source').press('Enter');
-  await page.getByTestId('doc-date').fill('2024-12-17');
-  await page.getByTestId('doc-date').press('Enter');
+  await describeDoc(page, 'doc-title', '深港合作（測試）');
+  await describeDoc(page, 'doc-source', '香港商報');
+  await describeDoc(page, 'doc-date', '2024-12-17');
   await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
   await page.reload();
   await userDocs(page).first().waitFor();
@@ -116,8 +119,7 @@ test('a save landing while the next field is typed in leaves that field as typed
   const page = await openTab(context, app.server.url, errors);
   await paste(page, ARTICLE);
   await page.evaluate(() => { window.__holdCommits = true; });
-  await page.getByTestId('doc-title').fill('深港合作（測試）');
-  await page.getByTestId('doc-title').press('Enter');
+  await describeDoc(page, 'doc-title', '深港合作（測試）');
   await page.getByTestId('doc-source').fill('香港商報');
   assert.equal(await page.locator('[data-testid=library-state]').getAttribute('data-state'), 'saving');
   // The title's save lands now, with the source typed and not yet committed.
@@ -125,8 +127,7 @@ test('a save landing while the next field is typed in leaves that field as typed
   await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
   assert.equal(await page.getByTestId('doc-source').inputValue(), '香港商報', 'typed text kept');
   await page.getByTestId('doc-source').press('Enter');
-  await page.getByTestId('doc-date').fill('2024-12-17');
-  await page.getByTestId('doc-date').press('Enter');
+  await describeDoc(page, 'doc-date', '2024-12-17');
   // "Saved" only once both saves have landed, not when the first has.
   await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
   await page.reload();
