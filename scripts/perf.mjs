@@ -2,8 +2,10 @@
 // headless Chromium, every figure next to a peer measured in the same run.
 //   trunk build --release --offline && node scripts/perf.mjs [FILE] [RUNS]
 // (JIEXI_DIST=DIR measures another build, e.g. an older commit's, against the same peers.)
-// FILE: the text to analyse (default: the SIGHAN-2005 CityU test set, Hong Kong news, if
-// ../shared is there, else the bundled sample), cut or repeated to 1k / 10k / 100k chars.
+// FILE: the text to analyse (default: the SIGHAN-2005 CityU test set, Hong Kong news,
+// followed by the AS test set, Taiwan news, if ../shared is there, else the bundled
+// sample), cut or repeated to 1k / 10k / 100k chars. The default is long enough that the
+// 100k text repeats nothing: a repeated text would flatter anything that remembers words.
 // Prints one JSON object:
 // - first_visit_bytes: body bytes sent to a first visitor (the page, the worker, the
 //   dictionaries, the service worker's precache, which revalidates what the page has
@@ -24,9 +26,14 @@ import { DIST, ROOT, launch, pasteText, serveDist } from '../tests/e2e/support.m
 
 const [fileArg, runsArg = '7'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
-const cityu = join(ROOT, '..', 'shared', 'data', 'sighan2005', 'cityu_test.utf8');
-const file = fileArg ?? (existsSync(cityu) ? cityu : join(ROOT, 'samples', 'jiexi-sample.txt'));
-const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+const sighan = (name) => join(ROOT, '..', 'shared', 'data', 'sighan2005', `${name}_test.utf8`);
+const files = fileArg
+  ? [fileArg]
+  : existsSync(sighan('cityu'))
+    ? [sighan('cityu'), sighan('as')]
+    : [join(ROOT, 'samples', 'jiexi-sample.txt')];
+const file = files.join(' + ');
+const source = files.map((f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '')).join('\n');
 const text = (n) => source.repeat(Math.ceil(n / source.length)).slice(0, n);
 const SIZES = [1000, 10000, 100000];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,14 +77,54 @@ async function firstVisit(browser, encoding) {
   }
 }
 
-/** Pastes `t` RUNS times; the analyze measures and the worker's engine times. */
-async function latency(page, t) {
+/** Loads npm `jieba-wasm` into the page (as `window.__jieba`) and makes an
+ * Intl.Segmenter (`window.__segmenter`), for `peers`. */
+async function loadPeers(page, base) {
+  await page.evaluate(async (base) => {
+    const jieba = await import(`${base}jieba_rs_wasm.js`);
+    await jieba.default({ module_or_path: `${base}jieba_rs_wasm_bg.wasm` });
+    jieba.cut('預熱', true);
+    window.__jieba = jieba;
+    window.__segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+  }, base);
+}
+
+/** One run of jieba-wasm cut() and of Intl.Segmenter over `t` in the page, in ms. */
+async function peers(page, t) {
+  return page.evaluate((t) => {
+    const time = (f) => {
+      const t0 = performance.now();
+      f();
+      return performance.now() - t0;
+    };
+    return {
+      jieba_wasm: time(() => window.__jieba.cut(t, true).length),
+      intl: time(() => [...window.__segmenter.segment(t)].length),
+    };
+  }, t);
+}
+
+/** Pastes `t` RUNS times; the analyze measures and the worker's engine times, and with
+ * `withPeers` a run of each peer on the same text before each paste. The engine and the
+ * peers each start from an emptied page left alone for a second, so all of them run with
+ * the machine otherwise idle: right after a long text is cleared the garbage collector's
+ * threads take a core (the engine measured ~10% slower, jieba-wasm too). Runs alternate
+ * with the peers' so a machine whose speed drifts during the run affects both alike. */
+async function latency(page, t, withPeers = false) {
   const input = page.getByTestId('article-input');
   const analyze = [];
   const engine = [];
+  const peer = { jieba_wasm: [], intl: [] };
   for (let i = 0; i < RUNS; i++) {
     await input.fill('');
     await page.locator('[data-testid=status][data-state=ready]').waitFor();
+    await page.waitForTimeout(1000);
+    if (withPeers) {
+      const p = await peers(page, t);
+      peer.jieba_wasm.push(p.jieba_wasm);
+      peer.intl.push(p.intl);
+      await page.waitForTimeout(1000);
+    }
     const before = await page.evaluate(() => performance.getEntriesByName('jiexi:analyze').length);
     await pasteText(input, t + ' '.repeat(i));
     await page.waitForFunction((k) => performance.getEntriesByName('jiexi:analyze').length > k, before, {
@@ -86,33 +133,12 @@ async function latency(page, t) {
     analyze.push(await page.evaluate(() => performance.getEntriesByName('jiexi:analyze').at(-1).duration));
     engine.push(Number(await page.locator('[data-stat=engine-ms]').getAttribute('data-ms')));
   }
-  return { analyze: median(analyze), engine: median(engine) };
-}
-
-/** jieba-wasm cut() and Intl.Segmenter over `t` in the page, median ms of RUNS. */
-async function peers(page, base, t) {
-  return page.evaluate(
-    async ({ base, t, runs }) => {
-      const jieba = await import(`${base}jieba_rs_wasm.js`);
-      await jieba.default({ module_or_path: `${base}jieba_rs_wasm_bg.wasm` });
-      jieba.cut('預熱', true);
-      const time = (f) => {
-        const xs = [];
-        for (let i = 0; i < runs; i++) {
-          const t0 = performance.now();
-          f();
-          xs.push(performance.now() - t0);
-        }
-        return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      };
-      const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
-      return {
-        jieba_wasm: time(() => jieba.cut(t, true).length),
-        intl: time(() => [...segmenter.segment(t)].length),
-      };
-    },
-    { base, t, runs: RUNS },
-  );
+  return {
+    analyze: median(analyze),
+    engine: median(engine),
+    jieba_wasm: withPeers ? median(peer.jieba_wasm) : undefined,
+    intl: withPeers ? median(peer.intl) : undefined,
+  };
 }
 
 function native(t) {
@@ -136,16 +162,16 @@ try {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
+  await loadPeers(page, new URL('/__peer/', server.url).href);
   const analyzeMs = {};
-  let engineMs;
+  let last;
   for (const n of SIZES) {
-    const r = await latency(page, text(n));
-    analyzeMs[n] = round(r.analyze);
-    engineMs = r.engine;
+    last = await latency(page, text(n), n === SIZES.at(-1));
+    analyzeMs[n] = round(last.analyze);
   }
+  const { engine: engineMs, ...peer } = last;
   const big = text(SIZES.at(-1));
   const mb = Buffer.byteLength(big) / 1e6;
-  const peer = await peers(page, new URL('/__peer/', server.url).href, big);
   await page.close();
   await server.close();
   const nat = native(big);

@@ -3,7 +3,7 @@
 use crate::entities;
 use crate::entities::Candidate;
 use crate::script::Script;
-use crate::segment::{AnalysisText, Original, Segmenter, Span};
+use crate::segment::{AnalysisText, Guesses, Original, Segmenter, Span};
 use crate::{Analysis, Error, Token};
 
 /// The analysis pipeline. Dictionaries load on first use (tens to hundreds of
@@ -54,7 +54,9 @@ impl Analyzer {
     }
 
     fn segment_text(&self, text: &str, analysis_text: AnalysisText, script: Script) -> Vec<Token> {
-        let prepared = self.segmenter.segment(analysis_text, script);
+        let prepared = self
+            .segmenter
+            .segment(analysis_text, script, &mut Guesses::default());
         Original::new(text).tokens(&prepared.normalized, &prepared.words)
     }
 
@@ -71,13 +73,18 @@ impl Analyzer {
     }
 
     fn analyze_text(&self, text: &str, analysis_text: AnalysisText, script: Script) -> Analysis {
-        let prepared = self.segmenter.segment(analysis_text, script);
+        // One set of guesses for both passes: they meet mostly the same unknown words.
+        let mut guesses = Guesses::default();
+        let prepared = self.segmenter.segment(analysis_text, script, &mut guesses);
         // Entities are found on jieba's own segmentation, whose tags the layers read (nr,
         // ns, nt): on Traditional text it finds names the Traditional dictionary's word
         // boundaries hide (MSRA→HK NER F1 0.63 → 0.68, scripts/bench_accuracy.py).
         let found = match script {
             Script::Traditional => {
-                entities::recognize(&self.segmenter.resegment(&prepared, Script::Simplified))
+                let again = self
+                    .segmenter
+                    .resegment(&prepared, Script::Simplified, &mut guesses);
+                entities::recognize(&again)
             }
             Script::Simplified => entities::recognize(&prepared),
         };

@@ -19,9 +19,6 @@ const IMPOSSIBLE: f64 = -3.14e100;
 const POSITIONS: usize = 4;
 const TAGS: usize = 64;
 const STATES: usize = POSITIONS * TAGS;
-/// The positions that may come before each position: a word begins or is single after
-/// an end or a single; it goes on or ends after a beginning or a middle.
-const BEFORE: [[usize; 2]; POSITIONS] = [[2, 3], [0, 1], [0, 1], [2, 3]];
 
 /// The chars jieba-rs guesses tags for (its CJK ranges, which are not quite
 /// [`crate::lexicon::is_han`]'s: they stop before extension G).
@@ -228,14 +225,24 @@ impl PosModel {
                 break;
             }
             next.clear();
+            // A word begins or is single after an end or a single; it goes on or ends
+            // after a beginning or a middle. `live` is ascending, so grouped by position
+            // (a state is position * TAGS + tag): each set of predecessors is one run of
+            // it, found once a step rather than tested for every pair of states.
+            let split = live.partition_point(|&(q, _)| position_of(q) < 2);
+            let (begins_and_middles, ends_and_singles) = live.split_at(split);
             for &(s, e) in self.row(c) {
                 let s = usize::from(s);
                 let into = &self.transitions[s * STATES..(s + 1) * STATES];
                 let (mut best, mut best_from) = (IMPOSSIBLE, u16::MAX);
+                let before = match position_of(s) {
+                    0 | 3 => ends_and_singles,
+                    _ => begins_and_middles,
+                };
                 // Predecessors in ascending order, the first of equals wins (as jieba).
-                for &(q, v) in live.iter() {
+                for &(q, v) in before {
                     let tp = into[q];
-                    if !BEFORE[position_of(s)].contains(&position_of(q)) || tp <= IMPOSSIBLE {
+                    if tp <= IMPOSSIBLE {
                         continue;
                     }
                     let p = v + tp + e;

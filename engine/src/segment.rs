@@ -123,6 +123,14 @@ impl AnalysisText {
     }
 }
 
+/// The tags guessed for words no dictionary has, by word, kept for one analysis. Unknown
+/// words recur (a name through an article), and the two passes over a Traditional text
+/// meet mostly the same ones: each guess is a Viterbi search, and guessing was 17% of the
+/// analysis time in a profile of the engine compiled to wasm (issue 5). Kept per analysis,
+/// not longer: a text's analysis never depends on, or speeds up from, the texts before it.
+#[derive(Default)]
+pub(crate) struct Guesses(rustc_hash::FxHashMap<Box<str>, &'static str>);
+
 /// A word in analysis char offsets, before mapping back to the original.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Span {
@@ -241,16 +249,21 @@ impl Segmenter {
         word: &str,
         tag: &'static str,
         known: Option<bool>,
+        guesses: &mut Guesses,
     ) -> &'static str {
         if tag != "x" || !word.chars().any(crate::pos_guess::is_cjk) {
             return tag;
         }
         let known = known.unwrap_or_else(|| jieba.has_word(word));
         if known {
-            tag
-        } else {
-            self.pos_model().guess(word)
+            return tag;
         }
+        if let Some(&guess) = guesses.0.get(word) {
+            return guess;
+        }
+        let guess = self.pos_model().guess(word);
+        guesses.0.insert(word.into(), guess);
+        guess
     }
 
     fn jieba(&self, script: Script) -> &Jieba {
@@ -285,11 +298,16 @@ impl Segmenter {
     /// layers' tests start here).
     #[cfg(test)]
     pub fn prepare(&self, original: &str, script: Script) -> Prepared {
-        self.segment(AnalysisText::new(original), script)
+        self.segment(AnalysisText::new(original), script, &mut Guesses::default())
     }
 
     /// The same text segmented again with the dictionary for `script`.
-    pub fn resegment(&self, prepared: &Prepared, script: Script) -> Prepared {
+    pub fn resegment(
+        &self,
+        prepared: &Prepared,
+        script: Script,
+        guesses: &mut Guesses,
+    ) -> Prepared {
         let text = AnalysisText {
             normalized: prepared.normalized.clone(),
             analysed: prepared.analysed.clone(),
@@ -297,11 +315,11 @@ impl Segmenter {
             bytes: prepared.bytes.clone(),
             script,
         };
-        self.segment(text, script)
+        self.segment(text, script, guesses)
     }
 
     /// Segments a text with the dictionary for `script`.
-    pub fn segment(&self, text: AnalysisText, script: Script) -> Prepared {
+    pub fn segment(&self, text: AnalysisText, script: Script, guesses: &mut Guesses) -> Prepared {
         let AnalysisText {
             normalized,
             analysed,
@@ -319,21 +337,27 @@ impl Segmenter {
                 let (start, end) = (from + tag.start, from + tag.end);
                 let single = end - start == 1;
                 let known = single || dictionary_tags.has_word(jieba, &tag);
-                let pos = self.tag_of(
-                    jieba,
-                    tag.word,
-                    intern_tag(tag.tag),
-                    (!single).then_some(known),
-                );
-                if !known
-                    && (tag.word.chars().any(|c| FUNCTION_CHARS.contains(c))
-                        || swallowed_a_word(jieba, tag.word, pos))
-                {
+                // A guess that swallowed a function word is split before its tag is
+                // guessed: the guess would go unused.
+                let swallowed_function_word =
+                    !known && tag.word.chars().any(|c| FUNCTION_CHARS.contains(c));
+                let pos = if swallowed_function_word {
+                    "x"
+                } else {
+                    self.tag_of(
+                        jieba,
+                        tag.word,
+                        intern_tag(tag.tag),
+                        (!single).then_some(known),
+                        guesses,
+                    )
+                };
+                if swallowed_function_word || (!known && swallowed_a_word(jieba, tag.word, pos)) {
                     // An HMM guess that swallowed a function word (鎮一, 供時) or a word
                     // (明顯提, 安全性): dictionary only.
                     for t in jieba.tag(tag.word, false) {
                         let (start, end) = (start + t.start, start + t.end);
-                        let pos = self.tag_of(jieba, t.word, intern_tag(t.tag), None);
+                        let pos = self.tag_of(jieba, t.word, intern_tag(t.tag), None, guesses);
                         push_split_on_whitespace(&mut spans, &chars, start, end, pos, true);
                     }
                     continue;
