@@ -16,7 +16,8 @@ const source = readFileSync(file ?? join(ROOT, 'samples', 'jiexi-sample.txt'), '
 const n = Number(chars);
 const text = source.repeat(Math.ceil(n / source.length)).slice(0, n);
 
-const server = await serveDist();
+// JIEXI_DIST=DIR measures another build (e.g. an older commit's), as in perf.mjs.
+const server = await serveDist(process.env.JIEXI_DIST ? { dir: process.env.JIEXI_DIST } : {});
 const browser = await launch();
 try {
   const page = await browser.newPage();
