@@ -108,7 +108,7 @@ async function peers(page, t) {
  * `withPeers` a run of each peer on the same text before each paste. The engine and the
  * peers each start from an emptied page left alone for a second, so all of them run with
  * the machine otherwise idle: right after a long text is cleared the garbage collector's
- * threads take a core (the engine measured ~10% slower, jieba-wasm too). Runs alternate
+ * threads take a core (the engine measured ~10% slower). Runs alternate
  * with the peers' so a machine whose speed drifts during the run affects both alike. */
 async function latency(page, t, withPeers = false) {
   const input = page.getByTestId('article-input');
