@@ -117,7 +117,10 @@ fn slices(shown: &Shown) -> Vec<(usize, usize)> {
 /// reader handles clicks and keys for all marks at once (event delegation): creating
 /// 6,000 token elements one by one through the view layer took ~180 ms for a
 /// 10,000-char article, the string ~10 ms. Every piece of the text and every attribute
-/// goes through `escape_html`, so pasted markup is only ever shown as text.
+/// goes through `escape_html`, so pasted markup is only ever shown as text. A token is
+/// only `<span data-token data-pos>` (CSS selects the attribute): the markup of a 1 MB
+/// text is 40 million chars of short-lived strings, and each char less per token is
+/// 600,000 fewer for the garbage collector.
 #[component]
 pub fn Reader(
     shown: Signal<Option<Shown>>,
@@ -438,7 +441,7 @@ fn slice_html(
     let word = |out: &mut String, t: &Token| {
         let _ = write!(
             out,
-            "<span class=\"tok\" data-token data-pos=\"{}\">{}</span>",
+            "<span data-token data-pos=\"{}\">{}</span>",
             escape_html(&t.pos),
             shown_text(&t.text)
         );
