@@ -337,32 +337,34 @@ impl Segmenter {
                 let (start, end) = (from + tag.start, from + tag.end);
                 let single = end - start == 1;
                 let known = single || dictionary_tags.has_word(jieba, &tag);
-                // A guess that swallowed a function word is split before its tag is
-                // guessed: the guess would go unused.
-                let swallowed_function_word =
-                    !known && tag.word.chars().any(|c| FUNCTION_CHARS.contains(c));
-                let pos = if swallowed_function_word {
-                    "x"
+                // The word and its tag, unless it is an HMM guess that swallowed a
+                // function word (鎮一, 供時: found before its tag is guessed, which would go
+                // unused) or a word (明顯提, 安全性).
+                let kept = if !known && tag.word.chars().any(|c| FUNCTION_CHARS.contains(c)) {
+                    None
                 } else {
-                    self.tag_of(
+                    let pos = self.tag_of(
                         jieba,
                         tag.word,
                         intern_tag(tag.tag),
                         (!single).then_some(known),
                         guesses,
-                    )
+                    );
+                    (known || !swallowed_a_word(jieba, tag.word, pos)).then_some(pos)
                 };
-                if swallowed_function_word || (!known && swallowed_a_word(jieba, tag.word, pos)) {
-                    // An HMM guess that swallowed a function word (鎮一, 供時) or a word
-                    // (明顯提, 安全性): dictionary only.
-                    for t in jieba.tag(tag.word, false) {
-                        let (start, end) = (start + t.start, start + t.end);
-                        let pos = self.tag_of(jieba, t.word, intern_tag(t.tag), None, guesses);
-                        push_split_on_whitespace(&mut spans, &chars, start, end, pos, true);
+                match kept {
+                    Some(pos) => {
+                        push_split_on_whitespace(&mut spans, &chars, start, end, pos, known)
                     }
-                    continue;
+                    // Dictionary words only.
+                    None => {
+                        for t in jieba.tag(tag.word, false) {
+                            let (start, end) = (start + t.start, start + t.end);
+                            let pos = self.tag_of(jieba, t.word, intern_tag(t.tag), None, guesses);
+                            push_split_on_whitespace(&mut spans, &chars, start, end, pos, true);
+                        }
+                    }
                 }
-                push_split_on_whitespace(&mut spans, &chars, start, end, pos, known);
             }
             from = to;
         }
