@@ -9,7 +9,9 @@
 // text is cleared and the new one analysed and painted.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, pasteText, recordLongTasks, serveDist } from '../tests/e2e/support.mjs';
+import {
+  ROOT, launch, longestTask, pasteText, recordLongTasks, serveDist, waitForSelector,
+} from '../tests/e2e/support.mjs';
 
 const [file, chars = '10000', runs = '10'] = process.argv.slice(2);
 const source = readFileSync(file ?? join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8').replace(/^\uFEFF/, '');
@@ -32,9 +34,14 @@ try {
     // part of what the user waits for. REPLACE=1 pastes over the old text instead (as
     // select-all and paste does), without clearing first.
     await page.evaluate(() => { window.__longTasks = []; });
+    let clearing = 0;
     if (!process.env.REPLACE) {
-      await input.fill('');
-      await page.locator('[data-testid=status][data-state=ready]').waitFor();
+      // Not fill() nor a locator's waitFor: on a page showing a long text they visit every
+      // element, and their garbage lands in the app's tasks (see pasteText).
+      await pasteText(input, '');
+      await waitForSelector(page, '[data-testid=status][data-state=ready]');
+      // Read before the next text is handed to the page: that is a long task of the driver's.
+      clearing = await longestTask(page);
     }
     // As a paste arrives (fill() types per line): see pasteText.
     await pasteText(input, text + ' '.repeat(i));
@@ -42,7 +49,7 @@ try {
     // Let the reader finish painting (it renders long texts in slices).
     await page.waitForFunction(() => !document.querySelector('[data-testid=reader][data-rendering=true]'), null, { timeout: 60000 });
     await page.waitForTimeout(100);
-    longest.push(await page.evaluate(() => Math.max(0, ...window.__longTasks)));
+    longest.push(Math.max(clearing, await longestTask(page)));
   }
   const analyze = await page.evaluate(() =>
     performance.getEntriesByName('jiexi:analyze').map((e) => Math.round(e.duration)));

@@ -5,9 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, openApp, pasteText, readerContent, recordLongTasks, useApp } from './support.mjs';
+import {
+  ROOT, longestTask, openApp, pasteText, readerContent, recordLongTasks, useApp, waitForSelector,
+} from './support.mjs';
 
 const app = useApp();
+
+/** Issue 4's target is no task over 100 ms; the test allows half as much again for a
+ * machine busy with other work (CI shares its two cores). */
+const LONGEST_TASK_MS = 150;
 
 // A Hong Kong style article: a byline, a name mentioned twice (once in Simplified), an
 // organisation, places, a date, money and a percentage.
@@ -261,11 +267,13 @@ test('pasted markup is shown as text, never run', async () => {
 });
 
 test('a 1 MB paste keeps the page responsive: no long freeze, highlights within seconds', async () => {
-  // A guard against regressions, with room for a busy machine's garbage collection (the
-  // figures of issue 4 come from scripts/browser_latency.mjs: tasks up to ~85–107 ms,
-  // highlights at ~0.75 s; once in the full suite on a busy machine, a 222 ms task). Before
-  // the text box stopped holding long texts a 1 MB paste froze the page for 700 ms, and
-  // decoding the worker's answer took 190 ms on top of removing the old text's elements.
+  // A guard against regressions, with room for a busy machine (the figures of issue 4
+  // come from scripts/browser_latency.mjs: the longest task of a first 1 MB paste is
+  // 52–73 ms there, highlights at ~0.35 s). Before the text box stopped holding long
+  // texts a 1 MB paste froze the page for 700 ms, and decoding the worker's answer took
+  // 190 ms on top of removing the old text's elements. The waits poll with
+  // querySelector: a locator's waitFor visits every element of the growing reader on
+  // each poll, and its garbage made 100–300 ms tasks that were the driver's, not the app's.
   const context = await app.browser.newContext();
   const page = await context.newPage();
   await recordLongTasks(page);
@@ -275,11 +283,12 @@ test('a 1 MB paste keeps the page responsive: no long freeze, highlights within 
   const text = sample.repeat(Math.ceil(1_000_000 / sample.length)).slice(0, 1_000_000);
   const started = Date.now();
   await pasteText(page.getByTestId('article-input'), text);
-  await page.locator('[data-testid=reader] mark').first().waitFor({ timeout: 20000 });
+  await waitForSelector(page, '[data-testid=reader] mark', 20000);
   const shownAfter = Date.now() - started;
-  await page.locator('[data-testid=reader][data-rendering=false]').waitFor({ timeout: 60000 });
-  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
-  assert.ok(longest < 400, `longest main-thread task ${longest} ms`);
+  await waitForSelector(page, '[data-testid=reader][data-rendering=false]');
+  const longest = await longestTask(page);
+  assert.ok(longest < LONGEST_TASK_MS, `longest main-thread task ${longest} ms`);
+  console.log(`# 1 MB paste: longest task ${longest} ms, highlights after ${shownAfter} ms`);
   assert.ok(shownAfter < 6000, `highlights after ${shownAfter} ms`);
   await context.close();
 });
