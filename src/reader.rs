@@ -64,9 +64,9 @@ const MAX_BLOCK_TOKENS: usize = 4000;
 /// one frame. The first frame shows the start of a long text at once.
 const FRAME_TOKENS: usize = 6_000;
 /// When a new text is on its way and the reader shows more tokens than this, its blocks
-/// are unmounted at most this many tokens per frame, from the end, while the worker
-/// analyses: removing a 1 MB text's 600,000 token elements at once took 85 ms, a
-/// tenth of them 9 ms.
+/// are emptied at most this many tokens per frame, from the end, while the worker
+/// analyses (see [`retire`]): removing a 1 MB text's 600,000 token elements at once took
+/// 85 ms, a tenth of them 9 ms.
 const RETIRE_TOKENS: usize = 40_000;
 
 /// Token ranges of the reader's blocks: cut before a token that starts a paragraph, or
@@ -195,12 +195,18 @@ pub fn Reader(
         let tokens = ranges.with_value(|r| mounted_tokens(r, mounted.get_untracked()));
         if tokens > RETIRE_TOKENS {
             rendering.set(true);
+            let g = generation.get_untracked();
+            let filled = mounted.get_untracked();
             retire(
-                generation.get_untracked(),
-                generation,
-                mounted,
-                ranges,
-                rendering,
+                Retiring {
+                    g,
+                    generation,
+                    mounted,
+                    ranges,
+                    rendering,
+                    root,
+                },
+                filled,
             );
         }
     });
@@ -325,34 +331,54 @@ fn mounted_tokens(ranges: &[(usize, usize)], mounted: usize) -> usize {
         .map_or(0, |r| r.1)
 }
 
-/// Unmounts the blocks of text `g` from the end, up to [`RETIRE_TOKENS`] tokens per
-/// frame, until none is left or a new text replaced it.
-fn retire(
+/// What [`retire`] works on: text `g`'s blocks in the reader `root`.
+#[derive(Clone, Copy)]
+struct Retiring {
     g: u64,
     generation: RwSignal<u64>,
     mounted: RwSignal<usize>,
     ranges: StoredValue<Vec<(usize, usize)>>,
     rendering: RwSignal<bool>,
-) {
+    root: NodeRef<leptos::html::Div>,
+}
+
+/// Takes down the text shown while a new one is analysed: the blocks from `filled` on
+/// are already empty; empties more from the end, up to [`RETIRE_TOKENS`] tokens per frame,
+/// and unmounts them all once none holds anything (or stops if a new text replaced it).
+///
+/// Blocks are emptied, not unmounted, one by one: Chromium answers the removal of a
+/// `content-visibility: auto` element with work over every element still inside such
+/// blocks (~25 ms per frame with 1 MB shown, ~0 once they are empty), while emptying a
+/// block costs only its own elements. Removing the empty blocks at the end costs ~nothing.
+fn retire(r: Retiring, filled: usize) {
     request_animation_frame(move || {
-        if generation.get_untracked() != g {
+        if r.generation.get_untracked() != r.g {
             return;
         }
-        let now = mounted.get_untracked();
-        let keep = ranges.with_value(|r| {
-            let end = mounted_tokens(r, now);
-            let mut keep = now;
-            while keep > 0 && end - r[keep - 1].0 <= RETIRE_TOKENS {
+        let keep = r.ranges.with_value(|ranges| {
+            let end = mounted_tokens(ranges, filled);
+            let mut keep = filled;
+            while keep > 0 && end - ranges[keep - 1].0 <= RETIRE_TOKENS {
                 keep -= 1;
             }
             // At least one block goes, however long.
-            keep.min(now.saturating_sub(1))
+            keep.min(filled.saturating_sub(1))
         });
-        mounted.set(keep);
+        // The reader's element children are its blocks, in order. Without the element
+        // (never, while mounted) the blocks go at once at the end, as they would anyway.
+        if let Some(root) = r.root.get_untracked() {
+            let blocks = root.children();
+            for i in keep..filled {
+                if let Some(block) = u32::try_from(i).ok().and_then(|i| blocks.item(i)) {
+                    block.set_inner_html("");
+                }
+            }
+        }
         if keep > 0 {
-            retire(g, generation, mounted, ranges, rendering);
+            retire(r, keep);
         } else {
-            rendering.set(false);
+            r.mounted.set(0);
+            r.rendering.set(false);
         }
     });
 }

@@ -327,6 +327,34 @@ test('a long text shows its start at once, then the rest with progress, and ends
   await page.close();
 });
 
+test('a long text pasted over another long one ends showing only the new one, whole', async () => {
+  // The old text is taken down a slice per frame while the new one is analysed (its
+  // blocks emptied, then unmounted at once): nothing of it may stay or mix in. The
+  // second text's analysis outlasts the taking down of the first; the third's answer
+  // comes while the second is still being taken down, which must then stop.
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  const sample = await readFile(join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8');
+  const reversed = sample.split('\n').filter((p) => p.trim()).reverse().join('\n');
+  const texts = [
+    ['', sample, 300_000],
+    ['第二篇', reversed, 600_000],
+    ['第三篇', sample, 150_000],
+  ].map(([head, body, n]) => `${head}\n${body.repeat(Math.ceil(n / body.length)).slice(0, n)}`);
+  const box = page.getByTestId('article-input');
+  for (const text of texts) {
+    await pasteText(box, text);
+    await page.waitForFunction((start) => document.querySelector('[data-testid=reader]').textContent.trim().startsWith(start),
+      text.slice(0, 40).trim(), { timeout: 60000 });
+    await waitForSelector(page, '[data-testid=reader][data-rendering=false]');
+    const shown = await page.evaluate(() => document.querySelector('[data-testid=reader]').textContent);
+    assert.equal(shown.replace(/\s/g, ''), text.replace(/\s/g, ''), 'the new text, every char, in order, and nothing else');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('[data-testid=reader] > .block:empty').length), 0,
+      'no emptied block is left');
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the Simplified view maps the text char for char and keeps every offset', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
