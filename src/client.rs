@@ -174,6 +174,9 @@ pub struct AnalysisClient {
     concordance_id: StoredValue<u64>,
     /// Hashes of the texts the worker's corpus index has, by document id.
     indexed: StoredValue<std::collections::HashMap<String, u64>>,
+    /// How many workers were started. A new one (after a restart) has an empty corpus
+    /// index: the corpus views, if open, send the library again.
+    pub workers: RwSignal<u64>,
     /// The co-occurrence graph, once answered.
     pub graph: RwSignal<Option<GraphAnswer>>,
     graph_id: StoredValue<u64>,
@@ -200,6 +203,7 @@ impl AnalysisClient {
             concordance: RwSignal::new(None),
             concordance_id: StoredValue::new(0),
             indexed: StoredValue::new(Default::default()),
+            workers: RwSignal::new(0),
             graph: RwSignal::new(None),
             graph_id: StoredValue::new(0),
             distinctive: RwSignal::new(None),
@@ -224,6 +228,7 @@ impl AnalysisClient {
         });
         // The old worker, if any, is dropped (and ends) here.
         self.bridge.set_value(Some(bridge));
+        self.workers.update(|n| *n += 1);
     }
 
     /// A worker that has not answered in this long has died (a panic leaves it silent):

@@ -43,8 +43,10 @@ pub fn CorpusViews(
 ) -> impl IntoView {
     let i18n = I18n::get();
     let open = RwSignal::new(false);
-    // (Re)index when opened and whenever the library changes while open.
+    // (Re)index when opened, whenever the library changes while open, and when a new
+    // worker (restarted after it fell silent) has lost the index.
     Effect::new(move |_| {
+        client.workers.track();
         if open.get() {
             library
                 .docs
