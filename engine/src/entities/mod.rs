@@ -45,7 +45,9 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     places::find(prepared, &mut candidates);
     organisations::find(prepared, &mut candidates);
     people::find(prepared, &mut candidates);
-    resolve(candidates)
+    let mut found = resolve(candidates);
+    people::join_dotted(prepared, &mut found);
+    found
 }
 
 /// Keeps non-overlapping candidates: longer first, then more confident.

@@ -99,6 +99,32 @@ char_set!(
     SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂"
 );
 
+/// Words ending with 部 that are parts, places or people, not departments: cadres, all,
+/// most, inside, the east …, body parts, a junction.
+const NOT_DEPARTMENTS: [&str; 21] = [
+    "干部",
+    "全部",
+    "大部",
+    "局部",
+    "内部",
+    "外部",
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "头部",
+    "腹部",
+    "胸部",
+    "背部",
+    "底部",
+    "顶部",
+    "前部",
+    "后部",
+    "尾部",
+    "结合部",
+];
+
 /// Organisation names jieba's dictionary tags `nt` shorter than this are often generic
 /// (公安局, 醫院); longer ones are names (中國人民銀行).
 const MIN_TAGGED: usize = 4;
@@ -145,6 +171,11 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         }
         let from = words[i.saturating_sub(2)].start;
         let tail = prepared.slice(from, w.end);
+        // Words that end with 部 but name no department (村幹部, 華北大部, 賽事全部); an
+        // organisation right before 幹部 is found at its own word.
+        if NOT_DEPARTMENTS.contains(&prepared.slice(w.start, w.end)) || tail.ends_with("干部") {
+            continue;
+        }
         let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
         if let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) {
             if let Some(start) = name_start(prepared, i, suffix.chars().count()) {
@@ -156,7 +187,8 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
 }
 
 /// A government department named by one dictionary word: 外交部, 國防部, 衛生局, 黨中央.
-/// Directions (西北部) and generic words (俱樂部 is a suffix of its own) are not.
+/// Directions (西北部) and generic words (俱樂部 is a suffix of its own, 村幹部 are cadres,
+/// 絕大部 is most of) are not.
 fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
     const DIRECTIONS: &str = "东南西北中内外上下全";
     let len = w.end - w.start;
@@ -166,6 +198,7 @@ fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
     let text = prepared.slice(w.start, w.end);
     (text.ends_with(['部', '署']) || text == "党中央")
         && !text.ends_with("俱乐部")
+        && !NOT_DEPARTMENTS.iter().any(|n| text.ends_with(n))
         && !DIRECTIONS.contains(prepared.chars[w.end - 2])
 }
 
@@ -280,6 +313,32 @@ mod tests {
         assert_has("他到外交部開會", "外交部", Org);
         assert_has("拒絕對他和勞拉公司的指責", "勞拉公司", Org);
         assert_has("返回中國科學院數學研究所工作", "中國科學院數學研究所", Org);
+    }
+
+    #[test]
+    fn a_name_ends_where_the_sentence_goes_on() {
+        // A person after a title, a verb after an organisation, a place joined by 與:
+        // each belongs to the sentence, not to the name found after it.
+        let found = entities("香港大學校長張翔代表大學致辭");
+        assert!(
+            found.iter().any(|(t, k)| t == "香港大學" && *k == Org),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("張翔代表")),
+            "{found:?}"
+        );
+        let found = entities("華潤集團成立創新聯盟");
+        assert!(found.iter().all(|(t, _)| !t.contains("成立")), "{found:?}");
+        assert_has("英格蘭與巴西隊今晚交手", "巴西隊", Org);
+        let found = entities("英格蘭與巴西隊今晚交手");
+        assert!(found.iter().all(|(t, _)| !t.contains('與')), "{found:?}");
+    }
+
+    #[test]
+    fn cadres_and_most_of_a_region_are_no_department() {
+        let found = entities("村幹部參加培訓，華南大部地區有雨");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
 
     #[test]

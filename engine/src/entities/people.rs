@@ -10,7 +10,7 @@ use crate::segment::Prepared;
 use crate::EntityType;
 
 /// Words right before a name: titles and byline words (Simplified).
-const BEFORE: [&str; 140] = [
+pub(super) const BEFORE: [&str; 140] = [
     "记者",
     "责编",
     "编辑",
@@ -319,6 +319,83 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Joins the parts of a name written with a middle dot (安德魯·葛魯夫, 何塞·米格爾·因蘇爾薩)
+/// into one person, where the found candidates (sorted by start) hold one part as a
+/// person and the part on the other side of the dot is a person too or a name-like word
+/// (a name, a word the dictionary does not know, or transliteration characters). Without
+/// this, each part stood alone or one was lost (黑爾·畢什 was found as 黑爾).
+pub(super) fn join_dotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    const DOTS: [char; 3] = ['·', '‧', '•'];
+    let chars = &prepared.chars;
+    let words = &prepared.words;
+    let name_like = |w: &crate::segment::Span| {
+        let text = prepared.slice(w.start, w.end);
+        text.chars().all(is_han)
+            && (w.pos.starts_with("nr")
+                || !w.known
+                || text.chars().all(|c| TRANSLITERATION.contains(c)))
+    };
+    let mut i = 0;
+    while i < found.len() {
+        let c = found[i];
+        // Where this candidate meets a dot: after it (c is the left part) or before it.
+        let left_dot = c.kind == EntityType::Person
+            && chars.get(c.end).is_some_and(|d| DOTS.contains(d))
+            && chars.get(c.end + 1).is_some_and(|&h| is_han(h));
+        if !left_dot {
+            i += 1;
+            continue;
+        }
+        let right_start = c.end + 1;
+        let right_end = match found.get(i + 1) {
+            Some(n) if n.start == right_start && n.kind == EntityType::Person => Some(n.end),
+            Some(n) if n.start <= right_start => None,
+            _ => {
+                let k = words.partition_point(|w| w.start < right_start);
+                words
+                    .get(k)
+                    .filter(|w| w.start == right_start && name_like(w))
+                    .map(|w| w.end)
+            }
+        };
+        // The next candidate is that right part, or starts after it.
+        let Some(end) = right_end.filter(|&e| {
+            found
+                .get(i + 1)
+                .is_none_or(|n| n.start >= e || n.start == right_start)
+        }) else {
+            i += 1;
+            continue;
+        };
+        if found.get(i + 1).is_some_and(|n| n.start == right_start) {
+            found.remove(i + 1);
+        }
+        found[i].end = end;
+        // The joined name may meet another dot: look at it again.
+    }
+    // A part before the dot may be missing while the one after it was found
+    // (亞歷山大·曼尼科夫 found as 曼尼科夫): take in a name-like word before the dot.
+    for i in 0..found.len() {
+        if found[i].kind != EntityType::Person {
+            continue;
+        }
+        let free_from = if i > 0 { found[i - 1].end } else { 0 };
+        loop {
+            let start = found[i].start;
+            if start < 2 || !DOTS.contains(&chars[start - 1]) || !is_han(chars[start - 2]) {
+                break;
+            }
+            let k = words.partition_point(|w| w.end < start - 1);
+            match words.get(k) {
+                Some(w) if w.end == start - 1 && w.start >= free_from && name_like(w) => {
+                    found[i].start = w.start;
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
 /// A transliterated name is a person's unless it stands where a place does: before a
 /// place suffix (阿馬里洛市, 維拉諾夫宮) or after 在, 遷都 … (遷都阿斯塔納).
 fn foreign_name(prepared: &Prepared, start: usize, end: usize, confidence: f32) -> Candidate {
@@ -568,6 +645,23 @@ fn is_transliteration(text: &str) -> bool {
 mod tests {
     use crate::entities::test_support::{assert_has, entities};
     use crate::EntityType::*;
+
+    #[test]
+    fn a_name_with_a_middle_dot_is_one_person() {
+        assert_has(
+            "英特爾公司總裁安德魯·葛魯夫昨日訪港",
+            "安德魯·葛魯夫",
+            Person,
+        );
+        assert_has(
+            "西班牙外長何塞·米格爾·因蘇爾薩抵達",
+            "何塞·米格爾·因蘇爾薩",
+            Person,
+        );
+        // Places joined by a dot stay places.
+        let found = entities("中國·深圳創新周開幕");
+        assert!(found.iter().all(|(_, k)| *k != Person), "{found:?}");
+    }
 
     #[test]
     fn last_char_sets_cover_their_words() {

@@ -21,7 +21,7 @@ const FEATURE_SUFFIXES: [char; 14] = [
 ];
 
 /// Zones, parks and ports named by a suffix after a place or proper name.
-const ZONE_SUFFIXES: [(&str, EntityType); 16] = [
+const ZONE_SUFFIXES: [(&str, EntityType); 24] = [
     ("合作区", EntityType::Loc),
     ("高新区", EntityType::Loc),
     ("开发区", EntityType::Loc),
@@ -38,6 +38,15 @@ const ZONE_SUFFIXES: [(&str, EntityType); 16] = [
     ("机场", EntityType::Fac),
     ("大桥", EntityType::Fac),
     ("码头", EntityType::Fac),
+    // Venues: the building, where things happen (在中國美術館舉辦).
+    ("图书馆", EntityType::Fac),
+    ("美术馆", EntityType::Fac),
+    ("博物馆", EntityType::Fac),
+    ("体育馆", EntityType::Fac),
+    ("展览馆", EntityType::Fac),
+    ("纪念馆", EntityType::Fac),
+    ("会展中心", EntityType::Fac),
+    ("展览中心", EntityType::Fac),
 ];
 
 char_set!(ABBREVIATIONS = "中美日俄英法德印韩朝越澳加意欧港台京沪粤深");
@@ -318,13 +327,32 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         let text = prepared.slice(p.start, p.end);
         // 與/和 join two parts of one name (…電氣化與自動化…), never end or start it.
         // Not between two names: 中華醫學會和郵電總醫院 are two organisations.
+        // Nor between two places (法國與南非隊: 南非隊 is the team).
         let joins = matches!(text, "与" | "和" | "及")
             && k + 1 < k0
             && !(k > 0
                 && super::organisations::ends_with_suffix(
                     prepared.slice(words[k.saturating_sub(2)].start, words[k - 1].end),
-                ));
+                ))
+            && !(k > 0 && words[k - 1].pos == "ns" && words[k + 1].pos == "ns");
+        // A person named after a title is the sentence's (北京博愛醫院院長吳弦光代表醫院):
+        // the walk stops at the name.
+        if p.pos == "nr"
+            && k > 0
+            && super::people::BEFORE.contains(&prepared.slice(words[k - 1].start, words[k - 1].end))
+        {
+            break;
+        }
         let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
+        // A verb right after an organisation is the sentence's (美國航空集團結成業務聯盟).
+        if p.pos == "v"
+            && k > 0
+            && super::organisations::ends_with_suffix(
+                prepared.slice(words[k.saturating_sub(2)].start, words[k - 1].end),
+            )
+        {
+            break;
+        }
         if !(is_name_part(p.pos) || verb || joins) {
             break;
         }
@@ -378,7 +406,7 @@ fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
 
 char_set!(
     /// The last chars of `ZONE_SUFFIXES`.
-    ZONE_LAST_CHARS = "区城园岸场桥头"
+    ZONE_LAST_CHARS = "区城园岸场桥头馆心"
 );
 
 /// Parts of speech that can sit inside a proper name of a place or an organisation.
@@ -481,6 +509,8 @@ mod tests {
         );
         assert_has("粵港澳大灣區建設", "粵港澳大灣區", Loc);
         assert_has("經港珠澳大橋前往", "港珠澳大橋", Fac);
+        assert_has("展覽在香港會展中心舉行", "香港會展中心", Fac);
+        assert_has("作品在中國美術館展出", "中國美術館", Fac);
         assert_has("中美關係", "美", Gpe);
         assert_has("总理访华", "华", Gpe);
         assert_has("美、德、法三國", "德", Gpe);
