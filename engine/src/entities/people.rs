@@ -647,6 +647,13 @@ mod tests {
     use crate::EntityType::*;
 
     #[test]
+    fn a_name_the_dictionary_tags_wrongly_is_still_a_person() {
+        // jieba's dictionary tags 周恩來 a time word.
+        assert_has("周恩來總理於3月2日抵達", "周恩來", Person);
+        assert_has("周恩来说", "周恩来", Person);
+    }
+
+    #[test]
     fn a_name_with_a_middle_dot_is_one_person() {
         assert_has(
             "英特爾公司總裁安德魯·葛魯夫昨日訪港",
