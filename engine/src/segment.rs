@@ -251,9 +251,6 @@ impl Segmenter {
         known: Option<bool>,
         guesses: &mut Guesses,
     ) -> &'static str {
-        if let Some(fixed) = tag_erratum(word) {
-            return fixed;
-        }
         if tag != "x" || !word.chars().any(crate::pos_guess::is_cjk) {
             return tag;
         }
@@ -608,17 +605,6 @@ impl<'t> Original<'t> {
             text: CompactString::from(text.as_ref()),
             pos: std::borrow::Cow::Borrowed(w.pos),
         }
-    }
-}
-
-/// Tags jieba's dictionary gets wrong for well-known people, in both scripts: 周恩來 is
-/// tagged a time word (`t`, after 周 "week"), so it was never found as a person, and 巴金
-/// a place. Checked for the names of modern Chinese leaders and writers; the rest are
-/// `nr` (老舍, `n`, is also a word: old house).
-fn tag_erratum(word: &str) -> Option<&'static str> {
-    match word {
-        "周恩来" | "周恩來" | "巴金" => Some("nr"),
-        _ => None,
     }
 }
 

@@ -338,40 +338,35 @@ pub(super) fn join_dotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < found.len() {
         let c = found[i];
-        // Where this candidate meets a dot: after it (c is the left part) or before it.
+        // A person right before a dot, a Han char after it: the left part of a name.
         let left_dot = c.kind == EntityType::Person
             && chars.get(c.end).is_some_and(|d| DOTS.contains(d))
             && chars.get(c.end + 1).is_some_and(|&h| is_han(h));
-        if !left_dot {
-            i += 1;
-            continue;
-        }
         let right_start = c.end + 1;
-        let right_end = match found.get(i + 1) {
-            Some(n) if n.start == right_start && n.kind == EntityType::Person => Some(n.end),
+        let next = found.get(i + 1).copied();
+        // The right part: the next candidate if it is a person there, else a name-like
+        // word there that no candidate overlaps.
+        let end = match next {
+            _ if !left_dot => None,
+            Some(n) if n.start == right_start && n.kind == EntityType::Person => {
+                found.remove(i + 1);
+                Some(n.end)
+            }
             Some(n) if n.start <= right_start => None,
             _ => {
                 let k = words.partition_point(|w| w.start < right_start);
                 words
                     .get(k)
                     .filter(|w| w.start == right_start && name_like(w))
+                    .filter(|w| next.is_none_or(|n| n.start >= w.end))
                     .map(|w| w.end)
             }
         };
-        // The next candidate is that right part, or starts after it.
-        let Some(end) = right_end.filter(|&e| {
-            found
-                .get(i + 1)
-                .is_none_or(|n| n.start >= e || n.start == right_start)
-        }) else {
-            i += 1;
-            continue;
-        };
-        if found.get(i + 1).is_some_and(|n| n.start == right_start) {
-            found.remove(i + 1);
+        match end {
+            // The joined name may meet another dot: look at it again.
+            Some(end) => found[i].end = end,
+            None => i += 1,
         }
-        found[i].end = end;
-        // The joined name may meet another dot: look at it again.
     }
     // A part before the dot may be missing while the one after it was found
     // (亞歷山大·曼尼科夫 found as 曼尼科夫): take in a name-like word before the dot.

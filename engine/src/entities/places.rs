@@ -328,12 +328,13 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         // 與/和 join two parts of one name (…電氣化與自動化…), never end or start it.
         // Not between two names: 中華醫學會和郵電總醫院 are two organisations.
         // Nor between two places (法國與南非隊: 南非隊 is the team).
+        let after_organisation = k > 0
+            && super::organisations::ends_with_suffix(
+                prepared.slice(words[k.saturating_sub(2)].start, words[k - 1].end),
+            );
         let joins = matches!(text, "与" | "和" | "及")
             && k + 1 < k0
-            && !(k > 0
-                && super::organisations::ends_with_suffix(
-                    prepared.slice(words[k.saturating_sub(2)].start, words[k - 1].end),
-                ))
+            && !after_organisation
             && !(k > 0 && words[k - 1].pos == "ns" && words[k + 1].pos == "ns");
         // A person named after a title is the sentence's (北京博愛醫院院長吳弦光代表醫院):
         // the walk stops at the name.
@@ -345,12 +346,7 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         }
         let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
         // A verb right after an organisation is the sentence's (美國航空集團結成業務聯盟).
-        if p.pos == "v"
-            && k > 0
-            && super::organisations::ends_with_suffix(
-                prepared.slice(words[k.saturating_sub(2)].start, words[k - 1].end),
-            )
-        {
+        if p.pos == "v" && after_organisation {
             break;
         }
         if !(is_name_part(p.pos) || verb || joins) {
