@@ -5,7 +5,8 @@ A marked page is the seed page with each entity mention wrapped as ⟦TYPE|menti
 Markup is what a person can read and review; offsets are derived from it, so they cannot drift.
 
   python3 scripts/gold_seeds.py check DIR            every DIR/*.marked.txt strips back to its seeds/ page
-  python3 scripts/gold_seeds.py jsonl DIR > G.jsonl  span gold, one page a line (offsets into the page)
+  python3 scripts/gold_seeds.py jsonl DIR > G.jsonl  span gold, one page a line (offsets into the page),
+                                                     in the scorer's six types (PER ORG LOC DATE MONEY PERCENT)
   python3 scripts/gold_seeds.py diff DIR_A DIR_B     mentions the two passes disagree on, per page
   python3 scripts/gold_seeds.py agree DIR_A DIR_B    agreement of two passes (span + type), per type
   python3 scripts/gold_seeds.py score [G.jsonl] [--json]
@@ -88,10 +89,17 @@ def cmd_check(directory):
     print("all", sum(total.values()), dict(sorted(total.items())))
 
 
+# The span scorer compares gold types as written and maps only the predictions' types: the gold
+# file carries its six types (the marked copies keep the OntoNotes ones).
+SCORED = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE",
+          "TIME": "DATE", "MONEY": "MONEY", "PERCENT": "PERCENT"}
+
+
 def cmd_jsonl(directory):
     for k, (stem, text, ents) in enumerate(pages(directory)):
         rec = {"line": k, "id": stem, "text": text,
-               "entities": [{"start": s, "end": e, "type": t, "text": x} for s, e, t, x in ents]}
+               "entities": [{"start": s, "end": e, "type": SCORED[t], "text": x}
+                            for s, e, t, x in ents if t in SCORED]}
         print(json.dumps(rec, ensure_ascii=False))
 
 

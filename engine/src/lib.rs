@@ -30,6 +30,7 @@ pub mod normalize;
 mod pos_guess;
 pub mod script;
 mod segment;
+pub mod stories;
 pub mod wire;
 
 pub use analysis::{Analysis, CompactString, Entity, EntityType, Token};

@@ -186,3 +186,50 @@ fn analyze_many_files_and_json_lines_keep_input_order() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn stories_prints_a_json_array_with_offsets_into_the_page() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let mut pages: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), 5, "the five seed pages");
+    for page in &pages {
+        let out = jiexi(&["stories", page.to_str().unwrap()], b"");
+        assert!(out.status.success());
+        let stories: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(stories.len() >= 3, "{page:?}: {} stories", stories.len());
+        let text: Vec<char> = std::fs::read_to_string(page).unwrap().chars().collect();
+        let mut last = 0;
+        for s in &stories {
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert!(last <= start && start < end && end <= text.len());
+            last = end;
+            let title = s["title"].as_str().unwrap();
+            let here: String = text[start..end].iter().collect();
+            assert!(
+                here.contains(title),
+                "the title is found again in its story"
+            );
+            for key in ["dateline", "byline", "source", "date"] {
+                assert!(
+                    s.get(key).is_some(),
+                    "{key} is always there, null when unknown"
+                );
+            }
+            assert!(s["source"].is_string(), "every seed story has its paper");
+        }
+    }
+    let out = jiexi(&["stories", "/nonexistent/page.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/page.txt"));
+    let out = jiexi(&["stories"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

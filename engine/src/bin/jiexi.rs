@@ -7,7 +7,7 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use jiexi_engine::{input::decode_utf8, keywords, script, Analysis, Analyzer, Error};
+use jiexi_engine::{input::decode_utf8, keywords, script, stories, Analysis, Analyzer, Error};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +17,8 @@ const USAGE: &str = "usage:
   jiexi analyze FILE         one JSON document: tokens and entities with char offsets into FILE
   jiexi analyze FILE FILE…   JSON Lines, one document per file (with \"file\"), on every core
   jiexi analyze --jsonl      stdin JSON Lines {\"id\":…,\"text\":…} -> JSON Lines with \"id\", on every core
-  jiexi keywords FILE…       per file: TextRank keywords and TF-IDF against the files given";
+  jiexi keywords FILE…       per file: TextRank keywords and TF-IDF against the files given
+  jiexi stories FILE         a newspaper page's stories: a JSON array of {title, dateline, byline, source, date, start, end, …}";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +44,7 @@ fn run(args: &[String]) -> Result<(), Error> {
         (Some("analyze"), 2) => analyze(&args[1]),
         (Some("analyze"), n) if n > 2 => analyze_files(&args[1..]),
         (Some("keywords"), n) if n > 1 => keywords(&args[1..]),
+        (Some("stories"), 2) => stories(&args[1]),
         (Some("-h" | "--help" | "help"), _) => {
             println!("{USAGE}");
             Ok(())
@@ -116,6 +118,15 @@ fn entities(text: &str) -> Result<(), Error> {
         out.flush()
     };
     write().map_err(|e| io_error("stdout", e))
+}
+
+/// The stories of a page, with char offsets into the file.
+fn stories(path: &str) -> Result<(), Error> {
+    let bytes = std::fs::read(path).map_err(|error| io_error(path, error))?;
+    let text = decode_utf8(path, bytes)?;
+    let mut out = stdout();
+    write_json_line(&mut out, &stories::split(&text))?;
+    out.flush().map_err(|e| io_error("stdout", e))
 }
 
 fn analyze(path: &str) -> Result<(), Error> {
