@@ -1,6 +1,9 @@
-// Screenshots of the reader for the docs: light and dark, English and Traditional Chinese
-// interface, a bundled story. Run after `trunk build --release --offline`:
+// Screenshots for the docs, from the release build (`trunk build --release --offline` first):
 //   node scripts/screenshots.mjs        → docs/screenshots/*.png
+// - reader-*.png: a first visit (empty storage), which opens a seed story highlighted; light
+//   and dark, English and Traditional Chinese interface.
+// - corpus-views-en.png: the corpus views over the seed stories (entity index, and the
+//   concordance of 河套).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, openApp, serveDist, ROOT } from '../tests/e2e/support.mjs';
@@ -14,22 +17,28 @@ const shots = [
   { file: 'reader-dark-en.png', locale: 'en-GB', colorScheme: 'dark' },
   { file: 'reader-light-zh-hant.png', locale: 'zh-HK', colorScheme: 'light' },
 ];
+const viewport = { width: 1280, height: 960 };
 try {
   for (const { file, locale, colorScheme } of shots) {
-    const { page, errors } = await openApp(browser, server.url, {
-      locale,
-      colorScheme,
-      viewport: { width: 1280, height: 960 },
-    });
-    // The first bundled document: a seed page when seeds are present.
-    await page.locator('[data-testid=corpus-doc]:not([data-kind=user])').first().click();
+    const { page, errors } = await openApp(browser, server.url, { locale, colorScheme, viewport, firstVisit: true });
+    await page.locator('[data-testid=doc-banner][data-kind=seed]').waitFor();
     await page.locator('[data-testid=entity-list] li').first().waitFor();
-    await page.locator('[data-testid=entity-list] li button').first().click();
     await page.screenshot({ path: join(OUT, file) });
     if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
     console.log(join('docs', 'screenshots', file));
     await page.close();
   }
+  const { page, errors } = await openApp(browser, server.url, { locale: 'en-GB', viewport: { width: 1280, height: 1400 } });
+  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.locator('[data-testid=corpus-state][data-state=ready]').waitFor({ timeout: 60000 });
+  await page.locator('[data-testid=entity-index] tbody tr').first().waitFor();
+  await page.getByTestId('kwic-input').fill('河套');
+  await page.getByTestId('kwic-row').first().waitFor();
+  await page.getByTestId('corpus-views').scrollIntoViewIfNeeded();
+  await page.getByTestId('corpus-views').screenshot({ path: join(OUT, 'corpus-views-en.png') });
+  if (errors.length) throw new Error(`corpus views: ${errors.join('; ')}`);
+  console.log(join('docs', 'screenshots', 'corpus-views-en.png'));
+  await page.close();
 } finally {
   await browser.close();
   await server.close();

@@ -4,13 +4,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::bundled::{self, Bundled};
 use crate::client::AnalysisClient;
 use crate::corpus_views::CorpusViews;
 use crate::corrections_panel::{pick_selection, CorrectionBar, Corrections, DictionaryPanel};
+use crate::doc_banner::DocBanner;
 use crate::entity_panel::EntityPanel;
 use crate::exports::ExportBar;
 use crate::file_input::{dropped_file, FileInput};
 use crate::i18n::{tr, I18n, Lang};
+use crate::landing::Goto;
 use crate::legend::Legend;
 use crate::library::{CorpusPanel, LibraryState};
 use crate::paste;
@@ -121,13 +124,37 @@ pub fn App() -> impl IntoView {
         }
     });
     let corrections = Corrections::load(client, reanalyze, notice);
-    let library = LibraryState::load(notice, Callback::new(move |t: String| analyze(t)));
+    // The bundled document shown, if one is: read-only, so the text box stays free for the
+    // user's own article, and a line above the reader says what it is.
+    let showing = RwSignal::new(None::<&'static Bundled>);
+    let show_bundled = move |doc: &'static Bundled| {
+        if showing.get_untracked().is_some_and(|d| d.id == doc.id) {
+            return; // already shown: a jump within it needs no new analysis
+        }
+        showing.set(Some(doc));
+        boxed.set(Some(String::new()));
+        analyze_typed(doc.text.to_string());
+    };
+    let library = LibraryState::load(
+        notice,
+        Callback::new(move |t: String| {
+            showing.set(None);
+            analyze(t)
+        }),
+        Callback::new(move |id: String| {
+            if let Some(doc) = bundled::find(&id) {
+                show_bundled(doc);
+            }
+        }),
+    );
     // What the user types, pastes or opens is theirs: kept in the library as they go.
     let edit = move |value: String| {
+        showing.set(None);
         library.edited(value.clone());
         analyze(value);
     };
     let type_in_box = move |value: String| {
+        showing.set(None);
         library.edited(value.clone());
         analyze_typed(value);
     };
@@ -164,14 +191,31 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
         edit(new_text);
     };
-    let open_bundled = Callback::new(move |doc: crate::bundled::BundledDoc| {
-        library.close();
-        analyze(doc.text.to_string())
+    let open_bundled = Callback::new(move |doc: &'static Bundled| {
+        library.open_bundled(&doc.id);
+        show_bundled(doc);
     });
     let open_user = Callback::new(move |id: String| {
         if let Some(text) = library.open(&id) {
+            showing.set(None);
             analyze(text);
         }
+    });
+    // A document opened at a place (a concordance line, a headline in its page).
+    let open_at = Callback::new(move |(id, at): (String, Option<(usize, usize)>)| {
+        let text = match bundled::find(&id) {
+            Some(doc) => {
+                open_bundled.run(doc);
+                doc.text.to_string()
+            }
+            None => {
+                open_user.run(id.clone());
+                library.text_of(&id).unwrap_or_default()
+            }
+        };
+        view_state
+            .goto
+            .set(at.and_then(|(start, end)| Goto::within(&text, start, end)));
     });
     // A decoded file is a new document of the user's, analysed at once.
     Effect::new(move |_| {
@@ -274,6 +318,7 @@ pub fn App() -> impl IntoView {
                         type="button"
                         data-testid="new-doc"
                         on:click=move |_| {
+                            showing.set(None);
                             library.close();
                             analyze(String::new());
                         }
@@ -321,6 +366,7 @@ pub fn App() -> impl IntoView {
                         }
                     })
                 }}
+                <DocBanner showing=showing open_at=open_at />
                 <CorrectionBar corrections=corrections picked=picked />
                 <Reader shown=shown groups=groups view=view_state pending=pending />
                 <ExportBar shown=shown groups=groups notice=notice />
@@ -337,12 +383,7 @@ pub fn App() -> impl IntoView {
                 <CorpusViews
                     client=client
                     library=library
-                    open_doc=Callback::new(move |id: String| {
-                        match crate::bundled::BUNDLED.iter().find(|d| d.id == id) {
-                            Some(doc) => open_bundled.run(*doc),
-                            None => open_user.run(id),
-                        }
-                    })
+                    open_doc=open_at
                 />
             </div>
         </main>

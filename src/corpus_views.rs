@@ -39,7 +39,8 @@ pub fn CorpusViews(
     client: AnalysisClient,
     library: LibraryState,
     /// Opens a document (bundled or the user's) by id.
-    open_doc: Callback<String>,
+    /// Opens a document (by id) at a place: char offsets of a hit.
+    open_doc: Callback<(String, Option<(usize, usize)>)>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let open = RwSignal::new(false);
@@ -181,12 +182,7 @@ pub fn CorpusViews(
         library
             .docs
             .with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.title.clone()))
-            .or_else(|| {
-                crate::bundled::BUNDLED
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| d.title())
-            })
+            .or_else(|| crate::bundled::find(id).map(|d| d.title.clone()))
             .unwrap_or_else(|| id.to_string())
     };
 
@@ -255,13 +251,14 @@ pub fn CorpusViews(
                             <tbody>
                                 {hits.into_iter().map(|h| {
                                     let doc = h.doc.clone();
+                                    let at = (h.start, h.end);
                                     view! {
                                         <tr data-testid="kwic-row" data-doc-id=h.doc.clone() data-start=h.start data-end=h.end>
                                             <td class="left">{h.left}</td>
                                             <td class="keyword"><mark>{h.keyword}</mark></td>
                                             <td class="right">{h.right}</td>
                                             <td class="doc">
-                                                <button type="button" class="link" data-testid="kwic-open" on:click=move |_| open_doc.run(doc.clone())>
+                                                <button type="button" class="link" data-testid="kwic-open" on:click=move |_| open_doc.run((doc.clone(), Some(at)))>
                                                     {title_of(&h.doc)}
                                                 </button>
                                             </td>

@@ -4,7 +4,7 @@
 use jiexi_engine::export::escape_html;
 use leptos::prelude::*;
 
-use crate::bundled::BUNDLED;
+use crate::bundled;
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, I18n};
 use crate::library::LibraryState;
@@ -23,7 +23,7 @@ pub fn DocumentWords(
         let mut all: Vec<(String, String)> = library
             .docs
             .with(|d| d.iter().map(|d| (d.id.clone(), d.title.clone())).collect());
-        all.extend(BUNDLED.iter().map(|d| (d.id.to_string(), d.title())));
+        all.extend(bundled::indexed().map(|d| (d.id.clone(), d.title.clone())));
         all
     });
     let doc = RwSignal::new(None::<String>);

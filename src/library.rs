@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bundled::{BundledDoc, BUNDLED};
+use crate::bundled::{self, Bundled, Kind};
 use crate::i18n::{tr, I18n};
 use crate::saved::{SavedNote, Writes};
 use crate::storage;
@@ -19,6 +19,10 @@ use crate::tabs::Tabs;
 const PREFIX: &str = "doc:";
 /// localStorage: the id of the document open last, restored on reload.
 const CURRENT: &str = "jiexi.current";
+/// localStorage: the bundled document open last (when no document of the user's is).
+const BUNDLED_OPEN: &str = "jiexi.bundled";
+/// localStorage: set once a first visit was greeted with a seed story.
+const WELCOMED: &str = "jiexi.welcomed";
 /// localStorage: text typed just before the page was left, not yet in IndexedDB (a
 /// write begun while a page unloads may never finish; localStorage is synchronous).
 const DRAFT: &str = "jiexi.draft";
@@ -87,12 +91,20 @@ pub struct LibraryState {
     base: StoredValue<Option<String>>,
     /// Shows a text in the input and analyses it.
     restore: Callback<String>,
+    /// Opens a bundled document (by id) when no document of the user's comes back: the
+    /// one open last, or on a first visit the welcome story.
+    reopen: Callback<String>,
     tabs: Tabs,
 }
 
 impl LibraryState {
-    /// Loads the library; `restore` receives the text of the document open last.
-    pub fn load(notice: RwSignal<Option<String>>, restore: Callback<String>) -> Self {
+    /// Loads the library; `restore` receives the text of the document open last, and
+    /// `reopen` the bundled document to open when none of the user's was.
+    pub fn load(
+        notice: RwSignal<Option<String>>,
+        restore: Callback<String>,
+        reopen: Callback<String>,
+    ) -> Self {
         let this = LibraryState {
             docs: RwSignal::new(Vec::new()),
             current: RwSignal::new(None),
@@ -103,6 +115,7 @@ impl LibraryState {
             pending: StoredValue::new(None),
             base: StoredValue::new(None),
             restore,
+            reopen,
             tabs: Tabs::new(CHANNEL),
         };
         this.listen();
@@ -135,10 +148,39 @@ impl LibraryState {
                     this.edited(text);
                 }
                 (None, Some(doc)) => restore.run(doc.text),
-                (None, None) => {}
+                (None, None) => this.reopen_bundled(),
             }
         });
         this
+    }
+
+    /// Nothing of the user's to show: the bundled document open last, or on a first visit
+    /// (nothing stored, never greeted) the welcome story.
+    fn reopen_bundled(self) {
+        let Some(storage) = local_storage() else {
+            return;
+        };
+        let welcomed = storage.get_item(WELCOMED).ok().flatten().is_some()
+            || self.docs.with_untracked(|d| !d.is_empty());
+        let welcome = (!welcomed)
+            .then(bundled::welcome)
+            .flatten()
+            .map(|d| d.id.clone());
+        let _ = storage.set_item(WELCOMED, "1");
+        let last = storage.get_item(BUNDLED_OPEN).ok().flatten();
+        if let Some(id) = last.filter(|id| bundled::find(id).is_some()).or(welcome) {
+            let _ = storage.set_item(BUNDLED_OPEN, &id);
+            self.reopen.run(id);
+        }
+    }
+
+    /// A bundled document is opened: what was typed is saved first, and on reload it
+    /// comes back.
+    pub fn open_bundled(self, id: &str) {
+        self.close();
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(BUNDLED_OPEN, id);
+        }
     }
 
     /// Reads every stored document again (at start, and when another tab changed them).
@@ -202,6 +244,7 @@ impl LibraryState {
     fn set_current(self, id: Option<String>) {
         if let Some(storage) = local_storage() {
             // Only which document reopens on reload; losing it loses nothing else.
+            let _ = storage.remove_item(BUNDLED_OPEN);
             let _ = match &id {
                 Some(id) => storage.set_item(CURRENT, id),
                 None => storage.remove_item(CURRENT),
@@ -424,6 +467,11 @@ impl LibraryState {
         self.base.set_value(None);
     }
 
+    /// The text of the user document `id`.
+    pub fn text_of(self, id: &str) -> Option<String> {
+        self.find(id).map(|d| d.text)
+    }
+
     /// Opens the user document `id`; its text.
     pub fn open(self, id: &str) -> Option<String> {
         let doc = self.find(id)?;
@@ -504,7 +552,7 @@ impl LibraryState {
     pub fn import(self, name: &str, json: &str) {
         match Library::from_json(json) {
             Ok(incoming) => {
-                let bundled: Vec<&str> = crate::bundled::BUNDLED.iter().map(|d| d.id).collect();
+                let bundled: Vec<&str> = bundled::all().iter().map(|d| d.id.as_str()).collect();
                 let (added, merged) =
                     Library::merge(&self.docs.get_untracked(), &bundled, incoming);
                 self.put_all(added);
@@ -522,7 +570,7 @@ impl LibraryState {
 #[component]
 pub fn CorpusPanel(
     library: LibraryState,
-    on_open_bundled: Callback<BundledDoc>,
+    on_open_bundled: Callback<&'static Bundled>,
     on_open_user: Callback<String>,
 ) -> impl IntoView {
     let i18n = I18n::get();
@@ -608,6 +656,7 @@ pub fn CorpusPanel(
                                         data-testid="corpus-doc"
                                         data-doc-id=id.clone()
                                         data-kind="user"
+                                        data-date=doc.date.trim().to_string()
                                         aria-current=is_current.then_some("true")
                                         on:click=move |_| on_open_user.run(open_id.clone())
                                     >
@@ -630,26 +679,10 @@ pub fn CorpusPanel(
                         })
                         .collect_view()
                 })}
-                {move || BUNDLED
-                    .iter()
-                    .filter(|doc| matches(&doc.title()))
-                    .map(|doc| {
-                        let doc = *doc;
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    data-testid="corpus-doc"
-                                    data-doc-id=doc.id
-                                    data-kind=doc.kind
-                                    on:click=move |_| on_open_bundled.run(doc)
-                                >
-                                    {doc.title()}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    let q = query.get();
+                    bundled_list(i18n, q, on_open_bundled)
+                }}
             </ul>
             {move || library.deleted.get().map(|doc| view! {
                 <p class="undo" role="status">
@@ -676,4 +709,68 @@ pub fn CorpusPanel(
             </div>
         </nav>
     }
+}
+
+/// The bundled documents: each seed page's stories under the page (one click away), then
+/// the samples. A page is listed while any of its stories, or itself, matches `query`.
+fn bundled_list(i18n: I18n, query: String, open: Callback<&'static Bundled>) -> impl IntoView {
+    let q = jiexi_engine::script::fold(query.trim());
+    let matches =
+        move |d: &Bundled| q.is_empty() || jiexi_engine::script::fold(&d.title).contains(&q);
+    let entry = move |doc: &'static Bundled| {
+        let meta = [doc.source.as_str(), doc.date.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        view! {
+            <li class="bundled-doc">
+                <button
+                    type="button"
+                    data-testid="corpus-doc"
+                    data-doc-id=doc.id.clone()
+                    data-kind=doc.kind.as_str()
+                    data-date=doc.date.clone()
+                    on:click=move |_| open.run(doc)
+                >
+                    {doc.title.clone()}
+                    {(!meta.is_empty()).then(|| view! { <span class="forms">{format!(" {meta}")}</span> })}
+                </button>
+            </li>
+        }
+    };
+    bundled::all()
+        .iter()
+        .filter(|d| d.kind != Kind::Story)
+        .filter_map(move |d| {
+            if d.kind == Kind::Sample {
+                return matches(d).then(|| entry(d).into_any());
+            }
+            let stories: Vec<&'static Bundled> =
+                bundled::stories_of(d.page).filter(|s| matches(s)).collect();
+            (matches(d) || !stories.is_empty()).then(|| {
+                let label = format!("{} {}", d.source, i18n.tr("版面", "page"));
+                view! {
+                    <li class="seed-page" data-page-id=d.id.clone()>
+                        <div class="page-head">
+                            <span class="page-source">{label}</span>
+                            <button
+                                type="button"
+                                class="link"
+                                data-testid="corpus-page"
+                                data-doc-id=d.id.clone()
+                                data-kind="page"
+                                on:click=move |_| open.run(d)
+                            >
+                                {tr("全版", "Whole page")}
+                            </button>
+                        </div>
+                        <ul>{stories.into_iter().map(entry).collect_view()}</ul>
+                    </li>
+                }
+                .into_any()
+            })
+        })
+        .collect_view()
 }

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::client::Shown;
 use crate::i18n::{type_label, I18n, Lang};
+use crate::landing::{land, Goto};
 
 /// An entity as the user selects it: its type and its Simplified, width-folded text.
 pub type EntityKey = (EntityType, String);
@@ -32,6 +33,8 @@ pub struct ReaderView {
     pub script: RwSignal<Option<Script>>,
     /// Blocks mounted and blocks in all, while a long text is being rendered.
     pub progress: RwSignal<(usize, usize)>,
+    /// A place to land on once its text is shown (a concordance line, a headline).
+    pub goto: RwSignal<Option<Goto>>,
 }
 
 impl ReaderView {
@@ -43,6 +46,7 @@ impl ReaderView {
             show_pos: RwSignal::new(false),
             progress: RwSignal::new((0, 0)),
             script: RwSignal::new(None),
+            goto: RwSignal::new(None),
         }
     }
 }
@@ -222,6 +226,32 @@ pub fn Reader(
         }
         selected.is_some()
     });
+    // Lands on the place asked for once its text is all mounted (`data-landed` says where).
+    let landed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let (Some(goto), false) = (view.goto.get(), rendering.get()) else {
+            return;
+        };
+        mounted.track();
+        if !shown.with(|s| s.as_ref().is_some_and(|s| goto.fits(&s.text))) {
+            return;
+        }
+        after_paint(move || {
+            let Some(root) = root.get_untracked() else {
+                return;
+            };
+            if view.goto.get_untracked().as_ref() == Some(&goto)
+                && land(&root, goto.start, goto.end)
+            {
+                view.goto.set(None);
+                landed.set(Some(format!("{}-{}", goto.start, goto.end)));
+            }
+        });
+    });
+    Effect::new(move |_| {
+        shown.track();
+        landed.set(None);
+    });
     let toggle_at = move |target: Option<web_sys::EventTarget>| -> bool {
         let mark = target
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -253,6 +283,7 @@ pub fn Reader(
             node_ref=root
             aria-busy=move || rendering.get().to_string()
             data-rendering=move || rendering.get().to_string()
+            data-landed=move || landed.get()
             data-hidden=hidden
             data-show-tokens=move || view.show_tokens.get().to_string()
             data-show-pos=move || view.show_pos.get().to_string()

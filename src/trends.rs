@@ -5,7 +5,7 @@
 use jiexi_engine::charts;
 use leptos::prelude::*;
 
-use crate::bundled::BUNDLED;
+use crate::bundled;
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
 use crate::library::LibraryState;
@@ -66,12 +66,11 @@ pub fn Trends(client: AnalysisClient, library: LibraryState) -> impl IntoView {
     let is_chosen = move |kind, key: &str| choice().iter().any(|(k, s)| *k == kind && s == key);
     // Bundled documents first, then the user's oldest first: the order they were written.
     let columns = Memo::new(move |_| {
-        let mut cols: Vec<Column> = BUNDLED
-            .iter()
+        let mut cols: Vec<Column> = bundled::indexed()
             .map(|d| Column {
-                id: d.id.to_string(),
-                title: d.title(),
-                date: String::new(),
+                id: d.id.clone(),
+                title: d.title.clone(),
+                date: d.date.clone(),
             })
             .collect();
         library.docs.with(|docs| {

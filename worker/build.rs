@@ -24,7 +24,7 @@ fn main() {
             let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("doc");
             writeln!(
                 code,
-                "    BundledDoc {{ id: {id:?}, kind: {kind:?}, text: include_str!({abs:?}) }},",
+                "    BundledFile {{ id: {id:?}, kind: {kind:?}, text: include_str!({abs:?}) }},",
                 abs = abs.display()
             )
             .expect("writing to a String cannot fail");

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, openTab, readerContent, useApp } from './support.mjs';
+import { openApp, openTab, readerContent, useApp, newContext } from './support.mjs';
 
 const app = useApp();
 
@@ -130,7 +130,7 @@ test('the user dictionary exports and imports in jieba format; a bad file change
 });
 
 test('two tabs correcting at once keep both corrections, and a tab shows the other tab\'s at once', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   const errors = [];
   const open = async (deaf) => {
     // A deaf tab's dictionary is stale when it saves.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, openTab, readerContent, useApp } from './support.mjs';
+import { openApp, openTab, readerContent, useApp, newContext } from './support.mjs';
 
 const app = useApp();
 const ARTICLE = '深港科技創新合作區加速發展\n記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將進一步加快。';
@@ -94,7 +94,7 @@ test('title, source and date are editable and searchable; delete can be undone',
 });
 
 test('a save landing while the next field is typed in leaves that field as typed', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   // IndexedDB commits can be held back and let go (as on a slow disk): the title's save
   // then lands while the source is being typed, however fast or slow the machine. The
   // form was once redrawn from the list on every save, and what was being typed vanished.
@@ -174,7 +174,7 @@ test('the library exports and imports: merged without duplicates; a bad file cha
 });
 
 test('two tabs adding articles lose nothing, and each sees the other', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   const a = await context.newPage();
   const b = await context.newPage();
   for (const p of [a, b]) {
@@ -193,7 +193,7 @@ test('two tabs adding articles lose nothing, and each sees the other', async () 
 });
 
 test('with storage unavailable (private mode) the app works and says nothing is saved', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   await context.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { get: () => undefined });
   });
@@ -254,7 +254,7 @@ test('the last keystrokes are kept when another document is opened or the page r
 });
 
 test('a crash in the middle of a save leaves a whole document: the previous version or the new one', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   const page = await context.newPage();
   await page.goto(app.server.url);
   await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
@@ -306,7 +306,7 @@ const storedDocs = (page) => page.evaluate(() => new Promise((resolve, reject) =
 }));
 
 test('two tabs editing one document lose nothing: a tab with nothing unsaved follows, a stale one saves a copy', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   const errors = [];
   const open = (deaf) => openTab(context, app.server.url, errors, { deaf });
   const a = await open(false);
@@ -342,7 +342,7 @@ test('two tabs editing one document lose nothing: a tab with nothing unsaved fol
 });
 
 test('a document deleted in one tab while another edits it comes back with that text and a notice', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   const errors = [];
   const a = await openTab(context, app.server.url, errors);
   await paste(a, ARTICLE);

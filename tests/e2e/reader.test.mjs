@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  ROOT, longestTask, openApp, pasteText, readerContent, recordLongTasks, useApp, waitForSelector,
+  ROOT, longestTask, openApp, pasteText, readerContent, recordLongTasks, useApp, waitForSelector, newContext,
 } from './support.mjs';
 
 const app = useApp();
@@ -274,7 +274,7 @@ test('a 1 MB paste keeps the page responsive: no long freeze, highlights within 
   // 190 ms on top of removing the old text's elements. The waits poll with
   // querySelector: a locator's waitFor visits every element of the growing reader on
   // each poll, and its garbage made 100–300 ms tasks that were the driver's, not the app's.
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   const page = await context.newPage();
   await recordLongTasks(page);
   await page.goto(app.server.url);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, openApp, pasteText, readerContent, useApp } from './support.mjs';
+import { DIST, openApp, pasteText, readerContent, useApp, newContext } from './support.mjs';
 
 const app = useApp();
 const TEXT = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將加快。';
@@ -24,7 +24,7 @@ test('the built page has a strict Content-Security-Policy and no inline script',
 });
 
 test('a whole session runs without anything blocked by the policy', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -49,7 +49,7 @@ test('a whole session runs without anything blocked by the policy', async () => 
 });
 
 test('a failed dictionary download says why; Retry loads it, the text kept', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   let fail = true;
   await context.route('**/dictionaries.txt', (route) =>
     fail ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue(),
@@ -98,7 +98,7 @@ test('a panic in the page shows a notice with a reload link; the text stays and 
 });
 
 test('a worker that falls silent (as after a panic) is restarted; the text is kept and Retry works', async () => {
-  const context = await app.browser.newContext();
+  const context = await newContext(app.browser);
   // Lets the test swallow the next message to the worker: the worker never answers it,
   // exactly as a worker whose wasm trapped on a panic.
   await context.addInitScript(() => {

@@ -134,11 +134,24 @@ export function launch() {
 }
 
 /**
+ * A fresh browser context (`contextOptions` as Playwright's `newContext`) whose pages open
+ * the app as a returning user with nothing open, unless `firstVisit` (see `openApp`).
+ */
+export async function newContext(browser, { firstVisit = false, ...contextOptions } = {}) {
+  const context = await browser.newContext(contextOptions);
+  if (!firstVisit) await context.addInitScript(() => localStorage.setItem('jiexi.welcomed', '1'));
+  return context;
+}
+
+/**
  * Opens the app in a fresh browser context (own storage; `contextOptions` as Playwright's
  * `newContext`) and collects page errors; resolves once the worker says it is ready.
+ * The page opens as for a returning user with nothing open (an empty reader), so what a
+ * test pastes is the only text shown; `{ firstVisit: true }` opens it as a first visit,
+ * which shows a seed story.
  */
-export async function openApp(browser, url, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
+export async function openApp(browser, url, { firstVisit = false, ...contextOptions } = {}) {
+  const context = await newContext(browser, { firstVisit, ...contextOptions });
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
   const errors = [];

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bundled::BUNDLED;
+use crate::bundled;
 
 /// Words sent with the corpus index: enough that the user's stop words can remove
 /// hundreds and the chart still has its top 20.
@@ -192,7 +192,7 @@ impl AnalysisWorker {
     ) -> &'a DocFrequencies {
         corpus.get_or_insert_with(|| {
             let mut df = DocFrequencies::default();
-            for doc in BUNDLED {
+            for doc in bundled::indexed() {
                 df.add(&analyzer.segment(doc.text));
             }
             df
@@ -234,9 +234,8 @@ impl AnalysisWorker {
             }
             Request::Index { docs } => {
                 let started = now();
-                let mut all: Vec<(String, Option<String>)> = BUNDLED
-                    .iter()
-                    .map(|d| (d.id.to_string(), Some(d.text.to_string())))
+                let mut all: Vec<(String, Option<String>)> = bundled::indexed()
+                    .map(|d| (d.id.clone(), Some(d.text.to_string())))
                     .collect();
                 all.extend(docs);
                 let analysed = self.index.update_changed(analyzer, all);
