@@ -2,8 +2,9 @@
 //   node scripts/screenshots.mjs        → docs/screenshots/*.png
 // - reader-*.png: a first visit (empty storage), which opens a seed story highlighted; light
 //   and dark, English and Traditional Chinese interface.
-// - corpus-views-en.png: the corpus views over the seed stories (entity index, and the
-//   concordance of 河套).
+// - library-seeds-en.png: the library, the seed pages listed as their stories.
+// - corpus-views-en.png: the corpus views over the seed stories (the concordance of 河套, the
+//   entity index).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, openApp, serveDist, ROOT } from '../tests/e2e/support.mjs';
@@ -34,8 +35,15 @@ try {
   await page.locator('[data-testid=entity-index] tbody tr').first().waitFor();
   await page.getByTestId('kwic-input').fill('河套');
   await page.getByTestId('kwic-row').first().waitFor();
-  await page.getByTestId('corpus-views').scrollIntoViewIfNeeded();
-  await page.getByTestId('corpus-views').screenshot({ path: join(OUT, 'corpus-views-en.png') });
+  // The side column holds the library (the seed pages as their stories) and, under it, the
+  // views one under another: the library, and the top of the views (entity index, concordance).
+  const clipOf = (selector, height) => page.evaluate(([sel, h]) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: Math.min(r.height, h) };
+  }, [selector, height]);
+  await page.screenshot({ path: join(OUT, 'library-seeds-en.png'), fullPage: true, clip: await clipOf('nav.library', 1100) });
+  await page.screenshot({ path: join(OUT, 'corpus-views-en.png'), fullPage: true, clip: await clipOf('[data-testid=corpus-views]', 1100) });
+  console.log(join('docs', 'screenshots', 'library-seeds-en.png'));
   if (errors.length) throw new Error(`corpus views: ${errors.join('; ')}`);
   console.log(join('docs', 'screenshots', 'corpus-views-en.png'));
   await page.close();
