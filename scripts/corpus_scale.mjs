@@ -1,4 +1,4 @@
-// The corpus views at scale (issue 7), on the release build in headless Chromium: a
+// The corpus views at scale, on the release build in headless Chromium: a
 // generated library of N articles (default 1,000, ~2 million chars; scripts/gen_library.mjs)
 // is imported, then timed:
 // - index_ms: opening the corpus views to the entity index being shown (the worker

@@ -1,4 +1,4 @@
-// jiexi's performance harness (issue 5): the release build served locally, measured in
+// jiexi's performance harness: the release build served locally, measured in
 // headless Chromium, every figure next to a peer measured in the same run.
 //   trunk build --release --offline && node scripts/perf.mjs [FILE] [RUNS]
 // (JIEXI_DIST=DIR measures another build, e.g. an older commit's, against the same peers.)

@@ -158,6 +158,10 @@ impl LibraryState {
     /// (nothing stored, never greeted) the welcome story.
     fn reopen_bundled(self) {
         let Some(storage) = local_storage() else {
+            // Nothing is kept here (private mode): every visit is a first one.
+            if let Some(doc) = bundled::welcome() {
+                self.reopen.run(doc.id.clone());
+            }
             return;
         };
         let welcomed = storage.get_item(WELCOMED).ok().flatten().is_some()

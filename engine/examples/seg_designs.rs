@@ -1,5 +1,5 @@
-//! Reproduces the design comparison behind the engine's script handling (issue 3,
-//! step 2): the same SIGHAN test text segmented by several dictionary/HMM designs.
+//! Reproduces the design comparison behind the engine's script handling
+//! (Traditional text through a Simplified model): the same SIGHAN test text segmented by several dictionary/HMM designs.
 //!
 //! ```sh
 //! python3 scripts/gen_engine_data.py            # fetches sources, writes engine/data/ and the cache

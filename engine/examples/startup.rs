@@ -1,4 +1,4 @@
-//! Where the engine's start-up time goes (issue 5: `jiexi:ready` budget): unpacking and
+//! Where the engine's start-up time goes (the budget of `jiexi:ready`): unpacking and
 //! building both dictionaries from the packed file, then the first analysis.
 //!
 //! ```sh

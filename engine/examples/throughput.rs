@@ -1,5 +1,5 @@
 //! Native throughput of the full analysis against plain jieba-rs `tag()` on the same
-//! text, in the same run (issue 3: analysis must keep ≥ 50% of jieba's throughput).
+//! text, in the same run (the full analysis should keep at least half of jieba's throughput).
 //!
 //! ```sh
 //! cargo run -q --release -p jiexi-engine --example throughput -- FILE [ROUNDS]

@@ -126,7 +126,7 @@ impl AnalysisText {
 /// The tags guessed for words no dictionary has, by word, kept for one analysis. Unknown
 /// words recur (a name through an article), and the two passes over a Traditional text
 /// meet mostly the same ones: each guess is a Viterbi search, and guessing was 17% of the
-/// analysis time in a profile of the engine compiled to wasm (issue 5). Kept per analysis,
+/// analysis time in a profile of the engine compiled to wasm. Kept per analysis,
 /// not longer: a text's analysis never depends on, or speeds up from, the texts before it.
 #[derive(Default)]
 pub(crate) struct Guesses(rustc_hash::FxHashMap<Box<str>, &'static str>);
@@ -165,7 +165,7 @@ pub(crate) struct Prepared {
 thread_local! {
     /// Span buffers of texts analysed before (two: a Traditional text is segmented twice).
     /// Natively a fresh multi-megabyte vector costs a page fault per 4 kB on first write:
-    /// 14% of a Simplified text's analysis time before they were kept (perf, issue 3).
+    /// 14% of a Simplified text's analysis time before they were kept (perf).
     static SPARE_SPANS: RefCell<Vec<Vec<Span>>> = const { RefCell::new(Vec::new()) };
 }
 

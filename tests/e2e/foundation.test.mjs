@@ -93,7 +93,7 @@ test('a long article pasted at once is analysed once, not line by line', async (
   const elapsed = Date.now() - started;
   const { text } = await readerContent(page);
   assert.equal(text.replace(/\s/g, ''), article.replace(/\s/g, ''));
-  // Generous: the target (issue 4) is 100 ms; queued per-line analyses took 7 s.
+  // Generous: the target is 100 ms; queued per-line analyses took 7 s.
   assert.ok(elapsed < 3000, `10,000 characters shown in ${elapsed} ms`);
   assert.deepEqual(errors, []);
   await page.close();

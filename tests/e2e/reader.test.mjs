@@ -11,7 +11,7 @@ import {
 
 const app = useApp();
 
-/** Issue 4's target is no task over 100 ms; the test allows half as much again for a
+/** The reader's target is no task over 100 ms; the test allows half as much again for a
  * machine busy with other work (CI shares its two cores). */
 const LONGEST_TASK_MS = 150;
 
@@ -267,7 +267,7 @@ test('pasted markup is shown as text, never run', async () => {
 });
 
 test('a 1 MB paste keeps the page responsive: no long freeze, highlights within seconds', async () => {
-  // A guard against regressions, with room for a busy machine (the figures of issue 4
+  // A guard against regressions, with room for a busy machine (the reader's figures
   // come from scripts/browser_latency.mjs: the longest task of a first 1 MB paste is
   // 52–73 ms there, highlights at ~0.35 s). Before the text box stopped holding long
   // texts a 1 MB paste froze the page for 700 ms, and decoding the worker's answer took
