@@ -5,7 +5,10 @@ use super::*;
 /// The five seed pages, with each story's headline and dateline as a reader sees them.
 /// One story the parser cannot see: page 000's piece on 中國銀行 in 橫琴 (from 融入國家發展大局
 /// on) has neither a dateline nor a two-part headline, so it stays inside the story before it.
-const SEEDS: &[(&str, &[(&str, Option<&str>)])] = &[
+/// A story's headline and dateline.
+type Heading = (&'static str, Option<&'static str>);
+
+const SEEDS: &[(&str, &[Heading])] = &[
     (
         include_str!("../../../seeds/000_2fdc64f32e48eb04.txt"),
         &[
