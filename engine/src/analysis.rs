@@ -37,6 +37,10 @@ pub struct Entity {
     pub text: String,
     /// How sure the recogniser is, 0–1.
     pub confidence: f32,
+    /// For a short form the text defines or implies (晶泰科技 after 深圳晶泰科技有限公司（以下簡稱
+    /// 「晶泰科技」）): the full name, as written there. Mentions of both are one entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias_of: Option<String>,
 }
 
 /// OntoNotes 5 entity types, the names CKIP and spaCy use, so exports are familiar.

@@ -342,7 +342,7 @@ impl CorpusIndex {
             Query::Entity { kind, key } => {
                 for (d, (_, doc)) in self.docs.iter().enumerate() {
                     for e in &doc.entities {
-                        if e.kind == *kind && crate::script::fold(&e.text) == *key {
+                        if e.kind == *kind && entity_key(e).1 == *key {
                             spans.push((d, e.start, e.end));
                         }
                     }

@@ -227,6 +227,7 @@ impl UserDictionary {
                 kind,
                 text: slice(start, end),
                 confidence: 1.0,
+                alias_of: None,
             });
         }
         analysis.entities.sort_by_key(|e| e.start);

@@ -240,9 +240,12 @@ pub struct EntityGroup {
 }
 
 /// The key mentions of one entity share: its type and its folded text
-/// ([`crate::script::fold`]).
+/// ([`crate::script::fold`]), the full name's for a short form of it.
 pub fn entity_key(e: &Entity) -> (EntityType, String) {
-    (e.kind, crate::script::fold(&e.text))
+    (
+        e.kind,
+        crate::script::fold(e.alias_of.as_deref().unwrap_or(&e.text)),
+    )
 }
 
 /// Entities grouped by name, most frequent first (then by type and text, so the order is
@@ -277,7 +280,13 @@ pub fn group_entities(entities: &[Entity]) -> Vec<EntityGroup> {
     for (g, mut forms) in groups.iter_mut().zip(form_counts) {
         // Stable: ties keep first-seen order.
         forms.sort_by_key(|f| std::cmp::Reverse(f.1));
-        g.text = forms[0].0.clone();
+        // Named by its full name when short forms are grouped under it.
+        g.text = forms
+            .iter()
+            .find(|(f, _)| crate::script::fold(f) == g.key)
+            .unwrap_or(&forms[0])
+            .0
+            .clone();
         g.forms = forms.into_iter().map(|(f, _)| f).collect();
     }
     groups.sort_by(|a, b| {
@@ -356,7 +365,31 @@ mod tests {
             kind,
             text: text.to_string(),
             confidence: 0.9,
+            alias_of: None,
         }
+    }
+
+    #[test]
+    fn a_short_form_is_grouped_under_its_full_name() {
+        let mut short = entity(30, 34, EntityType::Org, "晶泰科技");
+        short.alias_of = Some("深圳晶泰科技有限公司".to_string());
+        let mut again = short.clone();
+        (again.start, again.end) = (50, 54);
+        let entities = [
+            entity(0, 10, EntityType::Org, "深圳晶泰科技有限公司"),
+            short,
+            again,
+            entity(60, 64, EntityType::Org, "晶泰集團"),
+        ];
+        let groups = group_entities(&entities);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(
+            groups[0].text, "深圳晶泰科技有限公司",
+            "named by the full name"
+        );
+        assert_eq!(groups[0].count, 3);
+        assert_eq!(groups[0].forms, ["晶泰科技", "深圳晶泰科技有限公司"]);
+        assert_eq!(entity_key(&entities[1]), entity_key(&entities[0]));
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub(crate) fn to_entities(
                 kind: c.kind,
                 text: text.into_owned(),
                 confidence: c.confidence,
+                alias_of: None,
             }
         })
         .collect()
