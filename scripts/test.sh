@@ -17,6 +17,7 @@ step() {
 }
 
 step format cargo fmt --all -- --check
+step layers python3 scripts/check_layers.py
 step lint cargo clippy --workspace --all-targets --offline -- -D warnings
 step lint-wasm cargo clippy -p jiexi -p jiexi-worker --target wasm32-unknown-unknown --offline -- -D warnings
 step native cargo test --workspace --offline
