@@ -142,7 +142,9 @@ pub fn App() -> impl IntoView {
             analyze(t)
         }),
         Callback::new(move |id: String| {
-            if let Some(doc) = bundled::find(&id) {
+            // Storage answers after the page is up: what the user began meanwhile stays.
+            let began = text.with_untracked(|t| !t.is_empty()) || showing.get_untracked().is_some();
+            if let (false, Some(doc)) = (began, bundled::find(&id)) {
                 show_bundled(doc);
             }
         }),
@@ -192,10 +194,12 @@ pub fn App() -> impl IntoView {
         edit(new_text);
     };
     let open_bundled = Callback::new(move |doc: &'static Bundled| {
+        view_state.goto.set(None);
         library.open_bundled(&doc.id);
         show_bundled(doc);
     });
     let open_user = Callback::new(move |id: String| {
+        view_state.goto.set(None);
         if let Some(text) = library.open(&id) {
             showing.set(None);
             analyze(text);
@@ -344,7 +348,14 @@ pub fn App() -> impl IntoView {
                 class="output"
                 aria-label=tr("分析結果", "Analysis")
                 on:mouseup=move |_| pick_selection(picked)
-                on:keyup=move |_| pick_selection(picked)
+                on:keyup=move |ev: web_sys::KeyboardEvent| {
+                    // A key on a button (a link to a place) is no selection made by hand:
+                    // the place it lands on is selected, and is not offered as a correction.
+                    let on_button = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).is_some();
+                    if !on_button {
+                        pick_selection(picked)
+                    }
+                }
             >
                 <div class="toolbar">
                     <Legend counts=entity_counts hidden=view_state.hidden />
@@ -377,6 +388,7 @@ pub fn App() -> impl IntoView {
                 <DictionaryPanel corrections=corrections />
                 <CorpusPanel
                     library=library
+                    showing=showing
                     on_open_bundled=open_bundled
                     on_open_user=open_user
                 />

@@ -25,12 +25,7 @@ pub fn DocBanner(
     move || {
         let doc = showing.get()?;
         let lang = i18n.0.get();
-        let meta = [doc.source.as_str(), doc.date.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let meta = doc.meta();
         let about = match (doc.kind, lang) {
             (Kind::Story, Lang::ZhHant) => "隨 jiexi 附上的種子語料：五版香港報章（深港創新），已分成各篇報道，只供閱讀。",
             (Kind::Story, Lang::En) => "From the seed corpus bundled with jiexi: five Hong Kong newspaper pages on Shenzhen–Hong Kong innovation, split into stories. Read-only.",

@@ -75,6 +75,11 @@ fn try_land(root: &web_sys::Element, start: usize, end: usize) -> Option<bool> {
         }
         if started && end <= at + n {
             range.set_end(&node, utf16_len(&text, end - at)).ok()?;
+            // Focus moves to the reader (the link that asked may be gone), then the place
+            // is selected and scrolled to the middle.
+            if let Some(reader) = root.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = reader.focus();
+            }
             let selection = web_sys::window()?.get_selection().ok()??;
             selection.remove_all_ranges().ok()?;
             selection.add_range(&range).ok()?;

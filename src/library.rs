@@ -576,6 +576,8 @@ pub fn CorpusPanel(
     library: LibraryState,
     on_open_bundled: Callback<&'static Bundled>,
     on_open_user: Callback<String>,
+    /// The bundled document shown, if one is.
+    showing: RwSignal<Option<&'static Bundled>>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let query = RwSignal::new(String::new());
@@ -685,7 +687,8 @@ pub fn CorpusPanel(
                 })}
                 {move || {
                     let q = query.get();
-                    bundled_list(i18n, q, on_open_bundled)
+                    let open = showing.get().map(|d| d.id.as_str());
+                    bundled_list(i18n, q, open, on_open_bundled)
                 }}
             </ul>
             {move || library.deleted.get().map(|doc| view! {
@@ -717,17 +720,17 @@ pub fn CorpusPanel(
 
 /// The bundled documents: each seed page's stories under the page (one click away), then
 /// the samples. A page is listed while any of its stories, or itself, matches `query`.
-fn bundled_list(i18n: I18n, query: String, open: Callback<&'static Bundled>) -> impl IntoView {
+fn bundled_list(
+    i18n: I18n,
+    query: String,
+    shown: Option<&'static str>,
+    open: Callback<&'static Bundled>,
+) -> impl IntoView {
     let q = jiexi_engine::script::fold(query.trim());
     let matches =
         move |d: &Bundled| q.is_empty() || jiexi_engine::script::fold(&d.title).contains(&q);
     let entry = move |doc: &'static Bundled| {
-        let meta = [doc.source.as_str(), doc.date.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let meta = doc.meta();
         view! {
             <li class="bundled-doc">
                 <button
@@ -736,6 +739,7 @@ fn bundled_list(i18n: I18n, query: String, open: Callback<&'static Bundled>) -> 
                     data-doc-id=doc.id.clone()
                     data-kind=doc.kind.as_str()
                     data-date=doc.date.clone()
+                    aria-current=(shown == Some(doc.id.as_str())).then_some("true")
                     on:click=move |_| open.run(doc)
                 >
                     {doc.title.clone()}
@@ -744,17 +748,24 @@ fn bundled_list(i18n: I18n, query: String, open: Callback<&'static Bundled>) -> 
             </li>
         }
     };
+    let mut pages = 0;
     bundled::all()
         .iter()
         .filter(|d| d.kind != Kind::Story)
         .filter_map(move |d| {
+            pages += usize::from(d.kind == Kind::Page);
             if d.kind == Kind::Sample {
                 return matches(d).then(|| entry(d).into_any());
             }
             let stories: Vec<&'static Bundled> =
                 bundled::stories_of(d.page).filter(|s| matches(s)).collect();
             (matches(d) || !stories.is_empty()).then(|| {
-                let label = format!("{} {}", d.source, i18n.tr("版面", "page"));
+                // Numbered: three pages of one paper would read alike.
+                let label = match i18n.0.get_untracked() {
+                    crate::i18n::Lang::ZhHant => format!("{}（第 {pages} 版）", d.source),
+                    crate::i18n::Lang::En => format!("{} (page {pages})", d.source),
+                };
+                let whole = format!("{} {label}", i18n.tr("全版", "Whole page"));
                 view! {
                     <li class="seed-page" data-page-id=d.id.clone()>
                         <div class="page-head">
@@ -765,6 +776,8 @@ fn bundled_list(i18n: I18n, query: String, open: Callback<&'static Bundled>) -> 
                                 data-testid="corpus-page"
                                 data-doc-id=d.id.clone()
                                 data-kind="page"
+                                aria-label=whole
+                                aria-current=(shown == Some(d.id.as_str())).then_some("true")
                                 on:click=move |_| open.run(d)
                             >
                                 {tr("全版", "Whole page")}

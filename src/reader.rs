@@ -284,6 +284,7 @@ pub fn Reader(
             aria-busy=move || rendering.get().to_string()
             data-rendering=move || rendering.get().to_string()
             data-landed=move || landed.get()
+            tabindex="-1"
             data-hidden=hidden
             data-show-tokens=move || view.show_tokens.get().to_string()
             data-show-pos=move || view.show_pos.get().to_string()

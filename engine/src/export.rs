@@ -169,6 +169,9 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // The HTML parser turns a raw CR (and CRLF) into LF: the text would lose a char
+            // per CR, and offsets into it (landing on a place) would drift.
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }
@@ -367,6 +370,15 @@ mod tests {
             confidence: 0.9,
             alias_of: None,
         }
+    }
+
+    #[test]
+    fn html_keeps_every_char_of_the_text() {
+        // A raw CR would be turned into LF by the HTML parser, and the text one char short.
+        assert_eq!(
+            escape_html("<b>\"深港\"&'\r\n"),
+            "&lt;b&gt;&quot;深港&quot;&amp;&#39;&#13;\n"
+        );
     }
 
     #[test]

@@ -2,13 +2,11 @@
 //! their stories, the pages themselves, and the demo article.
 //!
 //! Both the page and the worker list them: the worker indexes the stories for the corpus
-//! views, the page lists them in the library. Splitting five pages takes well under a
-//! millisecond, so each side does it once when first asked rather than shipping the
-//! result.
+//! views, the page lists them in the library. The pages are split into stories at build
+//! time (`build.rs`, with the engine's parser); here they become documents once, when
+//! first asked for.
 
 use std::sync::OnceLock;
-
-use jiexi_engine::stories;
 
 /// A file bundled with the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +19,25 @@ pub struct BundledFile {
 }
 
 /// Every bundled file, seeds first, in file-name order.
-pub const FILES: &[BundledFile] = include!(concat!(env!("OUT_DIR"), "/bundled_docs.rs"));
+pub const FILES: &[BundledFile] = include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
+
+/// A story of a seed page, as `jiexi_engine::stories::split` found it at build time; char
+/// offsets into the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StoryEntry {
+    /// Index into [`FILES`].
+    file: usize,
+    /// The page's text of the headline, line breaks kept.
+    title: &'static str,
+    source: &'static str,
+    date: &'static str,
+    start: usize,
+    end: usize,
+    title_start: usize,
+    title_end: usize,
+}
+
+const STORIES: &[StoryEntry] = include!(concat!(env!("OUT_DIR"), "/bundled_stories.rs"));
 
 /// What a bundled document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,22 +83,33 @@ pub struct Bundled {
     pub start: usize,
 }
 
+impl Bundled {
+    /// Its paper and date, as far as known: `香港商報 · 2024-12-17`.
+    pub fn meta(&self) -> String {
+        [self.source.as_str(), self.date.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 /// Every bundled document: each seed page's stories, then the page; then the samples.
 pub fn all() -> &'static [Bundled] {
     static ALL: OnceLock<Vec<Bundled>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut out = Vec::new();
-        for file in FILES {
+        for (f, file) in FILES.iter().enumerate() {
             if file.kind == "seed" {
-                let stories = stories::split(file.text);
+                let stories: Vec<&StoryEntry> = STORIES.iter().filter(|s| s.file == f).collect();
                 out.extend(stories.iter().enumerate().map(|(k, s)| story(file, k, s)));
                 let first = stories.first();
                 out.push(Bundled {
                     id: file.id.to_string(),
                     kind: Kind::Page,
-                    title: first.map(|s| fold(&s.title)).unwrap_or_default(),
-                    source: first.and_then(|s| s.source.clone()).unwrap_or_default(),
-                    date: first.and_then(|s| s.date.clone()).unwrap_or_default(),
+                    title: first.map(|s| fold(s.title)).unwrap_or_default(),
+                    source: first.map(|s| s.source.to_string()).unwrap_or_default(),
+                    date: first.map(|s| s.date.to_string()).unwrap_or_default(),
                     text: file.text,
                     page: file.id,
                     headline: first.map_or((0, 0), |s| (s.title_start, s.title_end)),
@@ -112,13 +139,13 @@ pub fn all() -> &'static [Bundled] {
     })
 }
 
-fn story(file: &BundledFile, k: usize, s: &stories::Story) -> Bundled {
+fn story(file: &BundledFile, k: usize, s: &StoryEntry) -> Bundled {
     Bundled {
         id: format!("{}-{:02}", file.id, k + 1),
         kind: Kind::Story,
-        title: fold(&s.title),
-        source: s.source.clone().unwrap_or_default(),
-        date: s.date.clone().unwrap_or_default(),
+        title: fold(s.title),
+        source: s.source.to_string(),
+        date: s.date.to_string(),
         text: char_slice(file.text, s.start, s.end),
         page: file.id,
         headline: (s.title_start - s.start, s.title_end - s.start),
@@ -152,7 +179,10 @@ pub fn welcome() -> Option<&'static Bundled> {
 fn char_slice(text: &str, start: usize, end: usize) -> &str {
     let mut bytes = text.char_indices().map(|(b, _)| b).chain([text.len()]);
     let from = bytes.nth(start).unwrap_or(text.len());
-    let to = bytes.nth(end - start - 1).unwrap_or(text.len());
+    let to = match end.saturating_sub(start).checked_sub(1) {
+        Some(k) => bytes.nth(k).unwrap_or(text.len()),
+        None => from,
+    };
     &text[from..to]
 }
 
@@ -213,6 +243,45 @@ mod tests {
             welcome().map(|d| d.kind),
             seeds.first().map(|_| Kind::Story)
         );
+    }
+
+    #[test]
+    fn the_stories_split_at_build_time_are_the_parsers() {
+        for (f, file) in FILES.iter().enumerate().filter(|(_, f)| f.kind == "seed") {
+            let built: Vec<_> = STORIES
+                .iter()
+                .filter(|s| s.file == f)
+                .map(|s| {
+                    (
+                        s.start,
+                        s.end,
+                        s.title_start,
+                        s.title_end,
+                        s.title,
+                        s.source,
+                        s.date,
+                    )
+                })
+                .collect();
+            let parsed = jiexi_engine::stories::split(file.text);
+            let now: Vec<_> = parsed
+                .iter()
+                .map(|s| {
+                    let source = s.source.as_deref().unwrap_or_default();
+                    let date = s.date.as_deref().unwrap_or_default();
+                    (
+                        s.start,
+                        s.end,
+                        s.title_start,
+                        s.title_end,
+                        s.title.as_str(),
+                        source,
+                        date,
+                    )
+                })
+                .collect();
+            assert_eq!(built, now, "{}", file.id);
+        }
     }
 
     #[test]

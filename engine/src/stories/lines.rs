@@ -73,7 +73,7 @@ fn is_furniture(line: &str) -> bool {
     }
     let letters = line.chars().filter(char::is_ascii_alphabetic).count();
     let ascii_only = line.is_ascii();
-    // "Hong Kong Commercial Daily", "A12", "B3 | 中國新聞"
+    // "Hong Kong Commercial Daily", "A12"
     (ascii_only && letters >= 6 && line.contains(' ') && !line.starts_with(['-', '>', '*']))
         || is_page_number(line)
 }

@@ -65,8 +65,12 @@ pub fn split(page: &str) -> Vec<Story> {
     }
     let chars: Vec<char> = page.chars().collect();
     let mut starts = story_starts(&lines);
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0); // text before the first headline is a story of its own
+    match starts.first().copied() {
+        Some(0) => {}
+        // Only furniture before the first headline (a page number): it opens that story.
+        Some(first) if lines[..first].iter().all(|l| l.kind == Kind::Furniture) => starts[0] = 0,
+        // Text before the first headline is a story of its own.
+        _ => starts.insert(0, 0),
     }
     let mut stories: Vec<Story> = starts
         .iter()
@@ -115,7 +119,12 @@ fn story_starts(lines: &[Line]) -> Vec<usize> {
 /// The story made of `lines` (its heading block first, if it has one).
 fn story(chars: &[char], lines: &[Line]) -> Story {
     let text = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
-    let block: Vec<&Line> = lines
+    // Furniture before the headline (a page number atop the page) belongs to the page.
+    let furniture = lines
+        .iter()
+        .take_while(|l| l.kind == Kind::Furniture)
+        .count();
+    let block: Vec<&Line> = lines[furniture..]
         .iter()
         .take_while(|l| l.kind == Kind::Heading)
         .collect();
@@ -123,9 +132,12 @@ fn story(chars: &[char], lines: &[Line]) -> Story {
     let (title_start, title_end) = match title_lines {
         Some((a, b)) => (a.start, b.end),
         // No headline: the first line names it.
-        None => (lines[0].start, lines[0].end.min(lines[0].start + 40)),
+        None => {
+            let first = lines.get(furniture).unwrap_or(&lines[0]);
+            (first.start, first.end.min(first.start + 40))
+        }
     };
-    let after = &lines[block.len()..];
+    let after = &lines[furniture + block.len()..];
     let lead = after.iter().take(DATELINE_WITHIN);
     let mut story = Story {
         title: text(title_start, title_end),

@@ -168,6 +168,20 @@ fn a_story_may_start_with_text_before_the_first_headline() {
     );
 }
 
+#[test]
+fn furniture_atop_the_page_opens_the_first_story() {
+    let text = "A12\n\n深港合作再下一城\n\n【大公報訊】記者石華深圳報道：兩地昨日簽約。\n";
+    let got = split(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].title, "深港合作再下一城");
+    assert_eq!(got[0].start, 0);
+    assert_eq!(got[0].furniture, vec![(0, 3)]);
+    assert_eq!(
+        got[0].dateline.as_deref(),
+        Some("【大公報訊】記者石華深圳報道：")
+    );
+}
+
 fn page_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("\n".to_string()),
