@@ -39,7 +39,9 @@ pub struct Entity {
     pub confidence: f32,
     /// For a short form the text defines or implies (晶泰科技 after 深圳晶泰科技有限公司（以下簡稱
     /// 「晶泰科技」）): the full name, as written there. Mentions of both are one entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Always written (null when none): the worker's messages are bincode, which cannot
+    /// skip a field.
+    #[serde(default)]
     pub alias_of: Option<String>,
 }
 
