@@ -1,6 +1,7 @@
 //! Places: the shipped gazetteer (also organisations it lists), jieba's place tags with
 //! a place suffix, zones and parks by suffix, and one-character country abbreviations in
-//! compounds such as 中美 or 訪華.
+//! strong context (中美關係, 訪華, 中方). Hong Kong and mainland one-char abbreviations
+//! (港, 深, 粵, 澳) and compounds of only them (深港, 粵港澳) are never places.
 
 use super::Candidate;
 use crate::lexicon::{char_set, gazetteer};
@@ -49,7 +50,11 @@ const ZONE_SUFFIXES: [(&str, EntityType); 24] = [
     ("展览中心", EntityType::Fac),
 ];
 
-char_set!(ABBREVIATIONS = "中美日俄英法德印韩朝越澳加意欧港台京沪粤深");
+char_set!(
+    /// Countries named by one char in relations and lists (中美關係, 美、德、法). Hong Kong
+    /// and mainland ones (港, 粵, 澳, 深, 京, 滬, 台) are never marked: they are in nearly
+    /// every sentence of local news (來港, 港人, 深港合作), and flood the entity index.
+ABBREVIATIONS = "中美日俄英法德印韩朝越加意欧");
 
 char_set!(
     /// One-character country names that appear only before a relation word (哈中兩國, 中坦合資).
@@ -70,40 +75,9 @@ MOTION_VERBS = "访来在驻对赴抵返进离留反侵抗援旅");
 /// Verb + place pairs that head longer words (抗日戰爭, 侵華日軍, 援藏幹部).
 const FUSED_VERB_OBJECTS: [&str; 4] = ["抗日", "侵华", "援藏", "访华"];
 
-/// Regions named by joining one-char names of provinces or rivers: each char is a place
-/// (青藏高原 is 青海 + 西藏; 黃淮 the Yellow and Huai rivers).
-const JOINED_REGIONS: [&str; 22] = [
-    "青藏",
-    "江淮",
-    "黄淮",
-    "江浙",
-    "京津",
-    "京津冀",
-    "沪宁",
-    "川藏",
-    "陕甘宁",
-    "晋察冀",
-    "港澳",
-    "深港",
-    "粤港",
-    "粤港澳",
-    "闽台",
-    "川渝",
-    "湘鄂",
-    "苏浙",
-    "沪港",
-    "京港",
-    "江汉",
-    "陕甘",
-];
-
-char_set!(
-    /// The first chars of `JOINED_REGIONS`: most words start with none.
-JOINED_REGION_FIRST_CHARS = "青江黄京沪川陕晋港深粤闽湘苏");
-
 char_set!(
     /// The one-character places those verbs take.
-VERB_OBJECTS = "华美日俄英法德港台京沪澳藏");
+VERB_OBJECTS = "华美日俄英法德藏");
 
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     gazetteer_matches(prepared, out);
@@ -131,8 +105,6 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // Mountains, rivers, lakes, streets in jieba's dictionary: 井岡山, 華爾街.
             out.push(Candidate::new(w.start, w.end, EntityType::Loc, 0.7));
         }
-        abbreviations(prepared, w.start, w.end, out);
-        joined_region(prepared, w.start, w.end, out);
         zone(prepared, i, out);
     }
     abbreviations_in_context(prepared, out);
@@ -179,38 +151,6 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
                     if aligned { 0.9 } else { 0.75 },
                 ));
             }
-        }
-    }
-}
-
-fn is_abbreviation_compound(prepared: &Prepared, start: usize, end: usize) -> bool {
-    let chars = &prepared.chars[start..end];
-    chars.len() >= 2
-        && chars.iter().all(|c| ABBREVIATIONS.contains(*c))
-        && gazetteer().get(prepared.slice(start, end)).is_none()
-}
-
-fn abbreviations(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Candidate>) {
-    if is_abbreviation_compound(prepared, start, end) {
-        for k in start..end {
-            out.push(Candidate::new(k, k + 1, EntityType::Gpe, 0.6));
-        }
-    }
-}
-
-/// 青藏, 京津冀 at the start of a word (青藏高原, 江淮流域): one place per char.
-fn joined_region(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Candidate>) {
-    if !JOINED_REGION_FIRST_CHARS.contains(prepared.chars[start]) {
-        return;
-    }
-    let text = prepared.slice(start, end);
-    if let Some(r) = JOINED_REGIONS
-        .iter()
-        .filter(|r| text.starts_with(**r))
-        .max_by_key(|r| r.len())
-    {
-        for k in start..start + r.chars().count() {
-            out.push(Candidate::new(k, k + 1, EntityType::Gpe, 0.6));
         }
     }
 }
@@ -475,12 +415,6 @@ mod tests {
 
     #[test]
     fn prefilter_sets_cover_their_lists() {
-        for r in super::JOINED_REGIONS {
-            assert!(
-                super::JOINED_REGION_FIRST_CHARS.contains(r.chars().next().unwrap()),
-                "{r}"
-            );
-        }
         for a in super::GENERIC_AREAS {
             assert!(a.ends_with('区'), "{a}");
         }
@@ -517,10 +451,25 @@ mod tests {
         assert_has("巴以和談陷入僵局", "以", Gpe);
         assert_has("俄政府宣布新措施", "俄", Gpe);
         assert_has("抗日戰爭時期", "日", Gpe);
-        assert_has("江淮流域普降大雨", "淮", Gpe);
         assert_has("哈薩克斯坦遷都阿斯塔納", "阿斯塔納", Gpe);
         assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
         assert_has("東北地區有冷空氣", "東北", Loc);
+    }
+
+    #[test]
+    fn local_one_char_abbreviations_are_no_places() {
+        // 港, 深, 粵, 澳 and their compounds are in nearly every line of local news; the
+        // regions named with them are places.
+        for text in [
+            "深港兩地加強合作",
+            "粵港澳三地政府簽署協議",
+            "大批旅客來港消費",
+            "港澳居民可申請",
+        ] {
+            let found = entities(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        assert_has("粵港澳大灣區發展迅速", "粵港澳大灣區", Loc);
     }
 
     #[test]
