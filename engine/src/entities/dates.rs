@@ -107,7 +107,8 @@ fn find_in(prepared: &Prepared, from: usize, to: usize, out: &mut Vec<Candidate>
         // Inside a longer word it is no date (今年輕人, 本周刊, 日前進): both edges must
         // fall where words do, but for a clock time, which the segmenter cuts up.
         let clock = m.as_str().ends_with(['时', '点', '分', '半', '许', '正']);
-        if !clock && !(prepared.starts_word(start) && prepared.ends_word(end)) {
+        let aligned = prepared.starts_word(start) && prepared.ends_word(end);
+        if !(clock || aligned) {
             continue;
         }
         let kind = if clock {

@@ -6,9 +6,11 @@
 //! (relative dates; a date joined with its time and a range into one span), [`places`]
 //! (gazetteer, place suffixes, country abbreviations), [`organisations`] (gazetteer, name +
 //! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
-//! verbs), [`titles`] (《…》 works and laws).
+//! verbs), [`titles`] (《…》 works and laws). After overlaps are resolved, [`document`]
+//! finds the other mentions of the names found (and of the short forms the text defines).
 
 mod dates;
+mod document;
 mod numeric;
 mod organisations;
 mod people;
@@ -50,6 +52,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::find(prepared, &mut candidates);
     let mut found = resolve(candidates);
     people::join_dotted(prepared, &mut found);
+    document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found
 }

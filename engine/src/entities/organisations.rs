@@ -10,7 +10,7 @@ use crate::EntityType;
 
 /// Words that end an organisation's name (Simplified), longest first where one ends
 /// another.
-const SUFFIXES: [&str; 81] = [
+const SUFFIXES: [&str; 86] = [
     "国家队",
     "女足",
     "男足",
@@ -83,6 +83,12 @@ const SUFFIXES: [&str; 81] = [
     "赛马会",
     "马会",
     "酒家",
+    // Company words Hong Kong and Taiwan papers end names with (某某實業, 某某地產).
+    "实业",
+    "企业",
+    "控股",
+    "地产",
+    "置业",
     "工厂",
     "厂",
     "局",
@@ -96,7 +102,7 @@ const SUFFIXES: [&str; 81] = [
 
 char_set!(
     /// The last chars of `SUFFIXES`.
-    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂"
+    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂业股产"
 );
 
 /// Words ending with 部 that are parts, places or people, not departments: cadres, all,
@@ -123,6 +129,11 @@ const NOT_DEPARTMENTS: [&str; 21] = [
     "后部",
     "尾部",
     "结合部",
+];
+
+/// Verb + 廠 words: setting up, running or leaving a factory, no factory's name (在深圳設廠).
+const FACTORY_VERBS: [&str; 10] = [
+    "设厂", "建厂", "办厂", "开厂", "进厂", "出厂", "回厂", "返厂", "全厂", "该厂",
 ];
 
 /// Organisation names jieba's dictionary tags `nt` shorter than this are often generic
@@ -173,7 +184,11 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let tail = prepared.slice(from, w.end);
         // Words that end with 部 but name no department (村幹部, 華北大部, 賽事全部); an
         // organisation right before 幹部 is found at its own word.
-        if NOT_DEPARTMENTS.contains(&prepared.slice(w.start, w.end)) || tail.ends_with("干部") {
+        let word = prepared.slice(w.start, w.end);
+        if NOT_DEPARTMENTS.contains(&word)
+            || FACTORY_VERBS.contains(&word)
+            || tail.ends_with("干部")
+        {
             continue;
         }
         let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
@@ -275,7 +290,9 @@ fn extend_brackets(prepared: &Prepared, mut c: Candidate) -> Candidate {
             .position(|&b| b == '）' || b == ')');
         if let Some(n) = inner.filter(|&n| n > 0) {
             let part = &chars[c.end + 1..c.end + 1 + n];
-            if part.iter().all(|&ch| crate::lexicon::is_han(ch)) {
+            // （簡稱…）, （下稱…） define a short form: not part of the name.
+            let defines = matches!(part, ['简' | '下', '称', ..] | ['以', '下', ..]);
+            if !defines && part.iter().all(|&ch| crate::lexicon::is_han(ch)) {
                 c.end += n + 2;
             }
         }
@@ -313,6 +330,9 @@ mod tests {
         assert_has("他到外交部開會", "外交部", Org);
         assert_has("拒絕對他和勞拉公司的指責", "勞拉公司", Org);
         assert_has("返回中國科學院數學研究所工作", "中國科學院數學研究所", Org);
+        assert_has("上市公司新港實業昨日停牌", "新港實業", Org);
+        let found = entities("多家港商在東莞設廠");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
 
     #[test]

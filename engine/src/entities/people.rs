@@ -10,8 +10,10 @@ use crate::segment::Prepared;
 use crate::EntityType;
 
 /// Words right before a name: titles and byline words (Simplified).
-pub(super) const BEFORE: [&str; 140] = [
+pub(super) const BEFORE: [&str; 141] = [
     "记者",
+    // 行政|長官: the segmenter often cuts the Chief Executive's title in two.
+    "长官",
     "责编",
     "编辑",
     "主持人",
@@ -219,6 +221,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         {
             // Three-char dictionary names (錢其琛, 克林頓), four with a compound surname.
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.7));
+        } else if len == 4 && double_surname(prepared, w.start) {
+            // 陳馮富珍: a married woman's name, her husband's surname before her own.
+            out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.75));
         } else if w.pos == "nr" && w.known && len >= 4 && starts_with_surname(text) {
             // A name fused with what follows in the dictionary: 鄧小平理論, 馬克思主義.
             out.push(Candidate::new(
@@ -245,6 +250,21 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // Two-char dictionary names are trusted in a list of names: 王楠、楊影.
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.6));
         }
+        // 陳|馮富珍: the husband's surname cut off a married woman's name.
+        if len == 1
+            && matches!(w.pos, "nr" | "n")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.start == w.end && n.end - n.start == 3)
+            && double_surname(prepared, w.start)
+        {
+            out.push(Candidate::new(
+                w.start,
+                w.start + 4,
+                EntityType::Person,
+                0.75,
+            ));
+        }
         if len > 5 {
             continue;
         }
@@ -260,11 +280,39 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let followed =
             titled || (context.after_last.contains(last) && context.after.contains(text));
         if i > 0 && followed {
-            let prev = &words[i - 1];
+            // A time word may stand between the name and its verb (布殊昨日表示).
+            let k = if words[i - 1].pos == "t" && i > 1 {
+                i - 2
+            } else {
+                i - 1
+            };
+            let prev = &words[k];
             let prev_text = prepared.slice(prev.start, prev.end);
-            let jieba_name = prev.end == w.start
-                && matches!(prev.pos, "nr" | "nrt" | "nrfg")
+            let jieba_name = prev.end == words[k + 1].start
+                && (matches!(prev.pos, "nr" | "nrt" | "nrfg")
+                    || is_unknown_transliteration(prepared, prev))
                 && gazetteer().get(prev_text).is_none();
+            // A foreign name the segmenter cut into single chars (碧|咸|說).
+            let cut_name = !jieba_name
+                && k > 0
+                && prev.end - prev.start == 1
+                && words[k - 1].end == prev.start
+                && words[k - 1].end - words[k - 1].start == 1
+                && [words[k - 1].start, prev.start].iter().all(|&c| {
+                    let c = prepared.chars[c];
+                    TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c)
+                })
+                && gazetteer()
+                    .get(prepared.slice(words[k - 1].start, prev.end))
+                    .is_none();
+            if cut_name && !name_before(prepared, w.start, out) {
+                out.push(Candidate::new(
+                    words[k - 1].start,
+                    prev.end,
+                    EntityType::Person,
+                    0.7,
+                ));
+            }
             if !name_before(prepared, w.start, out) && jieba_name {
                 // A name jieba knows, confirmed by the title or verb after it.
                 out.push(Candidate::new(
@@ -276,6 +324,17 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// Whether the four chars from `start` are two one-char surnames and a given name of two
+/// chars that read as one (陳馮富珍, 范徐麗泰).
+fn double_surname(prepared: &Prepared, start: usize) -> bool {
+    let one = |k: usize| is_surname(prepared.slice(k, k + 1));
+    // 阿斯塔納 starts with two surnames too, but is a foreign name.
+    let foreign = prepared.chars[start..start + 4]
+        .iter()
+        .all(|&c| TRANSLITERATION.contains(c));
+    !foreign && one(start) && one(start + 1) && plausible_name(prepared, start + 1, start + 4)
 }
 
 /// Whether `word` ends with a title of two chars or more (副所長, 地委書記).
@@ -515,6 +574,22 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
     found
 }
 
+/// A word no dictionary has, of two to four chars all used to write foreign names, in
+/// the Mandarin or the Hong Kong (Cantonese) way: 碧咸, 布殊, 列根.
+fn is_unknown_transliteration(prepared: &Prepared, w: &crate::segment::Span) -> bool {
+    !w.known
+        && (2..=4).contains(&(w.end - w.start))
+        && prepared.chars[w.start..w.end]
+            .iter()
+            .all(|&c| TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c))
+}
+
+char_set!(
+    /// Characters Hong Kong papers write foreign names with beyond the Mandarin table
+    /// (Cantonese readings): 碧咸 (Beckham), 布殊 (Bush), 戴卓爾 (Thatcher), 積遜 (Jackson),
+    /// 朗拿度 (Ronaldo), 莎蓮娜 (Serena), 佐治 (George), 占士 (James).
+HK_TRANSLITERATION = "咸殊卓积逊拿度施丹费白兰娜莎丝莲碧姬琪妮莉露芙茜嘉柏葛侯占保治迺夏奥洛昆");
+
 /// A name jieba knows right after a title: 副委員長布赫, 社會學家韋伯 (foreign names have
 /// no surname for `names_after`).
 fn jieba_name_after(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
@@ -523,7 +598,7 @@ fn jieba_name_after(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
     };
     let text = prepared.slice(next.start, next.end);
     if next.start == prepared.words[i].end
-        && matches!(next.pos, "nr" | "nrt" | "nrfg")
+        && (matches!(next.pos, "nr" | "nrt" | "nrfg") || is_unknown_transliteration(prepared, next))
         && (2..=5).contains(&(next.end - next.start))
         && !next.head_word
         && gazetteer().get(text).is_none()
@@ -694,6 +769,10 @@ mod tests {
             ("國家副主席胡錦濤會見", "胡錦濤"),
             ("德國社會學家韋伯更認為", "韋伯"),
             ("丈夫郭某於當日報案", "郭"),
+            ("行政長官李家明昨日出席活動", "李家明"),
+            ("前署長陳馮秀珍昨日抵港", "陳馮秀珍"),
+            ("美國總統布殊昨日表示", "布殊"),
+            ("球星碧咸說，他會留隊", "碧咸"),
         ];
         for (text, name) in cases {
             assert_has(text, name, Person);

@@ -22,7 +22,7 @@ const FEATURE_SUFFIXES: [char; 14] = [
 ];
 
 /// Zones, parks and ports named by a suffix after a place or proper name.
-const ZONE_SUFFIXES: [(&str, EntityType); 24] = [
+const ZONE_SUFFIXES: [(&str, EntityType); 31] = [
     ("合作区", EntityType::Loc),
     ("高新区", EntityType::Loc),
     ("开发区", EntityType::Loc),
@@ -48,6 +48,14 @@ const ZONE_SUFFIXES: [(&str, EntityType); 24] = [
     ("纪念馆", EntityType::Fac),
     ("会展中心", EntityType::Fac),
     ("展览中心", EntityType::Fac),
+    // Parks, grounds, hotels and buildings named after a place or proper name.
+    ("科学园", EntityType::Fac),
+    ("体育场", EntityType::Fac),
+    ("球场", EntityType::Fac),
+    ("酒店", EntityType::Fac),
+    ("广场", EntityType::Fac),
+    ("大厦", EntityType::Fac),
+    ("公园", EntityType::Loc),
 ];
 
 char_set!(
@@ -204,8 +212,20 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 out.push(Candidate::new(i, i + 1, EntityType::Gpe, 0.6));
             }
         }
-        // 美、德、法: a one-character country standing alone as an item of a list.
-        let comma = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|c| *c == '、');
+        // 美、德、法: a one-character country standing alone as an item of a list of
+        // them (not 中、南部, a list of directions).
+        let comma = |k: Option<usize>| {
+            k.and_then(|k| {
+                Some((
+                    chars.get(k)?,
+                    chars.get(k.checked_sub(1)?)?,
+                    chars.get(k + 1)?,
+                ))
+            })
+            .is_some_and(|(c, before, after)| {
+                *c == '、' && ABBREVIATIONS.contains(*before) && ABBREVIATIONS.contains(*after)
+            })
+        };
         if ABBREVIATIONS.contains(chars[i])
             && prepared.starts_word(i)
             && prepared.ends_word(i + 1)
@@ -284,6 +304,11 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         {
             break;
         }
+        // A company before the name is another organisation, never part of this one
+        // (上市公司新港實業, 母公司): companies are not named after their parents.
+        if text.ends_with("公司") {
+            break;
+        }
         let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
         // A verb right after an organisation is the sentence's (美國航空集團結成業務聯盟).
         if p.pos == "v" && after_organisation {
@@ -342,7 +367,7 @@ fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
 
 char_set!(
     /// The last chars of `ZONE_SUFFIXES`.
-    ZONE_LAST_CHARS = "区城园岸场桥头馆心"
+    ZONE_LAST_CHARS = "区城园岸场桥头馆心店厦"
 );
 
 /// Parts of speech that can sit inside a proper name of a place or an organisation.
@@ -454,6 +479,10 @@ mod tests {
         assert_has("哈薩克斯坦遷都阿斯塔納", "阿斯塔納", Gpe);
         assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
         assert_has("東北地區有冷空氣", "東北", Loc);
+        assert_has("活動在北京豐台棒球場舉行", "北京豐台棒球場", Fac);
+        assert_has("旅客入住尖沙咀凱悅酒店", "尖沙咀凱悅酒店", Fac);
+        let found = entities("台灣中、南部地區有大雨");
+        assert!(found.iter().all(|(t, _)| t != "中"), "{found:?}");
     }
 
     #[test]
