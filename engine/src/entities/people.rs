@@ -221,9 +221,6 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         {
             // Three-char dictionary names (錢其琛, 克林頓), four with a compound surname.
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.7));
-        } else if len == 4 && double_surname(prepared, w.start) {
-            // 陳馮富珍: a married woman's name, her husband's surname before her own.
-            out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.75));
         } else if w.pos == "nr" && w.known && len >= 4 && starts_with_surname(text) {
             // A name fused with what follows in the dictionary: 鄧小平理論, 馬克思主義.
             out.push(Candidate::new(
@@ -250,8 +247,11 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // Two-char dictionary names are trusted in a list of names: 王楠、楊影.
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.6));
         }
-        // 陳|馮富珍: the husband's surname cut off a married woman's name.
+        // 陳|馮富珍: the husband's surname cut off a married woman's name (not the end of
+        // a name before it in a list run together: 何其宗何椿霖).
+        let after_name = i > 0 && words[i - 1].pos.starts_with("nr");
         if len == 1
+            && !after_name
             && matches!(w.pos, "nr" | "n")
             && words
                 .get(i + 1)
