@@ -114,6 +114,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             out.push(Candidate::new(w.start, w.end, EntityType::Loc, 0.7));
         }
         zone(prepared, i, out);
+        if i > 0 {
+            suffix_word(prepared, i, out);
+        }
     }
     abbreviations_in_context(prepared, out);
 }
@@ -160,6 +163,28 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 ));
             }
         }
+    }
+}
+
+/// Places named by a proper name and a suffix the segmenter left as a word of its own:
+/// 土庫|鎮, 新港|鄉, 東坑|路. The name must be a proper noun or a word no dictionary has
+/// (農|村 and 馬|路 are common words).
+fn suffix_word(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
+    let w = &prepared.words[i];
+    let prev = &prepared.words[i - 1];
+    if w.end - w.start != 1 || prev.end != w.start || !(2..=3).contains(&(prev.end - prev.start)) {
+        return;
+    }
+    let kind = match prepared.chars[w.start] {
+        '县' | '镇' | '乡' | '村' | '区' | '市' => EntityType::Gpe,
+        '路' | '街' | '道' | '邨' => EntityType::Fac,
+        '岛' | '湾' | '湖' | '山' => EntityType::Loc,
+        _ => return,
+    };
+    let proper = matches!(prev.pos, "ns" | "nr" | "nz" | "nrt") || !prev.known;
+    let name = prepared.slice(prev.start, prev.end);
+    if proper && name.chars().all(crate::lexicon::is_han) {
+        out.push(Candidate::new(prev.start, w.end, kind, 0.65));
     }
 }
 
@@ -480,6 +505,8 @@ mod tests {
         assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
         assert_has("東北地區有冷空氣", "東北", Loc);
         assert_has("活動在北京豐台棒球場舉行", "北京豐台棒球場", Fac);
+        assert_has("颱風吹襲雲林縣土庫鎮", "土庫鎮", Gpe);
+        assert_has("住在雲林縣", "雲林縣", Gpe);
         assert_has("旅客入住尖沙咀凱悅酒店", "尖沙咀凱悅酒店", Fac);
         let found = entities("台灣中、南部地區有大雨");
         assert!(found.iter().all(|(t, _)| t != "中"), "{found:?}");
