@@ -164,6 +164,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
             ));
         }
+        if LEVEL_GOVERNMENTS.contains(&prepared.slice(w.start, w.end)) && w.start > 0 {
+            // Only after something: 省政府 opening a sentence is as often 省|政府.
+            out.push(Candidate::new(w.start, w.end, EntityType::Org, 0.6));
+        }
         if is_bare_department(prepared, w) {
             // 市審計局, 省民政廳: the level of government belongs to the name.
             let level = w.start > 0
@@ -193,13 +197,61 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         }
         let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
         if let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) {
-            if let Some(start) = name_start(prepared, i, suffix.chars().count()) {
+            let mut start = name_start(prepared, i, suffix.chars().count());
+            if start.is_none() && *suffix == "队" {
+                start = team_start(prepared, i);
+            }
+            if let Some(start) = start {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
                 out.push(finish(prepared, c));
             }
         }
     }
 }
+
+/// The start of a team's name ending with word `i` that no place or known name anchors
+/// (誠泰隊, 貝迪克|隊): the proper name right before 隊, and a place right before that.
+fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let w = &words[i];
+    let proper = |k: usize| {
+        let p = &words[k];
+        let text = prepared.slice(p.start, p.end);
+        matches!(p.pos, "ns" | "nr" | "nz" | "nrt" | "j")
+            || !p.known
+            || crate::lexicon::gazetteer().get(text).is_some()
+    };
+    let place = |k: usize| {
+        let p = &words[k];
+        matches!(
+            crate::lexicon::gazetteer().get(prepared.slice(p.start, p.end)),
+            Some(EntityType::Gpe | EntityType::Loc)
+        )
+    };
+    // 誠泰隊 as one word: the name is inside it.
+    let (start, first) = if w.end - w.start >= 3 {
+        let named = matches!(w.pos, "nz" | "nt" | "j" | "nr" | "ns") || !w.known;
+        if !named {
+            return None;
+        }
+        (w.start, i)
+    } else {
+        let k = i.checked_sub(1)?;
+        if words[k].end != w.start || !proper(k) {
+            return None;
+        }
+        (words[k].start, k)
+    };
+    // A place right before the name belongs to it (北京|貝迪克|隊).
+    match first.checked_sub(1) {
+        Some(p) if words[p].end == start && place(p) => Some(words[p].start),
+        _ => Some(start),
+    }
+}
+
+/// Governments named by their level (省政府, 市政府): organisations, where 中國政府 is
+/// left to the place.
+const LEVEL_GOVERNMENTS: [&str; 5] = ["省政府", "市政府", "县政府", "区政府", "镇政府"];
 
 /// A government department named by one dictionary word: 外交部, 國防部, 衛生局, 黨中央.
 /// Directions (西北部) and generic words (俱樂部 is a suffix of its own, 村幹部 are cadres,
@@ -246,7 +298,7 @@ fn suffixes_ending_with(c: char) -> &'static [&'static str] {
 /// of it (中共中央政治局|常委, 管委會|幹部), a session before it is (第九屆全國人大, 首屆
 /// 立法會), and so is a bracketed part after it.
 fn finish(prepared: &Prepared, mut c: Candidate) -> Candidate {
-    const MEMBERS: [&str; 4] = ["常委", "委员", "干部", "成员"];
+    const MEMBERS: [&str; 5] = ["常委", "委员", "干部", "成员", "总部"];
     let text = prepared.slice(c.start, c.end);
     if let Some(m) = MEMBERS
         .iter()
@@ -331,6 +383,8 @@ mod tests {
         assert_has("拒絕對他和勞拉公司的指責", "勞拉公司", Org);
         assert_has("返回中國科學院數學研究所工作", "中國科學院數學研究所", Org);
         assert_has("上市公司新港實業昨日停牌", "新港實業", Org);
+        assert_has("東方隊昨晚以二比一擊敗南華", "東方隊", Org);
+        assert_has("他指省政府決定撥款", "省政府", Org);
         let found = entities("多家港商在東莞設廠");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
