@@ -52,6 +52,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::find(prepared, &mut candidates);
     let mut found = resolve(candidates);
     people::join_dotted(prepared, &mut found);
+    people::join_undotted(prepared, &mut found);
     document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found

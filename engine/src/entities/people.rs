@@ -351,17 +351,14 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let chars = &prepared.chars;
     let mut i = 0;
     while i < chars.len() {
-        if !TRANSLITERATION.contains(chars[i]) || !prepared.starts_word(i) {
+        if !is_foreign_char(chars[i]) || !prepared.starts_word(i) {
             i += 1;
             continue;
         }
         let mut end = i;
         while end < chars.len()
-            && (TRANSLITERATION.contains(chars[end])
-                || (chars[end] == '·'
-                    && chars
-                        .get(end + 1)
-                        .is_some_and(|c| TRANSLITERATION.contains(*c))))
+            && (is_foreign_char(chars[end])
+                || (chars[end] == '·' && chars.get(end + 1).is_some_and(|c| is_foreign_char(*c))))
         {
             end += 1;
         }
@@ -376,6 +373,43 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
             i += 1;
         }
     }
+}
+
+/// Joins a foreign given name and surname that Hong Kong papers write without the middle
+/// dot (伊麗莎白泰勒, 史丹利庫柏力克) and the layers found as two people side by side:
+/// both all in transliteration characters.
+pub(super) fn join_undotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    let foreign = |c: &Candidate| {
+        c.kind == EntityType::Person
+            && prepared.chars[c.start..c.end]
+                .iter()
+                .all(|&ch| TRANSLITERATION.contains(ch) || HK_TRANSLITERATION.contains(ch))
+    };
+    let words = &prepared.words;
+    let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
+    for mut c in found.drain(..) {
+        if let Some(last) = out.last_mut() {
+            if last.end == c.start && foreign(last) && foreign(&c) {
+                last.end = c.end;
+                continue;
+            }
+        }
+        // A given name the segmenter tagged a name but no layer took (馬龍|白蘭度).
+        let free_from = out.last().map_or(0, |l| l.end);
+        let k = words.partition_point(|w| w.end < c.start);
+        if let Some(w) = words.get(k).filter(|w| w.end == c.start) {
+            if foreign(&c)
+                && c.end - c.start >= 3
+                && w.start >= free_from
+                && w.pos.starts_with("nr")
+                && (2..=3).contains(&(w.end - w.start))
+            {
+                c.start = w.start;
+            }
+        }
+        out.push(c);
+    }
+    *found = out;
 }
 
 /// Joins the parts of a name written with a middle dot (安德魯·葛魯夫, 何塞·米格爾·因蘇爾薩)
@@ -572,6 +606,11 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
         }
     }
     found
+}
+
+/// Whether `c` is used to write foreign names, in the Mandarin or the Hong Kong way.
+fn is_foreign_char(c: char) -> bool {
+    TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c)
 }
 
 /// A word no dictionary has, of two to four chars all used to write foreign names, in
@@ -773,6 +812,8 @@ mod tests {
             ("前署長陳馮秀珍昨日抵港", "陳馮秀珍"),
             ("美國總統布殊昨日表示", "布殊"),
             ("球星碧咸說，他會留隊", "碧咸"),
+            ("歌手米高積遜表示", "米高積遜"),
+            ("影帝馬龍白蘭度的遺物", "馬龍白蘭度"),
         ];
         for (text, name) in cases {
             assert_has(text, name, Person);
