@@ -82,7 +82,11 @@ pub(super) fn add_mentions(prepared: &Prepared, found: &mut Vec<Candidate>) {
             );
         }
         if c.kind == EntityType::Org {
-            for short in company_short_forms(prepared.slice(c.start, c.end)) {
+            let forms = company_short_forms(prepared.slice(c.start, c.end));
+            for short in forms
+                .into_iter()
+                .filter(|f| is_proper(prepared, c.start, f))
+            {
                 names.entry(short).or_insert(Name {
                     kind: EntityType::Org,
                     defined: false,
@@ -176,6 +180,26 @@ fn char_index(prepared: &Prepared, byte: usize) -> usize {
     prepared.bytes.partition_point(|&b| b < byte)
 }
 
+/// Whether a short form found inside the name starting at `start` is a name of its own:
+/// it holds a word the dictionary does not know or tags a proper noun (晶泰, not 生物|醫藥
+/// or 科技), and is not only one-char place abbreviations (粵港).
+fn is_proper(prepared: &Prepared, start: usize, form: &str) -> bool {
+    let end_of_name = prepared.chars.len();
+    let Some(offset) = prepared.slice(start, end_of_name).find(form) else {
+        return false;
+    };
+    let from = start + prepared.slice(start, end_of_name)[..offset].chars().count();
+    let to = from + form.chars().count();
+    let abbreviations = form.chars().all(|c| "港粤澳深中美京沪台华".contains(c));
+    let words = &prepared.words;
+    let first = words.partition_point(|w| w.end <= from);
+    let proper = words[first..]
+        .iter()
+        .take_while(|w| w.start < to)
+        .any(|w| !w.known || matches!(w.pos, "nr" | "ns" | "nz" | "nt" | "nrt" | "j" | "eng"));
+    proper && !abbreviations
+}
+
 /// A company's short forms: without the place it starts with and the company words it
 /// ends with (深圳某某科技有限公司 → 某某科技, 某某). None that is a place itself or shorter
 /// than two chars.
@@ -251,6 +275,17 @@ mod tests {
         for (text, name, kind, n) in cases {
             assert_eq!(count(text, name, kind), n, "{text}: {:?}", entities(text));
         }
+    }
+
+    #[test]
+    fn common_words_are_no_short_forms() {
+        // 生物醫藥 and 科技 head 深圳生物醫藥科技有限公司 but name no company of their own.
+        let text = "深圳生物醫藥科技有限公司成立。生物醫藥是重點產業，科技創新帶動發展。";
+        let found = entities(text);
+        assert!(
+            found.iter().all(|(t, _)| t != "生物醫藥" && t != "科技"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     let mut found = resolve(candidates);
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
+    organisations::join_place_prefix(&mut found);
     document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found

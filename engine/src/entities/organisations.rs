@@ -253,6 +253,28 @@ fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
 /// left to the place.
 const LEVEL_GOVERNMENTS: [&str; 5] = ["省政府", "市政府", "县政府", "区政府", "镇政府"];
 
+/// After overlaps are resolved: an organisation right after a place is named with it
+/// (廣東|中行, 台灣|空軍): a branch or a country's body, one name not cut at the place.
+pub(super) fn join_place_prefix(found: &mut Vec<Candidate>) {
+    let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
+    for c in found.drain(..) {
+        if let Some(last) = out.last_mut() {
+            if c.kind == EntityType::Org
+                && last.kind == EntityType::Gpe
+                && last.end == c.start
+                && last.end - last.start >= 2
+            {
+                last.end = c.end;
+                last.kind = EntityType::Org;
+                last.confidence = c.confidence;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    *found = out;
+}
+
 /// A government department named by one dictionary word: 外交部, 國防部, 衛生局, 黨中央.
 /// Directions (西北部) and generic words (俱樂部 is a suffix of its own, 村幹部 are cadres,
 /// 絕大部 is most of) are not.
@@ -385,6 +407,7 @@ mod tests {
         assert_has("上市公司新港實業昨日停牌", "新港實業", Org);
         assert_has("東方隊昨晚以二比一擊敗南華", "東方隊", Org);
         assert_has("他指省政府決定撥款", "省政府", Org);
+        assert_has("客戶可到廣東中行辦理", "廣東中行", Org);
         let found = entities("多家港商在東莞設廠");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
