@@ -88,7 +88,10 @@ char_set!(
 VERB_OBJECTS = "华美日俄英法德藏");
 
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
-    gazetteer_matches(prepared, out);
+    let mut gazetteer_names = Vec::new();
+    gazetteer_matches(prepared, &mut gazetteer_names);
+    gazetteer_names.retain(|c| !is_direction_of_weather(prepared, c.start, c.end));
+    out.append(&mut gazetteer_names);
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
         let len = w.end - w.start;
@@ -104,7 +107,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if let Some(tail) = generic_area {
             // 東北地區, 三峽庫區: the name is what comes before the generic area noun.
             let end = w.end - tail.chars().count();
-            if w.pos == "ns" && end - w.start >= 2 {
+            // 沿海地區, 邊遠山區: the head says where, but names no place.
+            let common = matches!(
+                prepared.slice(w.start, end),
+                "沿海" | "内陆" | "边远" | "偏远" | "贫困" | "周边" | "受灾" | "部分" | "有关"
+            );
+            if w.pos == "ns" && end - w.start >= 2 && !common {
                 out.push(Candidate::new(w.start, end, EntityType::Loc, 0.7));
             }
         } else if w.pos == "ns" && len >= 3 && ADMIN_SUFFIXES.contains(&last) {
@@ -164,6 +172,19 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// 西南氣流, 東北季候風, 西北部: a compass direction before a wind or a part is no
+/// region.
+fn is_direction_of_weather(prepared: &Prepared, start: usize, end: usize) -> bool {
+    const WINDS_AND_PARTS: [&str; 6] = ["气流", "季候风", "季风", "风", "部", "方向"];
+    matches!(
+        prepared.slice(start, end),
+        "东北" | "西北" | "东南" | "西南"
+    ) && WINDS_AND_PARTS.iter().any(|w| {
+        let n = w.chars().count();
+        end + n <= prepared.chars.len() && prepared.slice(end, end + n) == *w
+    })
 }
 
 /// Places named by a proper name and a suffix the segmenter left as a word of its own:
@@ -505,6 +526,8 @@ mod tests {
         assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
         assert_has("東北地區有冷空氣", "東北", Loc);
         assert_has("活動在北京豐台棒球場舉行", "北京豐台棒球場", Fac);
+        let found = entities("颱風引進西南氣流，沿海地區有大雨");
+        assert!(found.is_empty(), "{found:?}");
         assert_has("颱風吹襲雲林縣土庫鎮", "土庫鎮", Gpe);
         assert_has("住在雲林縣", "雲林縣", Gpe);
         assert_has("旅客入住尖沙咀凱悅酒店", "尖沙咀凱悅酒店", Fac);
