@@ -196,7 +196,7 @@ fn is_proper(prepared: &Prepared, start: usize, form: &str) -> bool {
     let proper = words[first..]
         .iter()
         .take_while(|w| w.start < to)
-        .any(|w| !w.known || matches!(w.pos, "nr" | "ns" | "nz" | "nt" | "nrt" | "j" | "eng"));
+        .any(|w| !w.known || matches!(w.pos, "nr" | "ns" | "nz" | "nt" | "nrt" | "eng"));
     proper && !abbreviations
 }
 

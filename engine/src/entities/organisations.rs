@@ -275,6 +275,21 @@ pub(super) fn join_place_prefix(found: &mut Vec<Candidate>) {
     *found = out;
 }
 
+/// A company's or an institute's units named by their work: no department of a
+/// government, and no name without the body they belong to.
+const COMPANY_UNITS: [&str; 10] = [
+    "研究部",
+    "项目部",
+    "业务部",
+    "市场部",
+    "销售部",
+    "工程部",
+    "技术部",
+    "财务部",
+    "营业部",
+    "事业部",
+];
+
 /// A government department named by one dictionary word: 外交部, 國防部, 衛生局, 黨中央.
 /// Directions (西北部) and generic words (俱樂部 is a suffix of its own, 村幹部 are cadres,
 /// 絕大部 is most of) are not.
@@ -286,6 +301,7 @@ fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
     }
     let text = prepared.slice(w.start, w.end);
     (text.ends_with(['部', '署']) || text == "党中央")
+        && !COMPANY_UNITS.contains(&text)
         && !text.ends_with("俱乐部")
         && !NOT_DEPARTMENTS.iter().any(|n| text.ends_with(n))
         && !DIRECTIONS.contains(prepared.chars[w.end - 2])
@@ -408,6 +424,8 @@ mod tests {
         assert_has("東方隊昨晚以二比一擊敗南華", "東方隊", Org);
         assert_has("他指省政府決定撥款", "省政府", Org);
         assert_has("客戶可到廣東中行辦理", "廣東中行", Org);
+        let found = entities("公司研究部和項目部負責跟進");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
         let found = entities("多家港商在東莞設廠");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
