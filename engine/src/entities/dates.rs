@@ -22,7 +22,7 @@ const PART_OF_DAY: &str =
 
 char_set!(
     /// Chars one of which every relative date holds; a sentence without any is skipped.
-    TRIGGERS = "昨今明前后去本上下这翌次同当周星礼年月日天晚晨夏春秋冬时点代期午夜"
+    TRIGGERS = "昨今明前后去本上下这翌次同当周星礼年月日天晚晨夏春秋冬时点代期午夜昏七五"
 );
 
 /// The pattern of relative dates, and of a clock time with its part of the day.
@@ -202,6 +202,31 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(dates(text), want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping sentences without a trigger char finds what scanning every sentence
+        /// finds.
+        #[test]
+        fn sentence_gating_loses_nothing(text in "[0-9一二七五十两年月日天时点分半许昨今明前后去本上下这近当周星期礼拜末夏冬晚晨午夜早黄昏深清凌傍代个多几初底中旬以来间至到—。 ]{0,30}") {
+            static SEGMENTER: std::sync::LazyLock<crate::segment::Segmenter> =
+                std::sync::LazyLock::new(Default::default);
+            let prepared = SEGMENTER.prepare(&text, crate::Script::Simplified);
+            let mut gated = Vec::new();
+            super::find(&prepared, &mut gated);
+            let mut whole = Vec::new();
+            let mut from = 0;
+            for (k, c) in prepared.chars.iter().enumerate() {
+                if matches!(c, '。' | '\n' | '!' | '?' | ';') {
+                    super::find_in(&prepared, from, k, &mut whole);
+                    from = k + 1;
+                }
+            }
+            super::find_in(&prepared, from, prepared.chars.len(), &mut whole);
+            gated.sort_by_key(|c| (c.start, c.end));
+            whole.sort_by_key(|c| (c.start, c.end));
+            proptest::prop_assert_eq!(gated, whole);
         }
     }
 

@@ -106,7 +106,7 @@ fn grammar() -> &'static [Rule] {
             (format!("{num} ?%(?: ?(?:至|到|-) ?{num} ?%)?|百分之{num}|{num}个?百分点|[一二三四五六七八九]成[一二三四五六七八九半]?|[二三四五六七八九十]分之?[一二三四五六七八九]|{num}厘"), EntityType::Percent, 0.95,
                 vec![Trigger::any("%"), Trigger::after("百", "分"), Trigger::after("一二三四五六七八九", "成"), Trigger::after("二三四五六七八九十", "分"), Trigger::after(NUMBER_END, "厘")]),
             // 51.6平方公里, 15万平方米
-            (format!("{numx} ?(?:{MEASURE})"), EntityType::Quantity, 0.85, Trigger::units(MEASURE, NUMBER_END)),
+            (format!("{numx} ?(?:{MEASURE})"), EntityType::Quantity, 0.85, Trigger::units(MEASURE, &format!("{NUMBER_END}余"))),
         ];
         rules
             .into_iter()
