@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::Candidate;
-use crate::lexicon::char_set;
 use crate::segment::Prepared;
 use crate::EntityType;
 
@@ -20,10 +19,31 @@ const CN: &str = "零〇一二三四五六七八九十两廿卅";
 const PART_OF_DAY: &str =
     "上午|下午|中午|晚上|早上|凌晨|清晨|傍晚|黄昏|深夜|午夜|半夜|早晨|晚间|夜间|午间|晚|早|午|夜";
 
-char_set!(
-    /// Chars one of which every relative date holds; a sentence without any is skipped.
-    TRIGGERS = "昨今明前后去本上下这翌次同当周星礼年月日天晚晨夏春秋冬时点代期午夜昏七五"
-);
+/// Whether char `c` after `prev` may be part of a relative date: every match of the
+/// pattern below holds such a pair (昨+日, 上+周, 8+時, 黃+昏), and a sentence without
+/// any is skipped. Single trigger chars (年, 上, 日) were in nearly every sentence.
+fn wakes(prev: char, c: char) -> bool {
+    let before = match c {
+        '天' => "昨今明前后当几两期拜周",
+        '日' => "昨今明前翌次同当近即期拜周",
+        '晚' => "昨今明前傍",
+        '晨' => "昨今明前清凌",
+        '午' | '早' => "昨今明前",
+        '夜' => "昨今明前深午",
+        '年' => "今去明前后翌本上下同当半0123456789",
+        '春' | '夏' | '秋' | '冬' => "今去明年",
+        '月' => "本上下这同当个",
+        '一' | '二' | '三' | '四' | '五' | '六' | '末' => "周期拜七五",
+        '星' | '礼' | '周' => "本上下这个",
+        '前' | '后' => "年月周期天日",
+        '代' => "年",
+        '时' | '点' => "0123456789零〇一二三四五六七八九十两廿卅 ",
+        '昏' => "黄",
+        '昨' => return true,
+        _ => return false,
+    };
+    before.contains(prev)
+}
 
 /// The pattern of relative dates, and of a clock time with its part of the day.
 fn relative() -> &'static Regex {
@@ -89,7 +109,11 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if !at_end {
             continue;
         }
-        if chars[from..end].iter().any(|&c| TRIGGERS.contains(c)) {
+        let woken = (from..end).any(|k| {
+            let prev = if k > from { chars[k - 1] } else { '\n' };
+            wakes(prev, chars[k])
+        });
+        if woken {
             find_in(prepared, from, end, out);
         }
         from = end + 1;

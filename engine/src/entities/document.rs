@@ -52,9 +52,60 @@ fn definition() -> &'static Regex {
     })
 }
 
+/// A long input (a corpus pasted as one text) is taken this many chars at a time, to the
+/// next sentence end: an article's names hold within it, the automaton stays small enough
+/// for its fast packed search, and the search stays linear.
+const WINDOW: usize = 4000;
+
 /// Adds the other mentions of the names found in `found` (resolved, in text order).
 pub(super) fn add_mentions(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    let n = prepared.chars.len();
+    let mut state = Mentions {
+        covered: vec![None; n],
+        removed: vec![false; found.len()],
+        added: Vec::new(),
+    };
+    for (k, c) in found.iter().enumerate() {
+        state.covered[c.start..c.end]
+            .iter_mut()
+            .for_each(|x| *x = Some(k));
+    }
+    let (mut from, mut first) = (0, 0);
+    while from < n {
+        let to = window_end(prepared, from);
+        let last = first + found[first..].partition_point(|c| c.start < to);
+        let names = names_in(prepared, &found[first..last]);
+        if !names.is_empty() {
+            state.search(prepared, found, &names, from, to);
+        }
+        (from, first) = (to, last);
+    }
+    if !state.added.is_empty() {
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !state.removed[k - 1]
+        });
+        found.extend(state.added);
+        found.sort_by_key(|c| c.start);
+    }
+}
+
+/// The end of the window that starts at char `from`: the first sentence end `WINDOW`
+/// chars on, or the end of the text.
+fn window_end(prepared: &Prepared, from: usize) -> usize {
+    let chars = &prepared.chars;
+    let mut end = (from + WINDOW).min(chars.len());
+    while end < chars.len() && !matches!(chars[end - 1], '。' | '\n' | '!' | '?') {
+        end += 1;
+    }
+    end
+}
+
+/// The names to look for, from the candidates of one window.
+fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(&'a str, Name)> {
     let mut names: FxHashMap<&str, Name> = FxHashMap::default();
+    let g = gazetteer();
     for c in found.iter() {
         if !matches!(
             c.kind,
@@ -67,11 +118,21 @@ pub(super) fn add_mentions(prepared: &Prepared, found: &mut Vec<Candidate>) {
         {
             continue;
         }
-        names
-            .entry(prepared.slice(c.start, c.end))
-            .or_insert(Name::found(c.kind));
+        // People and organisations found by their context are looked for again; places
+        // are found by the same gazetteer or suffix wherever they recur.
+        let text = prepared.slice(c.start, c.end);
+        if matches!(c.kind, EntityType::Person | EntityType::Org) && g.get(text).is_none() {
+            names.entry(text).or_insert(Name::found(c.kind));
+        }
+        // Most names are followed by no bracket: the pattern (with its capture, the slow
+        // kind of search) runs after the few that are.
+        let bracket = prepared
+            .chars
+            .get(c.end)
+            .is_some_and(|&b| b == '（' || b == '(');
         let rest = prepared.slice(c.end, (c.end + 20).min(prepared.chars.len()));
-        if let Some(short) = definition().captures(rest).and_then(|m| m.get(1)) {
+        let defined = bracket.then(|| definition().captures(rest)).flatten();
+        if let Some(short) = defined.and_then(|m| m.get(1)) {
             names.insert(
                 short.as_str(),
                 Name {
@@ -95,64 +156,74 @@ pub(super) fn add_mentions(prepared: &Prepared, found: &mut Vec<Candidate>) {
             }
         }
     }
-    if names.is_empty() {
-        return;
-    }
-    // The candidate covering each char, if any.
-    let mut covered: Vec<Option<usize>> = vec![None; prepared.chars.len()];
-    for (k, c) in found.iter().enumerate() {
-        covered[c.start..c.end]
-            .iter_mut()
-            .for_each(|x| *x = Some(k));
-    }
-    let mut removed = vec![false; found.len()];
-    let names: Vec<(&str, Name)> = names.into_iter().collect();
-    // All names at once, the longest where several start at one place.
-    let Ok(automaton) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(names.iter().map(|n| n.0))
-    else {
-        return;
-    };
-    let mut added = Vec::new();
-    for m in automaton.find_iter(&prepared.analysed) {
-        let start = char_index(prepared, m.start());
-        let end = char_index(prepared, m.end());
-        let name = names[m.pattern().as_usize()].1;
-        let aligned = prepared.starts_word(start) && prepared.ends_word(end);
-        if end > covered.len() || !(aligned || name.defined) {
-            continue;
+    names.into_iter().collect()
+}
+
+/// What the search of the windows has found so far.
+struct Mentions {
+    /// The candidate covering each char, if any (`usize::MAX`: a mention added here).
+    covered: Vec<Option<usize>>,
+    /// The candidates a mention has taken the place of.
+    removed: Vec<bool>,
+    added: Vec<Candidate>,
+}
+
+impl Mentions {
+    /// Looks for `names` in chars `from..to`.
+    fn search(
+        &mut self,
+        prepared: &Prepared,
+        found: &[Candidate],
+        names: &[(&str, Name)],
+        from: usize,
+        to: usize,
+    ) {
+        // All names at once, the longest where several start at one place.
+        let Ok(automaton) = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0))
+        else {
+            return;
+        };
+        let offset = prepared.bytes[from];
+        let window = &prepared.analysed[offset..prepared.bytes[to]];
+        for m in automaton.find_iter(window) {
+            let start = char_index(prepared, offset + m.start());
+            let end = char_index(prepared, offset + m.end());
+            let name = names[m.pattern().as_usize()].1;
+            let aligned = prepared.starts_word(start) && prepared.ends_word(end);
+            if end > self.covered.len() || !(aligned || name.defined) {
+                continue;
+            }
+            // A shorter entity inside the name gives way (the 海晴 of 海晴科技 read as a
+            // person), and so does one of another type on a short form's very span (泰豐
+            // before 表示, read as a person); one that crosses its edges keeps its place.
+            let inside = self.covered[start..end].iter().flatten().copied();
+            if inside.clone().any(|k| {
+                found.get(k).is_none_or(|c| {
+                    let same_span = c.start == start && c.end == end;
+                    c.start < start
+                        || c.end > end
+                        || (same_span && !(name.short && c.kind != name.kind))
+                })
+            }) {
+                continue;
+            }
+            for k in inside {
+                self.removed[k] = true;
+            }
+            self.covered[start..end]
+                .iter_mut()
+                .for_each(|x| *x = Some(usize::MAX));
+            self.added
+                .push(Candidate::new(start, end, name.kind, MENTION_CONFIDENCE));
         }
-        // A shorter entity inside the name gives way (the 海晴 of 海晴科技 read as a
-        // person), and so does one of another type on a short form's very span (泰豐
-        // before 表示, read as a person); one that crosses its edges keeps its place.
-        let inside = covered[start..end].iter().flatten().copied();
-        if inside.clone().any(|k| {
-            found.get(k).is_none_or(|c| {
-                let same_span = c.start == start && c.end == end;
-                c.start < start
-                    || c.end > end
-                    || (same_span && !(name.short && c.kind != name.kind))
-            })
-        }) {
-            continue;
-        }
-        inside.for_each(|k| removed[k] = true);
-        // Taken by a mention added here (no index of `found`).
-        covered[start..end]
-            .iter_mut()
-            .for_each(|x| *x = Some(usize::MAX));
-        added.push(Candidate::new(start, end, name.kind, MENTION_CONFIDENCE));
     }
-    if !added.is_empty() {
-        let mut k = 0;
-        found.retain(|_| {
-            k += 1;
-            !removed[k - 1]
-        });
-        found.extend(added);
-        found.sort_by_key(|c| c.start);
-    }
+}
+
+/// The char index of byte offset `byte` of the analysis text.
+fn char_index(prepared: &Prepared, byte: usize) -> usize {
+    prepared.bytes.partition_point(|&b| b < byte)
 }
 
 /// A name to look for: its type; whether the text defines it (then any mention counts,
@@ -173,11 +244,6 @@ impl Name {
             short: false,
         }
     }
-}
-
-/// The char index of byte offset `byte` of the analysis text.
-fn char_index(prepared: &Prepared, byte: usize) -> usize {
-    prepared.bytes.partition_point(|&b| b < byte)
 }
 
 /// Whether a short form found inside the name starting at `start` is a name of its own:

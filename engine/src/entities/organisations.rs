@@ -164,7 +164,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
             ));
         }
-        if LEVEL_GOVERNMENTS.contains(&prepared.slice(w.start, w.end)) && w.start > 0 {
+        let government = prepared.chars[w.end - 1] == '府'
+            && LEVEL_GOVERNMENTS.contains(&prepared.slice(w.start, w.end));
+        if government && w.start > 0 {
             // Only after something: 省政府 opening a sentence is as often 省|政府.
             out.push(Candidate::new(w.start, w.end, EntityType::Org, 0.6));
         }
