@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
@@ -178,8 +178,11 @@ impl Mentions {
         from: usize,
         to: usize,
     ) {
-        // All names at once, the longest where several start at one place.
+        // All names at once, the longest where several start at one place. An NFA: the
+        // default picks a DFA for few names, whose building cost more than the search
+        // of a window saves (the packed search does the work either way).
         let Ok(automaton) = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(names.iter().map(|n| n.0))
         else {
