@@ -145,6 +145,38 @@ pub(crate) fn is_surname(word: &str) -> bool {
 
 const PLACES: &str = include_str!("../data/places.txt");
 const ORGANISATIONS: &str = include_str!("../data/organisations.txt");
+/// Hong Kong's districts and areas, Macau's, and the Greater Bay Area cities' districts
+/// and zones.
+const GBA_PLACES: &str = include_str!("../data/gba_places.txt");
+/// Hong Kong's government bodies, courts, parties, universities, hospitals, media, listed
+/// companies and banks, with their usual short forms.
+const HK_ORGANISATIONS: &str = include_str!("../data/hk_organisations.txt");
+
+/// Adds the names of a list with "## TYPE" sections (names before any section are
+/// `kind`); a name already listed keeps its type unless `overrides`.
+fn add_names(
+    names: &mut HashMap<&'static str, EntityType>,
+    list: &'static str,
+    mut kind: EntityType,
+    overrides: bool,
+) {
+    for line in list.lines() {
+        if let Some(section) = line.strip_prefix("## ") {
+            kind = EntityType::parse(section.trim()).unwrap_or(EntityType::Loc);
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        for name in line.split_whitespace() {
+            if overrides {
+                names.insert(name, kind);
+            } else {
+                names.entry(name).or_insert(kind);
+            }
+        }
+    }
+}
 
 /// Names with a known type: places (by section of `places.txt`) and organisations.
 pub(crate) struct Gazetteer {
@@ -195,22 +227,10 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
         let mut names = HashMap::default();
-        let mut kind = EntityType::Gpe;
-        for line in PLACES.lines() {
-            if let Some(section) = line.strip_prefix("## ") {
-                kind = EntityType::parse(section.trim()).unwrap_or(EntityType::Loc);
-                continue;
-            }
-            if line.starts_with('#') {
-                continue;
-            }
-            for name in line.split_whitespace() {
-                names.entry(name).or_insert(kind);
-            }
-        }
-        for name in words(ORGANISATIONS) {
-            names.insert(name, EntityType::Org);
-        }
+        add_names(&mut names, PLACES, EntityType::Gpe, false);
+        add_names(&mut names, GBA_PLACES, EntityType::Gpe, false);
+        add_names(&mut names, ORGANISATIONS, EntityType::Org, true);
+        add_names(&mut names, HK_ORGANISATIONS, EntityType::Org, true);
         let mut lengths: HashMap<(char, char), u64> = HashMap::default();
         for name in names.keys() {
             let mut chars = name.chars();
@@ -266,6 +286,10 @@ mod tests {
         assert_eq!(g.get("长江"), Some(EntityType::Loc));
         assert_eq!(g.get("白宫"), Some(EntityType::Org));
         assert_eq!(g.get("港珠澳大桥"), Some(EntityType::Fac));
+        assert_eq!(g.get("香港科学园"), Some(EntityType::Fac));
+        assert_eq!(g.get("深水埗区"), Some(EntityType::Gpe));
+        assert_eq!(g.get("医管局"), Some(EntityType::Org));
+        assert_eq!(g.get("文汇报"), Some(EntityType::Org));
         assert!(g.names.len() > 500);
         for name in g.names.keys() {
             let len = name.chars().count();

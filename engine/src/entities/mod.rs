@@ -2,11 +2,15 @@
 //! text; overlaps are resolved (longest wins, then the more specific layer); results are
 //! mapped back to the original text.
 //!
-//! Layers: [`numeric`] (dates, times, money, percentages, quantities), [`places`]
+//! Layers: [`numeric`] (dates, times, money, percentages, quantities), [`dates`]
+//! (relative dates; a date joined with its time and a range into one span), [`places`]
 //! (gazetteer, place suffixes, country abbreviations), [`organisations`] (gazetteer, name +
 //! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
-//! verbs), [`titles`] (《…》 works and laws).
+//! verbs), [`titles`] (《…》 works and laws). After overlaps are resolved, [`document`]
+//! finds the other mentions of the names found (and of the short forms the text defines).
 
+mod dates;
+mod document;
 mod numeric;
 mod organisations;
 mod people;
@@ -41,12 +45,17 @@ impl Candidate {
 pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     numeric::find(prepared, &mut candidates);
+    dates::find(prepared, &mut candidates);
     titles::find(prepared, &mut candidates);
     places::find(prepared, &mut candidates);
     organisations::find(prepared, &mut candidates);
     people::find(prepared, &mut candidates);
     let mut found = resolve(candidates);
     people::join_dotted(prepared, &mut found);
+    people::join_undotted(prepared, &mut found);
+    organisations::join_place_prefix(&mut found);
+    document::add_mentions(prepared, &mut found);
+    dates::join(prepared, &mut found);
     found
 }
 

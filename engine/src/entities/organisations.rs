@@ -10,7 +10,7 @@ use crate::EntityType;
 
 /// Words that end an organisation's name (Simplified), longest first where one ends
 /// another.
-const SUFFIXES: [&str; 81] = [
+const SUFFIXES: [&str; 86] = [
     "国家队",
     "女足",
     "男足",
@@ -83,6 +83,12 @@ const SUFFIXES: [&str; 81] = [
     "赛马会",
     "马会",
     "酒家",
+    // Company words Hong Kong and Taiwan papers end names with (某某實業, 某某地產).
+    "实业",
+    "企业",
+    "控股",
+    "地产",
+    "置业",
     "工厂",
     "厂",
     "局",
@@ -96,7 +102,7 @@ const SUFFIXES: [&str; 81] = [
 
 char_set!(
     /// The last chars of `SUFFIXES`.
-    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂"
+    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂业股产"
 );
 
 /// Words ending with 部 that are parts, places or people, not departments: cadres, all,
@@ -123,6 +129,11 @@ const NOT_DEPARTMENTS: [&str; 21] = [
     "后部",
     "尾部",
     "结合部",
+];
+
+/// Verb + 廠 words: setting up, running or leaving a factory, no factory's name (在深圳設廠).
+const FACTORY_VERBS: [&str; 10] = [
+    "设厂", "建厂", "办厂", "开厂", "进厂", "出厂", "回厂", "返厂", "全厂", "该厂",
 ];
 
 /// Organisation names jieba's dictionary tags `nt` shorter than this are often generic
@@ -153,6 +164,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
             ));
         }
+        let government = prepared.chars[w.end - 1] == '府'
+            && LEVEL_GOVERNMENTS.contains(&prepared.slice(w.start, w.end));
+        if government && w.start > 0 {
+            // Only after something: 省政府 opening a sentence is as often 省|政府.
+            out.push(Candidate::new(w.start, w.end, EntityType::Org, 0.6));
+        }
         if is_bare_department(prepared, w) {
             // 市審計局, 省民政廳: the level of government belongs to the name.
             let level = w.start > 0
@@ -173,18 +190,107 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let tail = prepared.slice(from, w.end);
         // Words that end with 部 but name no department (村幹部, 華北大部, 賽事全部); an
         // organisation right before 幹部 is found at its own word.
-        if NOT_DEPARTMENTS.contains(&prepared.slice(w.start, w.end)) || tail.ends_with("干部") {
+        let word = prepared.slice(w.start, w.end);
+        if NOT_DEPARTMENTS.contains(&word)
+            || FACTORY_VERBS.contains(&word)
+            || tail.ends_with("干部")
+        {
             continue;
         }
         let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
         if let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) {
-            if let Some(start) = name_start(prepared, i, suffix.chars().count()) {
+            let mut start = name_start(prepared, i, suffix.chars().count());
+            if start.is_none() && *suffix == "队" {
+                start = team_start(prepared, i);
+            }
+            if let Some(start) = start {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
                 out.push(finish(prepared, c));
             }
         }
     }
 }
+
+/// The start of a team's name ending with word `i` that no place or known name anchors
+/// (誠泰隊, 貝迪克|隊): the proper name right before 隊, and a place right before that.
+fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let w = &words[i];
+    let proper = |k: usize| {
+        let p = &words[k];
+        let text = prepared.slice(p.start, p.end);
+        matches!(p.pos, "ns" | "nr" | "nz" | "nrt" | "j")
+            || !p.known
+            || crate::lexicon::gazetteer().get(text).is_some()
+    };
+    let place = |k: usize| {
+        let p = &words[k];
+        matches!(
+            crate::lexicon::gazetteer().get(prepared.slice(p.start, p.end)),
+            Some(EntityType::Gpe | EntityType::Loc)
+        )
+    };
+    // 誠泰隊 as one word: the name is inside it.
+    let (start, first) = if w.end - w.start >= 3 {
+        let named = matches!(w.pos, "nz" | "nt" | "j" | "nr" | "ns") || !w.known;
+        if !named {
+            return None;
+        }
+        (w.start, i)
+    } else {
+        let k = i.checked_sub(1)?;
+        if words[k].end != w.start || !proper(k) {
+            return None;
+        }
+        (words[k].start, k)
+    };
+    // A place right before the name belongs to it (北京|貝迪克|隊).
+    match first.checked_sub(1) {
+        Some(p) if words[p].end == start && place(p) => Some(words[p].start),
+        _ => Some(start),
+    }
+}
+
+/// Governments named by their level (省政府, 市政府): organisations, where 中國政府 is
+/// left to the place.
+const LEVEL_GOVERNMENTS: [&str; 5] = ["省政府", "市政府", "县政府", "区政府", "镇政府"];
+
+/// After overlaps are resolved: an organisation right after a place is named with it
+/// (廣東|中行, 台灣|空軍): a branch or a country's body, one name not cut at the place.
+pub(super) fn join_place_prefix(found: &mut Vec<Candidate>) {
+    let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
+    for c in found.drain(..) {
+        if let Some(last) = out.last_mut() {
+            if c.kind == EntityType::Org
+                && last.kind == EntityType::Gpe
+                && last.end == c.start
+                && last.end - last.start >= 2
+            {
+                last.end = c.end;
+                last.kind = EntityType::Org;
+                last.confidence = c.confidence;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    *found = out;
+}
+
+/// A company's or an institute's units named by their work: no department of a
+/// government, and no name without the body they belong to.
+const COMPANY_UNITS: [&str; 10] = [
+    "研究部",
+    "项目部",
+    "业务部",
+    "市场部",
+    "销售部",
+    "工程部",
+    "技术部",
+    "财务部",
+    "营业部",
+    "事业部",
+];
 
 /// A government department named by one dictionary word: 外交部, 國防部, 衛生局, 黨中央.
 /// Directions (西北部) and generic words (俱樂部 is a suffix of its own, 村幹部 are cadres,
@@ -197,6 +303,7 @@ fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
     }
     let text = prepared.slice(w.start, w.end);
     (text.ends_with(['部', '署']) || text == "党中央")
+        && !COMPANY_UNITS.contains(&text)
         && !text.ends_with("俱乐部")
         && !NOT_DEPARTMENTS.iter().any(|n| text.ends_with(n))
         && !DIRECTIONS.contains(prepared.chars[w.end - 2])
@@ -231,7 +338,7 @@ fn suffixes_ending_with(c: char) -> &'static [&'static str] {
 /// of it (中共中央政治局|常委, 管委會|幹部), a session before it is (第九屆全國人大, 首屆
 /// 立法會), and so is a bracketed part after it.
 fn finish(prepared: &Prepared, mut c: Candidate) -> Candidate {
-    const MEMBERS: [&str; 4] = ["常委", "委员", "干部", "成员"];
+    const MEMBERS: [&str; 5] = ["常委", "委员", "干部", "成员", "总部"];
     let text = prepared.slice(c.start, c.end);
     if let Some(m) = MEMBERS
         .iter()
@@ -275,7 +382,9 @@ fn extend_brackets(prepared: &Prepared, mut c: Candidate) -> Candidate {
             .position(|&b| b == '）' || b == ')');
         if let Some(n) = inner.filter(|&n| n > 0) {
             let part = &chars[c.end + 1..c.end + 1 + n];
-            if part.iter().all(|&ch| crate::lexicon::is_han(ch)) {
+            // （簡稱…）, （下稱…） define a short form: not part of the name.
+            let defines = matches!(part, ['简' | '下', '称', ..] | ['以', '下', ..]);
+            if !defines && part.iter().all(|&ch| crate::lexicon::is_han(ch)) {
                 c.end += n + 2;
             }
         }
@@ -313,6 +422,14 @@ mod tests {
         assert_has("他到外交部開會", "外交部", Org);
         assert_has("拒絕對他和勞拉公司的指責", "勞拉公司", Org);
         assert_has("返回中國科學院數學研究所工作", "中國科學院數學研究所", Org);
+        assert_has("上市公司新港實業昨日停牌", "新港實業", Org);
+        assert_has("東方隊昨晚以二比一擊敗南華", "東方隊", Org);
+        assert_has("他指省政府決定撥款", "省政府", Org);
+        assert_has("客戶可到廣東中行辦理", "廣東中行", Org);
+        let found = entities("公司研究部和項目部負責跟進");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
+        let found = entities("多家港商在東莞設廠");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
 
     #[test]

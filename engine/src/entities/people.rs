@@ -10,8 +10,10 @@ use crate::segment::Prepared;
 use crate::EntityType;
 
 /// Words right before a name: titles and byline words (Simplified).
-pub(super) const BEFORE: [&str; 140] = [
+pub(super) const BEFORE: [&str; 141] = [
     "记者",
+    // 行政|長官: the segmenter often cuts the Chief Executive's title in two.
+    "长官",
     "责编",
     "编辑",
     "主持人",
@@ -245,6 +247,24 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // Two-char dictionary names are trusted in a list of names: 王楠、楊影.
             out.push(Candidate::new(w.start, w.end, EntityType::Person, 0.6));
         }
+        // 陳|馮富珍: the husband's surname cut off a married woman's name (not the end of
+        // a name before it in a list run together: 何其宗何椿霖).
+        let after_name = i > 0 && words[i - 1].pos.starts_with("nr");
+        if len == 1
+            && !after_name
+            && matches!(w.pos, "nr" | "n")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.start == w.end && n.end - n.start == 3)
+            && double_surname(prepared, w.start)
+        {
+            out.push(Candidate::new(
+                w.start,
+                w.start + 4,
+                EntityType::Person,
+                0.75,
+            ));
+        }
         if len > 5 {
             continue;
         }
@@ -260,11 +280,39 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let followed =
             titled || (context.after_last.contains(last) && context.after.contains(text));
         if i > 0 && followed {
-            let prev = &words[i - 1];
+            // A time word may stand between the name and its verb (布殊昨日表示).
+            let k = if words[i - 1].pos == "t" && i > 1 {
+                i - 2
+            } else {
+                i - 1
+            };
+            let prev = &words[k];
             let prev_text = prepared.slice(prev.start, prev.end);
-            let jieba_name = prev.end == w.start
-                && matches!(prev.pos, "nr" | "nrt" | "nrfg")
+            let jieba_name = prev.end == words[k + 1].start
+                && (matches!(prev.pos, "nr" | "nrt" | "nrfg")
+                    || is_unknown_transliteration(prepared, prev))
                 && gazetteer().get(prev_text).is_none();
+            // A foreign name the segmenter cut into single chars (碧|咸|說).
+            let cut_name = !jieba_name
+                && k > 0
+                && prev.end - prev.start == 1
+                && words[k - 1].end == prev.start
+                && words[k - 1].end - words[k - 1].start == 1
+                && [words[k - 1].start, prev.start].iter().all(|&c| {
+                    let c = prepared.chars[c];
+                    TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c)
+                })
+                && gazetteer()
+                    .get(prepared.slice(words[k - 1].start, prev.end))
+                    .is_none();
+            if cut_name && !name_before(prepared, w.start, out) {
+                out.push(Candidate::new(
+                    words[k - 1].start,
+                    prev.end,
+                    EntityType::Person,
+                    0.7,
+                ));
+            }
             if !name_before(prepared, w.start, out) && jieba_name {
                 // A name jieba knows, confirmed by the title or verb after it.
                 out.push(Candidate::new(
@@ -276,6 +324,17 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// Whether the four chars from `start` are two one-char surnames and a given name of two
+/// chars that read as one (陳馮富珍, 范徐麗泰).
+fn double_surname(prepared: &Prepared, start: usize) -> bool {
+    let one = |k: usize| is_surname(prepared.slice(k, k + 1));
+    // 阿斯塔納 starts with two surnames too, but is a foreign name.
+    let foreign = prepared.chars[start..start + 4]
+        .iter()
+        .all(|&c| TRANSLITERATION.contains(c));
+    !foreign && one(start) && one(start + 1) && plausible_name(prepared, start + 1, start + 4)
 }
 
 /// Whether `word` ends with a title of two chars or more (副所長, 地委書記).
@@ -292,17 +351,14 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let chars = &prepared.chars;
     let mut i = 0;
     while i < chars.len() {
-        if !TRANSLITERATION.contains(chars[i]) || !prepared.starts_word(i) {
+        if !is_foreign_char(chars[i]) || !prepared.starts_word(i) {
             i += 1;
             continue;
         }
         let mut end = i;
         while end < chars.len()
-            && (TRANSLITERATION.contains(chars[end])
-                || (chars[end] == '·'
-                    && chars
-                        .get(end + 1)
-                        .is_some_and(|c| TRANSLITERATION.contains(*c))))
+            && (is_foreign_char(chars[end])
+                || (chars[end] == '·' && chars.get(end + 1).is_some_and(|c| is_foreign_char(*c))))
         {
             end += 1;
         }
@@ -317,6 +373,43 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
             i += 1;
         }
     }
+}
+
+/// Joins a foreign given name and surname that Hong Kong papers write without the middle
+/// dot (伊麗莎白泰勒, 史丹利庫柏力克) and the layers found as two people side by side:
+/// both all in transliteration characters.
+pub(super) fn join_undotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    let foreign = |c: &Candidate| {
+        c.kind == EntityType::Person
+            && prepared.chars[c.start..c.end]
+                .iter()
+                .all(|&ch| TRANSLITERATION.contains(ch) || HK_TRANSLITERATION.contains(ch))
+    };
+    let words = &prepared.words;
+    let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
+    for mut c in found.drain(..) {
+        if let Some(last) = out.last_mut() {
+            if last.end == c.start && foreign(last) && foreign(&c) {
+                last.end = c.end;
+                continue;
+            }
+        }
+        // A given name the segmenter tagged a name but no layer took (馬龍|白蘭度).
+        let free_from = out.last().map_or(0, |l| l.end);
+        let k = words.partition_point(|w| w.end < c.start);
+        if let Some(w) = words.get(k).filter(|w| w.end == c.start) {
+            if foreign(&c)
+                && c.end - c.start >= 3
+                && w.start >= free_from
+                && w.pos.starts_with("nr")
+                && (2..=3).contains(&(w.end - w.start))
+            {
+                c.start = w.start;
+            }
+        }
+        out.push(c);
+    }
+    *found = out;
 }
 
 /// Joins the parts of a name written with a middle dot (安德魯·葛魯夫, 何塞·米格爾·因蘇爾薩)
@@ -515,6 +608,27 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
     found
 }
 
+/// Whether `c` is used to write foreign names, in the Mandarin or the Hong Kong way.
+fn is_foreign_char(c: char) -> bool {
+    TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c)
+}
+
+/// A word no dictionary has, of two to four chars all used to write foreign names, in
+/// the Mandarin or the Hong Kong (Cantonese) way: 碧咸, 布殊, 列根.
+fn is_unknown_transliteration(prepared: &Prepared, w: &crate::segment::Span) -> bool {
+    !w.known
+        && (2..=4).contains(&(w.end - w.start))
+        && prepared.chars[w.start..w.end]
+            .iter()
+            .all(|&c| TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c))
+}
+
+char_set!(
+    /// Characters Hong Kong papers write foreign names with beyond the Mandarin table
+    /// (Cantonese readings): 碧咸 (Beckham), 布殊 (Bush), 戴卓爾 (Thatcher), 積遜 (Jackson),
+    /// 朗拿度 (Ronaldo), 莎蓮娜 (Serena), 佐治 (George), 占士 (James).
+HK_TRANSLITERATION = "咸殊卓积逊拿度施丹费白兰娜莎丝莲碧姬琪妮莉露芙茜嘉柏葛侯占保治迺夏奥洛昆");
+
 /// A name jieba knows right after a title: 副委員長布赫, 社會學家韋伯 (foreign names have
 /// no surname for `names_after`).
 fn jieba_name_after(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
@@ -523,7 +637,7 @@ fn jieba_name_after(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
     };
     let text = prepared.slice(next.start, next.end);
     if next.start == prepared.words[i].end
-        && matches!(next.pos, "nr" | "nrt" | "nrfg")
+        && (matches!(next.pos, "nr" | "nrt" | "nrfg") || is_unknown_transliteration(prepared, next))
         && (2..=5).contains(&(next.end - next.start))
         && !next.head_word
         && gazetteer().get(text).is_none()
@@ -694,6 +808,12 @@ mod tests {
             ("國家副主席胡錦濤會見", "胡錦濤"),
             ("德國社會學家韋伯更認為", "韋伯"),
             ("丈夫郭某於當日報案", "郭"),
+            ("行政長官李家明昨日出席活動", "李家明"),
+            ("前署長陳馮秀珍昨日抵港", "陳馮秀珍"),
+            ("美國總統布殊昨日表示", "布殊"),
+            ("球星碧咸說，他會留隊", "碧咸"),
+            ("歌手米高積遜表示", "米高積遜"),
+            ("影帝馬龍白蘭度的遺物", "馬龍白蘭度"),
         ];
         for (text, name) in cases {
             assert_has(text, name, Person);

@@ -1,6 +1,7 @@
 //! Places: the shipped gazetteer (also organisations it lists), jieba's place tags with
 //! a place suffix, zones and parks by suffix, and one-character country abbreviations in
-//! compounds such as 中美 or 訪華.
+//! strong context (中美關係, 訪華, 中方). Hong Kong and mainland one-char abbreviations
+//! (港, 深, 粵, 澳) and compounds of only them (深港, 粵港澳) are never places.
 
 use super::Candidate;
 use crate::lexicon::{char_set, gazetteer};
@@ -21,7 +22,7 @@ const FEATURE_SUFFIXES: [char; 14] = [
 ];
 
 /// Zones, parks and ports named by a suffix after a place or proper name.
-const ZONE_SUFFIXES: [(&str, EntityType); 24] = [
+const ZONE_SUFFIXES: [(&str, EntityType); 31] = [
     ("合作区", EntityType::Loc),
     ("高新区", EntityType::Loc),
     ("开发区", EntityType::Loc),
@@ -47,9 +48,21 @@ const ZONE_SUFFIXES: [(&str, EntityType); 24] = [
     ("纪念馆", EntityType::Fac),
     ("会展中心", EntityType::Fac),
     ("展览中心", EntityType::Fac),
+    // Parks, grounds, hotels and buildings named after a place or proper name.
+    ("科学园", EntityType::Fac),
+    ("体育场", EntityType::Fac),
+    ("球场", EntityType::Fac),
+    ("酒店", EntityType::Fac),
+    ("广场", EntityType::Fac),
+    ("大厦", EntityType::Fac),
+    ("公园", EntityType::Loc),
 ];
 
-char_set!(ABBREVIATIONS = "中美日俄英法德印韩朝越澳加意欧港台京沪粤深");
+char_set!(
+    /// Countries named by one char in relations and lists (中美關係, 美、德、法). Hong Kong
+    /// and mainland ones (港, 粵, 澳, 深, 京, 滬, 台) are never marked: they are in nearly
+    /// every sentence of local news (來港, 港人, 深港合作), and flood the entity index.
+ABBREVIATIONS = "中美日俄英法德印韩朝越加意欧");
 
 char_set!(
     /// One-character country names that appear only before a relation word (哈中兩國, 中坦合資).
@@ -70,43 +83,15 @@ MOTION_VERBS = "访来在驻对赴抵返进离留反侵抗援旅");
 /// Verb + place pairs that head longer words (抗日戰爭, 侵華日軍, 援藏幹部).
 const FUSED_VERB_OBJECTS: [&str; 4] = ["抗日", "侵华", "援藏", "访华"];
 
-/// Regions named by joining one-char names of provinces or rivers: each char is a place
-/// (青藏高原 is 青海 + 西藏; 黃淮 the Yellow and Huai rivers).
-const JOINED_REGIONS: [&str; 22] = [
-    "青藏",
-    "江淮",
-    "黄淮",
-    "江浙",
-    "京津",
-    "京津冀",
-    "沪宁",
-    "川藏",
-    "陕甘宁",
-    "晋察冀",
-    "港澳",
-    "深港",
-    "粤港",
-    "粤港澳",
-    "闽台",
-    "川渝",
-    "湘鄂",
-    "苏浙",
-    "沪港",
-    "京港",
-    "江汉",
-    "陕甘",
-];
-
-char_set!(
-    /// The first chars of `JOINED_REGIONS`: most words start with none.
-JOINED_REGION_FIRST_CHARS = "青江黄京沪川陕晋港深粤闽湘苏");
-
 char_set!(
     /// The one-character places those verbs take.
-VERB_OBJECTS = "华美日俄英法德港台京沪澳藏");
+VERB_OBJECTS = "华美日俄英法德藏");
 
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
-    gazetteer_matches(prepared, out);
+    let mut gazetteer_names = Vec::new();
+    gazetteer_matches(prepared, &mut gazetteer_names);
+    gazetteer_names.retain(|c| !is_direction_of_weather(prepared, c.start, c.end));
+    out.append(&mut gazetteer_names);
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
         let len = w.end - w.start;
@@ -122,7 +107,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if let Some(tail) = generic_area {
             // 東北地區, 三峽庫區: the name is what comes before the generic area noun.
             let end = w.end - tail.chars().count();
-            if w.pos == "ns" && end - w.start >= 2 {
+            // 沿海地區, 邊遠山區: the head says where, but names no place.
+            let common = matches!(
+                prepared.slice(w.start, end),
+                "沿海" | "内陆" | "边远" | "偏远" | "贫困" | "周边" | "受灾" | "部分" | "有关"
+            );
+            if w.pos == "ns" && end - w.start >= 2 && !common {
                 out.push(Candidate::new(w.start, end, EntityType::Loc, 0.7));
             }
         } else if w.pos == "ns" && len >= 3 && ADMIN_SUFFIXES.contains(&last) {
@@ -131,9 +121,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // Mountains, rivers, lakes, streets in jieba's dictionary: 井岡山, 華爾街.
             out.push(Candidate::new(w.start, w.end, EntityType::Loc, 0.7));
         }
-        abbreviations(prepared, w.start, w.end, out);
-        joined_region(prepared, w.start, w.end, out);
         zone(prepared, i, out);
+        if i > 0 {
+            suffix_word(prepared, i, out);
+        }
     }
     abbreviations_in_context(prepared, out);
 }
@@ -183,35 +174,38 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
     }
 }
 
-fn is_abbreviation_compound(prepared: &Prepared, start: usize, end: usize) -> bool {
-    let chars = &prepared.chars[start..end];
-    chars.len() >= 2
-        && chars.iter().all(|c| ABBREVIATIONS.contains(*c))
-        && gazetteer().get(prepared.slice(start, end)).is_none()
+/// 西南氣流, 東北季候風, 西北部: a compass direction before a wind or a part is no
+/// region.
+fn is_direction_of_weather(prepared: &Prepared, start: usize, end: usize) -> bool {
+    const WINDS_AND_PARTS: [&str; 6] = ["气流", "季候风", "季风", "风", "部", "方向"];
+    matches!(
+        prepared.slice(start, end),
+        "东北" | "西北" | "东南" | "西南"
+    ) && WINDS_AND_PARTS.iter().any(|w| {
+        let n = w.chars().count();
+        end + n <= prepared.chars.len() && prepared.slice(end, end + n) == *w
+    })
 }
 
-fn abbreviations(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Candidate>) {
-    if is_abbreviation_compound(prepared, start, end) {
-        for k in start..end {
-            out.push(Candidate::new(k, k + 1, EntityType::Gpe, 0.6));
-        }
-    }
-}
-
-/// 青藏, 京津冀 at the start of a word (青藏高原, 江淮流域): one place per char.
-fn joined_region(prepared: &Prepared, start: usize, end: usize, out: &mut Vec<Candidate>) {
-    if !JOINED_REGION_FIRST_CHARS.contains(prepared.chars[start]) {
+/// Places named by a proper name and a suffix the segmenter left as a word of its own:
+/// 土庫|鎮, 新港|鄉, 東坑|路. The name must be a proper noun or a word no dictionary has
+/// (農|村 and 馬|路 are common words).
+fn suffix_word(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
+    let w = &prepared.words[i];
+    let prev = &prepared.words[i - 1];
+    if w.end - w.start != 1 || prev.end != w.start || !(2..=3).contains(&(prev.end - prev.start)) {
         return;
     }
-    let text = prepared.slice(start, end);
-    if let Some(r) = JOINED_REGIONS
-        .iter()
-        .filter(|r| text.starts_with(**r))
-        .max_by_key(|r| r.len())
-    {
-        for k in start..start + r.chars().count() {
-            out.push(Candidate::new(k, k + 1, EntityType::Gpe, 0.6));
-        }
+    let kind = match prepared.chars[w.start] {
+        '县' | '镇' | '乡' | '村' | '区' | '市' => EntityType::Gpe,
+        '路' | '街' | '道' | '邨' => EntityType::Fac,
+        '岛' | '湾' | '湖' | '山' => EntityType::Loc,
+        _ => return,
+    };
+    let proper = matches!(prev.pos, "ns" | "nr" | "nz" | "nrt") || !prev.known;
+    let name = prepared.slice(prev.start, prev.end);
+    if proper && name.chars().all(crate::lexicon::is_han) {
+        out.push(Candidate::new(prev.start, w.end, kind, 0.65));
     }
 }
 
@@ -264,8 +258,20 @@ fn abbreviations_in_context(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 out.push(Candidate::new(i, i + 1, EntityType::Gpe, 0.6));
             }
         }
-        // 美、德、法: a one-character country standing alone as an item of a list.
-        let comma = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|c| *c == '、');
+        // 美、德、法: a one-character country standing alone as an item of a list of
+        // them (not 中、南部, a list of directions).
+        let comma = |k: Option<usize>| {
+            k.and_then(|k| {
+                Some((
+                    chars.get(k)?,
+                    chars.get(k.checked_sub(1)?)?,
+                    chars.get(k + 1)?,
+                ))
+            })
+            .is_some_and(|(c, before, after)| {
+                *c == '、' && ABBREVIATIONS.contains(*before) && ABBREVIATIONS.contains(*after)
+            })
+        };
         if ABBREVIATIONS.contains(chars[i])
             && prepared.starts_word(i)
             && prepared.ends_word(i + 1)
@@ -344,6 +350,11 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         {
             break;
         }
+        // A company before the name is another organisation, never part of this one
+        // (上市公司新港實業, 母公司): companies are not named after their parents.
+        if text.ends_with("公司") {
+            break;
+        }
         let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
         // A verb right after an organisation is the sentence's (美國航空集團結成業務聯盟).
         if p.pos == "v" && after_organisation {
@@ -402,7 +413,7 @@ fn is_anchor(prepared: &Prepared, w: &crate::segment::Span) -> bool {
 
 char_set!(
     /// The last chars of `ZONE_SUFFIXES`.
-    ZONE_LAST_CHARS = "区城园岸场桥头馆心"
+    ZONE_LAST_CHARS = "区城园岸场桥头馆心店厦"
 );
 
 /// Parts of speech that can sit inside a proper name of a place or an organisation.
@@ -475,12 +486,6 @@ mod tests {
 
     #[test]
     fn prefilter_sets_cover_their_lists() {
-        for r in super::JOINED_REGIONS {
-            assert!(
-                super::JOINED_REGION_FIRST_CHARS.contains(r.chars().next().unwrap()),
-                "{r}"
-            );
-        }
         for a in super::GENERIC_AREAS {
             assert!(a.ends_with('区'), "{a}");
         }
@@ -517,10 +522,33 @@ mod tests {
         assert_has("巴以和談陷入僵局", "以", Gpe);
         assert_has("俄政府宣布新措施", "俄", Gpe);
         assert_has("抗日戰爭時期", "日", Gpe);
-        assert_has("江淮流域普降大雨", "淮", Gpe);
         assert_has("哈薩克斯坦遷都阿斯塔納", "阿斯塔納", Gpe);
         assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
         assert_has("東北地區有冷空氣", "東北", Loc);
+        assert_has("活動在北京豐台棒球場舉行", "北京豐台棒球場", Fac);
+        let found = entities("颱風引進西南氣流，沿海地區有大雨");
+        assert!(found.is_empty(), "{found:?}");
+        assert_has("颱風吹襲雲林縣土庫鎮", "土庫鎮", Gpe);
+        assert_has("住在雲林縣", "雲林縣", Gpe);
+        assert_has("旅客入住尖沙咀凱悅酒店", "尖沙咀凱悅酒店", Fac);
+        let found = entities("台灣中、南部地區有大雨");
+        assert!(found.iter().all(|(t, _)| t != "中"), "{found:?}");
+    }
+
+    #[test]
+    fn local_one_char_abbreviations_are_no_places() {
+        // 港, 深, 粵, 澳 and their compounds are in nearly every line of local news; the
+        // regions named with them are places.
+        for text in [
+            "深港兩地加強合作",
+            "粵港澳三地政府簽署協議",
+            "大批旅客來港消費",
+            "港澳居民可申請",
+        ] {
+            let found = entities(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        assert_has("粵港澳大灣區發展迅速", "粵港澳大灣區", Loc);
     }
 
     #[test]
