@@ -64,6 +64,7 @@ pub(super) fn add_mentions(prepared: &Prepared, found: &mut Vec<Candidate>) {
         covered: vec![None; n],
         removed: vec![false; found.len()],
         added: Vec::new(),
+        aliased: Vec::new(),
     };
     for (k, c) in found.iter().enumerate() {
         state.covered[c.start..c.end]
@@ -79,6 +80,9 @@ pub(super) fn add_mentions(prepared: &Prepared, found: &mut Vec<Candidate>) {
             state.search(prepared, found, &names, from, to);
         }
         (from, first) = (to, last);
+    }
+    for &(k, full) in &state.aliased {
+        found[k].alias_of = Some(full);
     }
     if !state.added.is_empty() {
         let mut k = 0;
@@ -139,6 +143,7 @@ fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(&'a str, Na
                     kind: c.kind,
                     defined: true,
                     short: true,
+                    full: Some((c.start, c.end)),
                 },
             );
         }
@@ -152,6 +157,7 @@ fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(&'a str, Na
                     kind: EntityType::Org,
                     defined: false,
                     short: true,
+                    full: Some((c.start, c.end)),
                 });
             }
         }
@@ -166,6 +172,8 @@ struct Mentions {
     /// The candidates a mention has taken the place of.
     removed: Vec<bool>,
     added: Vec<Candidate>,
+    /// Candidates a layer found on a short form's span, with its full name's place.
+    aliased: Vec<(usize, (usize, usize))>,
 }
 
 impl Mentions {
@@ -202,6 +210,16 @@ impl Mentions {
             // person), and so does one of another type on a short form's very span (泰豐
             // before 表示, read as a person); one that crosses its edges keeps its place.
             let inside = self.covered[start..end].iter().flatten().copied();
+            // A layer found the short form itself: the same entity as its full name.
+            let same = self.covered[start].filter(|&k| {
+                found
+                    .get(k)
+                    .is_some_and(|c| (c.start, c.end, c.kind) == (start, end, name.kind))
+            });
+            if let (Some(k), Some(full)) = (same, name.full) {
+                self.aliased.push((k, full));
+                continue;
+            }
             if inside.clone().any(|k| {
                 found.get(k).is_none_or(|c| {
                     let same_span = c.start == start && c.end == end;
@@ -218,8 +236,10 @@ impl Mentions {
             self.covered[start..end]
                 .iter_mut()
                 .for_each(|x| *x = Some(usize::MAX));
-            self.added
-                .push(Candidate::new(start, end, name.kind, MENTION_CONFIDENCE));
+            self.added.push(Candidate {
+                alias_of: name.full,
+                ..Candidate::new(start, end, name.kind, MENTION_CONFIDENCE)
+            });
         }
     }
 }
@@ -237,6 +257,8 @@ struct Name {
     kind: EntityType,
     defined: bool,
     short: bool,
+    /// A short form's full name (where it first stands): its mentions are that entity's.
+    full: Option<(usize, usize)>,
 }
 
 impl Name {
@@ -245,6 +267,7 @@ impl Name {
             kind,
             defined: false,
             short: false,
+            full: None,
         }
     }
 }
@@ -311,6 +334,31 @@ mod tests {
             .iter()
             .filter(|(t, k)| t == name && *k == kind)
             .count()
+    }
+
+    #[test]
+    fn short_forms_are_their_full_names_entity() {
+        let text = "深圳星河量子科技有限公司（以下簡稱「星河量子」）昨日落戶河套。星河量子總裁陳志明表示，星河量子明年招聘。";
+        let analysis = crate::Analyzer::new().analyze(text);
+        let short: Vec<_> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.text == "星河量子")
+            .collect();
+        assert!(short.len() >= 2, "{:?}", analysis.entities);
+        for e in short {
+            assert_eq!(e.kind, EntityType::Org);
+            assert_eq!(e.alias_of.as_deref(), Some("深圳星河量子科技有限公司"));
+        }
+        let full = analysis
+            .entities
+            .iter()
+            .find(|e| e.text.starts_with("深圳星河"));
+        assert_eq!(
+            full.and_then(|e| e.alias_of.as_deref()),
+            None,
+            "the full name is its own"
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub(crate) struct Candidate {
     pub kind: EntityType,
     /// How sure the layer is, 0–1; shown to users, used to break ties.
     pub confidence: f32,
+    /// For a short form: where its full name stands (analysis offsets).
+    pub alias_of: Option<(usize, usize)>,
 }
 
 impl Candidate {
@@ -37,6 +39,7 @@ impl Candidate {
             end,
             kind,
             confidence,
+            alias_of: None,
         }
     }
 }
@@ -115,7 +118,9 @@ pub(crate) fn to_entities(
                 kind: c.kind,
                 text: text.into_owned(),
                 confidence: c.confidence,
-                alias_of: None,
+                alias_of: c
+                    .alias_of
+                    .map(|(s, e)| original.span(&prepared.normalized, s, e).2.into_owned()),
             }
         })
         .collect()
