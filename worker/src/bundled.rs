@@ -76,8 +76,8 @@ pub struct Bundled {
     pub text: &'static str,
     /// The id of the page it comes from (its own for a page or the sample).
     pub page: &'static str,
-    /// Char offsets of its headline in `text`, to land on (a story's own headline, or
-    /// for a page each story's: see [`stories_of`]).
+    /// Char offsets of its headline in `text` (a page's is its first story's; the sample's
+    /// its first line). Each story of a page lands on its own: see [`stories_of`].
     pub headline: (usize, usize),
     /// Char offset of `text` in its page.
     pub start: usize,
