@@ -234,9 +234,7 @@ mod tests {
         /// finds.
         #[test]
         fn sentence_gating_loses_nothing(text in "[0-9一二七五十两年月日天时点分半许昨今明前后去本上下这近当周星期礼拜末夏冬晚晨午夜早黄昏深清凌傍代个多几初底中旬以来间至到—。 ]{0,30}") {
-            static SEGMENTER: std::sync::LazyLock<crate::segment::Segmenter> =
-                std::sync::LazyLock::new(Default::default);
-            let prepared = SEGMENTER.prepare(&text, crate::Script::Simplified);
+            let prepared = crate::entities::test_support::prepared(&text);
             let mut gated = Vec::new();
             super::find(&prepared, &mut gated);
             let mut whole = Vec::new();

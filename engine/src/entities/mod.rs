@@ -142,6 +142,14 @@ pub(crate) mod test_support {
         })
     }
 
+    /// `text` prepared as Simplified text, by one segmenter shared by the property tests
+    /// (building one per case would be most of their time).
+    pub fn prepared(text: &str) -> crate::segment::Prepared {
+        static SEGMENTER: std::sync::LazyLock<crate::segment::Segmenter> =
+            std::sync::LazyLock::new(Default::default);
+        SEGMENTER.prepare(text, crate::Script::Simplified)
+    }
+
     /// Asserts that every suffix ends with a char of `last_chars` (the pre-filter sets).
     pub fn assert_last_chars_cover<'a>(
         suffixes: impl IntoIterator<Item = &'a str>,

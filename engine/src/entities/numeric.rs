@@ -289,9 +289,7 @@ mod tests {
         /// the whole text with every rule finds.
         #[test]
         fn sentence_gating_loses_nothing(text in "[0-9一二十百千万亿两年月日号天时点:分%成元币美港人民B$￥期拜星礼平方公里米昨今前明底上下午欧镑金块尺立千瓦兆吨亩顷斤克英海厘毫台门加澳新多余廿卅个,.。!?;\n ]{0,40}") {
-            static SEGMENTER: std::sync::LazyLock<crate::segment::Segmenter> =
-                std::sync::LazyLock::new(Default::default);
-            let prepared = SEGMENTER.prepare(&text, crate::Script::Simplified);
+            let prepared = crate::entities::test_support::prepared(&text);
             let mut gated = Vec::new();
             super::find(&prepared, &mut gated);
             let mut whole = Vec::new();

@@ -454,14 +454,12 @@ mod tests {
                 names.sort_unstable();
                 names
             });
-            static SEGMENTER: std::sync::LazyLock<crate::segment::Segmenter> =
-                std::sync::LazyLock::new(Default::default);
             const OTHERS: [&str; 8] = ["的", "中", "大学", "在", "香港", "区", "政府", "。"];
             let text: String = pieces
                 .iter()
                 .map(|&(k, name)| if name { NAMES[k % NAMES.len()] } else { OTHERS[k % OTHERS.len()] })
                 .collect();
-            let prepared = SEGMENTER.prepare(&text, crate::Script::Simplified);
+            let prepared = crate::entities::test_support::prepared(&text);
             let mut found = Vec::new();
             super::gazetteer_matches(&prepared, &mut found);
             let n = prepared.chars.len();
