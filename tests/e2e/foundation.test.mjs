@@ -86,15 +86,18 @@ test('a long article pasted at once is analysed once, not line by line', async (
   const paragraph = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快，\n'
     + '預計2024年底完成，總投資約290億元人民幣。\n\n';
   const article = paragraph.repeat(Math.ceil(10000 / paragraph.length)).slice(0, 10000);
-  const started = Date.now();
+  const count = () => page.evaluate(() => performance.getEntriesByName('jiexi:response').length);
+  const before = await count();
   await page.getByTestId('article-input').fill(article);
   await page.waitForFunction(() => performance.getEntriesByName('jiexi:analyze').length > 0);
   await page.locator('[data-testid=status][data-state=ready]').waitFor();
-  const elapsed = Date.now() - started;
   const { text } = await readerContent(page);
   assert.equal(text.replace(/\s/g, ''), article.replace(/\s/g, ''));
-  // Generous: the target is 100 ms; queued per-line analyses took 7 s.
-  assert.ok(elapsed < 3000, `10,000 characters shown in ${elapsed} ms`);
+  // Counted, not timed (a timing bound failed on a loaded CI machine): when each
+  // line was queued as an analysis of its own, every one of them was answered and
+  // shown, 7 s for 10,000 chars. Now the newest text wins: one answer is shown.
+  await page.waitForTimeout(500);
+  assert.equal(await count() - before, 1, 'analyses shown for one paste');
   assert.deepEqual(errors, []);
   await page.close();
 });
