@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bundled::{self, Bundled};
 use crate::client::AnalysisClient;
 use crate::corpus_views::CorpusViews;
 use crate::corrections_panel::{pick_selection, CorrectionBar, Corrections, DictionaryPanel};
@@ -19,6 +18,7 @@ use crate::library::{CorpusPanel, LibraryState};
 use crate::paste;
 use crate::reader::{Reader, ReaderView};
 use jiexi_engine::Script;
+use jiexi_worker::bundled::{self, Bundled};
 
 /// A labelled checkbox showing `checked` and reporting changes to `set`.
 fn view_toggle(

@@ -2,15 +2,17 @@
 //! answer to a superseded request is never shown.
 
 use gloo_worker::{Spawnable, WorkerBridge};
-use jiexi_engine::cooccurrence::{Graph, Unit};
-use jiexi_engine::corpus::{Distinctive, Hit, IndexEntry, Order, Query, WordCount};
-use jiexi_engine::corrections::UserDictionary;
-use jiexi_engine::export::{EntityGroup, Stats};
+use jiexi_corpus::cooccurrence::{Graph, Unit};
+use jiexi_corpus::corrections::UserDictionary;
+use jiexi_corpus::identity::EntityGroup;
+use jiexi_corpus::index::{Distinctive, Hit, IndexEntry, Order, Query, WordCount};
+use jiexi_corpus::stats::Stats;
 use jiexi_engine::{Analysis, EntityType};
 use leptos::prelude::*;
 
 use crate::status::Status;
-use crate::worker::{AnalysisWorker, DecodedFile, Keywords, Request, Response};
+use jiexi_worker::protocol::{DecodedFile, Keywords, Request, Response};
+use jiexi_worker::worker::AnalysisWorker;
 
 /// The worker script trunk emits for `data-type="worker"`; relative so the app works
 /// under any sub-path.
@@ -75,8 +77,8 @@ impl Shown {
     /// does (for tests and anything that analyses on the page's thread).
     pub fn local(text: &str, analysis: Analysis) -> Shown {
         Shown {
-            groups: std::sync::Arc::new(jiexi_engine::export::group_entities(&analysis.entities)),
-            stats: jiexi_engine::export::stats(text, &analysis),
+            groups: std::sync::Arc::new(jiexi_corpus::identity::group_entities(&analysis.entities)),
+            stats: jiexi_corpus::stats::stats(text, &analysis),
             text: text.to_string(),
             analysis,
             keywords: Keywords::default(),
@@ -263,7 +265,7 @@ impl AnalysisClient {
             Response::Failed(reason) => {
                 self.failed.set_value(true);
                 self.queue.update_value(Queue::abandon);
-                self.status.set(Status::Error(reason));
+                self.status.set(Status::Error(reason.to_string()));
             }
             Response::Analyzed {
                 id,
@@ -344,7 +346,7 @@ impl AnalysisClient {
                 if id == self.concordance_id.get_value() {
                     self.concordance.set(Some(ConcordanceLines {
                         id,
-                        result,
+                        result: result.map_err(|e| e.to_string()),
                         elapsed_ms,
                     }));
                 }
@@ -365,7 +367,7 @@ impl AnalysisClient {
             Response::Distinctive { doc, words } => self.distinctive.set(Some((doc, words))),
             Response::Decoded { name, result } => match result {
                 Ok(file) => self.opened_file.set(Some((name, file))),
-                Err(message) => self.status.set(Status::Error(message)),
+                Err(why) => self.status.set(Status::Error(why.to_string())),
             },
         }
     }
@@ -480,7 +482,7 @@ impl AnalysisClient {
     /// Analyses `text`, superseding any text not analysed yet.
     pub fn analyze(&self, text: String) {
         mark("jiexi:input");
-        if text.len() > jiexi_engine::input::MAX_TEXT_BYTES {
+        if text.len() > jiexi_corpus::input::MAX_TEXT_BYTES {
             // Refused as a file of that size is (the worker would hold the text, its
             // analysis and the page's copy: hundreds of megabytes). The text stays where
             // it is, and in the library; the reader shows nothing stale.
@@ -491,7 +493,7 @@ impl AnalysisClient {
                 "this text is {:.1} MB, more than the {:.0} MB jiexi analyses at once; it is kept \
                  but not analysed: split it into smaller parts",
                 text.len() as f64 / 1e6,
-                jiexi_engine::input::MAX_TEXT_BYTES as f64 / 1e6
+                jiexi_corpus::input::MAX_TEXT_BYTES as f64 / 1e6
             )));
             return;
         }

@@ -5,7 +5,8 @@
 //! Built in the worker when the views are first opened, and brought up to date when the
 //! library changes.
 
-use jiexi_engine::corpus::{self, Order, Query};
+use jiexi_corpus::export::{csv, svg};
+use jiexi_corpus::index::{Order, Query};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
@@ -102,7 +103,7 @@ pub fn CorpusViews(
     };
     let export_index = move |_| {
         if let Some(ix) = client.corpus.get_untracked() {
-            let csv = corpus::entity_index_csv(&ix.entities);
+            let csv = csv::entity_index_csv(&ix.entities);
             let _ = crate::exports::download(
                 "jiexi-entity-index.csv",
                 "text/csv;charset=utf-8",
@@ -112,7 +113,7 @@ pub fn CorpusViews(
     };
     let export_kwic = move |_| {
         if let Some(Ok((hits, _))) = client.concordance.get_untracked().map(|c| c.result) {
-            let csv = corpus::concordance_csv(&hits);
+            let csv = csv::concordance_csv(&hits);
             let _ = crate::exports::download(
                 "jiexi-concordance.csv",
                 "text/csv;charset=utf-8",
@@ -152,7 +153,7 @@ pub fn CorpusViews(
                 .map(|w| (w.text.clone(), w.count))
                 .collect()
         });
-        corpus::bar_chart_svg(i18n.tr("詞頻", "Word frequencies"), &rows)
+        svg::bar_chart_svg(i18n.tr("詞頻", "Word frequencies"), &rows)
     });
     let cloud = Memo::new(move |_| {
         let rows: Vec<(String, usize)> = words.with(|w| {
@@ -161,10 +162,10 @@ pub fn CorpusViews(
                 .map(|w| (w.text.clone(), w.count))
                 .collect()
         });
-        jiexi_engine::charts::word_cloud_svg(i18n.tr("詞雲", "Word cloud"), &rows)
+        svg::word_cloud_svg(i18n.tr("詞雲", "Word cloud"), &rows)
     });
     let export_words = move |_| {
-        let csv = words.with_untracked(|w| corpus::words_csv(w));
+        let csv = words.with_untracked(|w| csv::words_csv(w));
         let _ = crate::exports::download(
             "jiexi-word-frequencies.csv",
             "text/csv;charset=utf-8",
@@ -182,7 +183,7 @@ pub fn CorpusViews(
         library
             .docs
             .with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.title.clone()))
-            .or_else(|| crate::bundled::find(id).map(|d| d.title.clone()))
+            .or_else(|| jiexi_worker::bundled::find(id).map(|d| d.title.clone()))
             .unwrap_or_else(|| id.to_string())
     };
 

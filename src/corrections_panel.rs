@@ -2,7 +2,7 @@
 //! remove it, and the user dictionary that keeps them (IndexedDB), exported and imported
 //! as a jieba user dictionary.
 
-use jiexi_engine::corrections::{Correction, UserDictionary};
+use jiexi_corpus::corrections::{Correction, UserDictionary};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
@@ -146,7 +146,7 @@ fn selected_text() -> Option<String> {
         .filter(|c| !c.is_whitespace())
         .collect();
     let n = text.chars().count();
-    (1..=jiexi_engine::corrections::MAX_CORRECTION_CHARS)
+    (1..=jiexi_corpus::corrections::MAX_CORRECTION_CHARS)
         .contains(&n)
         .then_some(text)
 }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::bundled::{self, Bundled, Kind};
 use crate::i18n::{tr, I18n, Lang};
+use jiexi_worker::bundled::{self, Bundled, Kind};
 
 /// Where a story's headline stands in its page, as an `open_at` request.
 fn in_page(story: &Bundled) -> (String, Option<(usize, usize)>) {

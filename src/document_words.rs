@@ -1,13 +1,13 @@
 //! Distinctive words in the corpus views: the words that set one document apart from the
 //! rest of the library (TF-IDF, computed in the worker over the corpus index).
 
-use jiexi_engine::export::escape_html;
+use jiexi_corpus::export::html::escape_html;
 use leptos::prelude::*;
 
-use crate::bundled;
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, I18n};
 use crate::library::LibraryState;
+use jiexi_worker::bundled;
 
 /// Words listed for a document.
 const WORDS: usize = 20;
@@ -72,7 +72,7 @@ pub fn DocumentWords(
         for w in rows() {
             csv.push_str(&format!(
                 "{},{},{:.5}\r\n",
-                jiexi_engine::export::csv_cell(&w.text),
+                jiexi_corpus::export::csv::csv_cell(&w.text),
                 w.count,
                 w.score
             ));

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use jiexi_engine::export::EntityGroup;
+use jiexi_corpus::identity::EntityGroup;
 use jiexi_engine::script::to_simplified;
 use jiexi_engine::EntityType;
 use leptos::prelude::*;

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use jiexi_engine::export::{self, EntityGroup};
+use jiexi_corpus::export::{brat, conll, csv, html, json};
+use jiexi_corpus::identity::EntityGroup;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -129,7 +130,7 @@ fn base_name(title: &str) -> String {
 
 /// The document's title: its first non-empty line.
 fn title_of(text: &str) -> String {
-    let title = jiexi_engine::library::title_of(text, 60);
+    let title = jiexi_corpus::library::title_of(text, 60);
     if title.is_empty() {
         "jiexi".to_string()
     } else {
@@ -153,7 +154,7 @@ pub fn ExportBar(
         Writer,
     ); 6] = [
         ("export-json", "JSON", "json", "application/json", |_, s| {
-            export::json(&s.text, &s.analysis)
+            json::json(&s.text, &s.analysis)
         }),
         (
             "export-csv",
@@ -162,7 +163,7 @@ pub fn ExportBar(
             "text/csv;charset=utf-8",
             |_, s| {
                 // A BOM so spreadsheet programs read the Chinese as UTF-8.
-                format!("\u{FEFF}{}", export::entities_csv(&s.analysis))
+                format!("\u{FEFF}{}", csv::entities_csv(&s.analysis))
             },
         ),
         (
@@ -170,7 +171,7 @@ pub fn ExportBar(
             "CoNLL",
             "conll",
             "text/plain;charset=utf-8",
-            |_, s| export::conll(&s.text, &s.analysis),
+            |_, s| conll::conll(&s.text, &s.analysis),
         ),
         (
             "export-brat-txt",
@@ -184,18 +185,18 @@ pub fn ExportBar(
             "brat .ann",
             "ann",
             "text/plain;charset=utf-8",
-            |_, s| export::brat_ann(&s.text, &s.analysis),
+            |_, s| brat::brat_ann(&s.text, &s.analysis),
         ),
         (
             "export-html",
             "HTML",
             "html",
             "text/html;charset=utf-8",
-            |title, s| export::html(title, &s.text, &s.analysis),
+            |title, s| html::html(title, &s.text, &s.analysis),
         ),
     ];
     let copy = move |_| {
-        let tsv = export::entity_table_tsv(&groups.get_untracked());
+        let tsv = csv::entity_table_tsv(&groups.get_untracked());
         let Some(window) = web_sys::window() else {
             return;
         };

@@ -1,7 +1,7 @@
 //! Opening a `.txt` file, picked or dropped: the bytes go to the worker, which decodes
 //! them (UTF-8, UTF-16, Big5, GB18030) or says why it cannot.
 
-use jiexi_engine::input::MAX_TEXT_BYTES;
+use jiexi_corpus::input::MAX_TEXT_BYTES;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

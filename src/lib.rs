@@ -26,8 +26,3 @@ pub mod status;
 pub mod storage;
 pub mod tabs;
 pub mod trends;
-
-// The worker and the documents it shares with the page live in `worker/`, a crate of its
-// own: built apart from Leptos, its `.wasm` leaves out what the page's dependencies would
-// switch on in shared crates (regex's Unicode tables, through leptos_config).
-pub use jiexi_worker::{bundled, worker};

@@ -4,16 +4,16 @@
 //! reload. Documents can be renamed (title, source, date), deleted with undo, searched
 //! by title, exported as one JSON file and imported back (merged, no duplicates).
 
-use jiexi_engine::library::{title_of, Document, Library};
+use jiexi_corpus::library::{title_of, Document, Library};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bundled::{self, Bundled, Kind};
 use crate::i18n::{tr, I18n};
 use crate::saved::{SavedNote, Writes};
 use crate::storage;
 use crate::tabs::Tabs;
+use jiexi_worker::bundled::{self, Bundled, Kind};
 
 /// IndexedDB keys of documents: this prefix and the document's id.
 const PREFIX: &str = "doc:";
@@ -497,7 +497,7 @@ impl LibraryState {
             doc.title = doc
                 .title
                 .chars()
-                .take(jiexi_engine::library::MAX_TITLE)
+                .take(jiexi_corpus::library::MAX_TITLE)
                 .collect();
             doc.updated = now_ms();
         };

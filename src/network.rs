@@ -3,7 +3,8 @@
 //! mouse or keyboard, and as a table of the strongest links. The worker computes and lays
 //! out the graph; this draws it.
 
-use jiexi_engine::cooccurrence::{self, Unit};
+use jiexi_corpus::cooccurrence::{self, Unit};
+use jiexi_corpus::export::{csv::edges_csv, svg};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
@@ -72,7 +73,7 @@ pub fn Network(
     let svg = move || {
         graph.with_untracked(|g| {
             g.as_ref()
-                .map(|g| cooccurrence::graph_svg(i18n.tr("共現網絡", "Co-occurrence network"), g))
+                .map(|g| svg::graph_svg(i18n.tr("共現網絡", "Co-occurrence network"), g))
         })
     };
     let export_svg = move |_| {
@@ -87,7 +88,7 @@ pub fn Network(
     };
     let export_csv = move |_| {
         if let Some(g) = graph.get_untracked() {
-            let csv = cooccurrence::edges_csv(&g);
+            let csv = edges_csv(&g);
             let _ = crate::exports::download(
                 "jiexi-cooccurrence.csv",
                 "text/csv;charset=utf-8",
@@ -121,7 +122,7 @@ pub fn Network(
                 view! {
                     <line x1=a.x y1=a.y x2=b.x y2=b.y
                         class="edge" class:near=near
-                        stroke-width=cooccurrence::stroke(e.weight, max_weight)
+                        stroke-width=svg::stroke(e.weight, max_weight)
                         data-weight=e.weight>
                         <title>{format!("{} – {}: {}", a.text, b.text, e.weight)}</title>
                     </line>
@@ -145,7 +146,7 @@ pub fn Network(
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let r = cooccurrence::radius(n.count, max_count);
+                let r = svg::radius(n.count, max_count);
                 let kind = n.kind;
                 let label = format!("{} ({}), {}", n.text, kind.as_str(), n.count);
                 let linked = neighbours[i].clone();

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
-use jiexi_engine::export::{entity_key, escape_html, EntityGroup};
+use jiexi_corpus::export::html::escape_html;
+use jiexi_corpus::identity::{entity_key, EntityGroup};
 use jiexi_engine::script::{to_simplified, to_traditional, Script};
 use jiexi_engine::{EntityType, Token};
 use leptos::prelude::*;

@@ -2,13 +2,13 @@
 //! documents of the library, in document or date order, as a line chart. Counted from the
 //! entity index the worker already sent (each entry lists its documents with counts).
 
-use jiexi_engine::charts;
+use jiexi_corpus::export::svg as charts;
 use leptos::prelude::*;
 
-use crate::bundled;
 use crate::client::AnalysisClient;
 use crate::i18n::{tr, type_label, I18n};
 use crate::library::LibraryState;
+use jiexi_worker::bundled;
 
 /// Entities offered as series: the most mentioned names of the index (dates and amounts
 /// are left out: their trend says little).

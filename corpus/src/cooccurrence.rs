@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::CorpusIndex;
-use crate::export::{entity_key, escape_html};
-use crate::EntityType;
+use crate::identity::entity_key;
+use crate::index::CorpusIndex;
+use jiexi_engine::EntityType;
 
 /// The stretch of text in which two mentions count as together.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,94 +210,12 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f32, f32)> {
         .collect()
 }
 
-/// Fill colours by type for the exported picture (the page styles nodes with CSS).
-fn fill(kind: EntityType) -> &'static str {
-    use EntityType::*;
-    match kind {
-        Person => "#f4b860",
-        Org => "#7cc0ea",
-        Gpe | Loc | Fac => "#79c796",
-        Date | Time => "#c3a3e0",
-        Money | Percent | Quantity => "#ee9fb9",
-        _ => "#bbbbbb",
-    }
-}
-
-/// Radius of a node with `count` mentions, the largest having `max`.
-pub fn radius(count: usize, max: usize) -> f32 {
-    5.0 + 15.0 * (count as f32 / max.max(1) as f32).sqrt()
-}
-
-/// Stroke width of an edge of `weight`, the heaviest having `max`.
-pub fn stroke(weight: usize, max: usize) -> f32 {
-    0.5 + 5.5 * weight as f32 / max.max(1) as f32
-}
-
-/// The graph as a standalone SVG document; labels escaped, nothing in it runs.
-pub fn graph_svg(title: &str, graph: &Graph) -> String {
-    let max_count = graph.nodes.iter().map(|n| n.count).max().unwrap_or(1);
-    let max_weight = graph.edges.first().map_or(1, |e| e.weight);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
-         viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\
-         <title>{t}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>",
-        t = escape_html(title)
-    );
-    for e in &graph.edges {
-        let (a, b) = (&graph.nodes[e.source], &graph.nodes[e.target]);
-        svg.push_str(&format!(
-            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888888\" \
-             stroke-opacity=\"0.6\" stroke-width=\"{:.1}\"><title>{} – {}: {}</title></line>",
-            a.x,
-            a.y,
-            b.x,
-            b.y,
-            stroke(e.weight, max_weight),
-            escape_html(&a.text),
-            escape_html(&b.text),
-            e.weight
-        ));
-    }
-    for n in &graph.nodes {
-        let text = escape_html(&n.text);
-        let r = radius(n.count, max_count);
-        svg.push_str(&format!(
-            "<g data-node=\"{text}\" data-entity=\"{kind}\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" \
-             fill=\"{fill}\" stroke=\"#333333\"/><text x=\"{x:.1}\" y=\"{ty:.1}\" text-anchor=\"middle\">{text}</text>\
-             <title>{text} ({kind}): {count}</title></g>",
-            kind = n.kind.as_str(),
-            x = n.x,
-            y = n.y,
-            fill = fill(n.kind),
-            ty = n.y - r - 3.0,
-            count = n.count,
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// The edges as CSV: `source,source_type,target,target_type,weight`.
-pub fn edges_csv(graph: &Graph) -> String {
-    let mut out = String::from("source,source_type,target,target_type,weight\r\n");
-    for e in &graph.edges {
-        let (a, b) = (&graph.nodes[e.source], &graph.nodes[e.target]);
-        out.push_str(&format!(
-            "{},{},{},{},{}\r\n",
-            crate::export::csv_cell(&a.text),
-            a.kind.as_str(),
-            crate::export::csv_cell(&b.text),
-            b.kind.as_str(),
-            e.weight
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Analyzer;
+    use crate::export::csv::edges_csv;
+    use crate::export::svg::graph_svg;
+    use jiexi_engine::Analyzer;
 
     fn graph(docs: &[&str], unit: Unit) -> Graph {
         let analyzer = Analyzer::new();

@@ -12,9 +12,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, Entity, EntityType, Token};
-use crate::script::fold;
 use crate::Error;
+use jiexi_engine::script::fold;
+use jiexi_engine::{Analysis, Entity, EntityType, Token};
 
 /// One correction.
 ///
@@ -59,7 +59,7 @@ pub struct UserDictionary {
     pub corrections: Vec<Correction>,
 }
 
-/// The form texts are matched in: folded ([`crate::script::fold`]), lower case.
+/// The form texts are matched in: folded ([`fold`]), lower case.
 fn key(text: &str) -> Vec<char> {
     fold(text).chars().flat_map(char::to_lowercase).collect()
 }
@@ -79,7 +79,7 @@ impl UserDictionary {
         let text = correction.text();
         let chars = text.chars().count();
         if chars == 0 || chars > MAX_CORRECTION_CHARS || text.chars().any(char::is_control) {
-            return Err(Error::Usage(format!(
+            return Err(Error::Correction(format!(
                 "a correction is 1 to {MAX_CORRECTION_CHARS} characters on one line, not {chars}"
             )));
         }
@@ -139,7 +139,7 @@ impl UserDictionary {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = |why: &str| Error::Usage(format!("{source}: line {}: {why}", n + 1));
+            let bad = |why: &str| Error::Correction(format!("{source}: line {}: {why}", n + 1));
             let mut parts = line.split_whitespace();
             let word = parts.next().ok_or_else(|| bad("no word"))?.to_string();
             let mut tag = "n";
@@ -328,7 +328,7 @@ fn split_tokens(tokens: &[Token], chars: &[char], cuts: &[usize]) -> Vec<Token> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Analyzer;
+    use jiexi_engine::Analyzer;
 
     fn entity(text: &str, entity_type: EntityType) -> Correction {
         Correction::Entity {

@@ -7,9 +7,12 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::charts::bar_chart_svg;
-use crate::export::entity_key;
-use crate::{Analyzer, Entity, EntityType, Error};
+use jiexi_engine::keywords::is_stopword;
+use jiexi_engine::script::fold;
+use jiexi_engine::{Analyzer, Entity, EntityType};
+
+use crate::identity::entity_key;
+use crate::Error;
 
 /// One document of the index.
 pub(crate) struct Indexed {
@@ -61,8 +64,8 @@ pub struct Distinctive {
 /// The folded form of a token worth counting as a word: it has a letter or Han char and
 /// is not on jiexi's stop-word list (punctuation, numbers and function words are not).
 fn word_key(token: &str) -> Option<String> {
-    let key = crate::script::fold(token);
-    (key.chars().any(char::is_alphabetic) && !crate::keywords::is_stopword(&key)).then_some(key)
+    let key = fold(token);
+    (key.chars().any(char::is_alphabetic) && !is_stopword(&key)).then_some(key)
 }
 
 /// One occurrence in context.
@@ -152,7 +155,7 @@ impl CorpusIndex {
                     let entities = analysis.entities;
                     Indexed {
                         words,
-                        folded: crate::script::fold(&text).chars().collect(),
+                        folded: fold(&text).chars().collect(),
                         chars: text.chars().collect(),
                         text,
                         entities,
@@ -289,7 +292,7 @@ impl CorpusIndex {
         let mut spans: Vec<(usize, usize, usize)> = Vec::new(); // (doc, start, end)
         match query {
             Query::Text(q) => {
-                let q: Vec<char> = crate::script::fold(q.trim()).chars().collect();
+                let q: Vec<char> = fold(q.trim()).chars().collect();
                 if !q.is_empty() {
                     for (d, (_, doc)) in self.docs.iter().enumerate() {
                         let f = &doc.folded;
@@ -307,14 +310,14 @@ impl CorpusIndex {
             }
             Query::Pattern(p) => {
                 if p.chars().count() > MAX_PATTERN {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::Pattern(format!(
                         "the pattern is longer than {MAX_PATTERN} characters"
                     )));
                 }
                 let re = regex::RegexBuilder::new(p)
                     .size_limit(REGEX_SIZE_LIMIT)
                     .build()
-                    .map_err(|e| Error::Usage(format!("not a valid pattern: {e}")))?;
+                    .map_err(|e| Error::Pattern(format!("not a valid pattern: {e}")))?;
                 for (d, (_, doc)) in self.docs.iter().enumerate() {
                     let mut char_at = doc
                         .text
@@ -380,56 +383,10 @@ impl CorpusIndex {
     }
 }
 
-/// The entity index as CSV: `type,text,count,documents` (documents as `id×n; …`).
-pub fn entity_index_csv(rows: &[IndexEntry]) -> String {
-    let mut out = String::from("type,text,count,documents\r\n");
-    for r in rows {
-        let docs: Vec<String> = r.docs.iter().map(|(d, n)| format!("{d}×{n}")).collect();
-        out.push_str(&format!(
-            "{},{},{},{}\r\n",
-            r.kind.as_str(),
-            crate::export::csv_cell(&r.text),
-            r.count,
-            crate::export::csv_cell(&docs.join("; "))
-        ));
-    }
-    out
-}
-
-/// Word frequencies as CSV: `word,count,documents`.
-pub fn words_csv(rows: &[WordCount]) -> String {
-    let mut out = String::from("word,count,documents\r\n");
-    for w in rows {
-        out.push_str(&format!(
-            "{},{},{}\r\n",
-            crate::export::csv_cell(&w.text),
-            w.count,
-            w.docs
-        ));
-    }
-    out
-}
-
-/// Concordance lines as CSV: `document,start,end,left,keyword,right`.
-pub fn concordance_csv(hits: &[Hit]) -> String {
-    let mut out = String::from("document,start,end,left,keyword,right\r\n");
-    for h in hits {
-        out.push_str(&format!(
-            "{},{},{},{},{},{}\r\n",
-            crate::export::csv_cell(&h.doc),
-            h.start,
-            h.end,
-            crate::export::csv_cell(&h.left),
-            crate::export::csv_cell(&h.keyword),
-            crate::export::csv_cell(&h.right)
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::csv::entity_index_csv;
 
     fn index(docs: &[(&str, &str)]) -> CorpusIndex {
         thread_local!(static A: Analyzer = Analyzer::new());
@@ -576,6 +533,8 @@ mod tests {
 #[cfg(test)]
 mod word_tests {
     use super::*;
+    use crate::export::csv::words_csv;
+    use crate::export::svg::bar_chart_svg;
 
     #[test]
     fn words_are_counted_across_scripts_without_stop_words() {

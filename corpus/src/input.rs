@@ -2,24 +2,6 @@
 
 use crate::Error;
 
-/// Decodes `bytes` as UTF-8 (a leading BOM is dropped), naming `source` and the
-/// line of the first bad byte on failure.
-pub fn decode_utf8(source: &str, bytes: Vec<u8>) -> Result<String, Error> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let byte = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
-        Error::InvalidUtf8 {
-            source: source.to_string(),
-            line,
-            byte,
-        }
-    })
-}
-
 /// The largest text jiexi analyses at once (bytes of UTF-8). Beyond it the reader would
 /// hold millions of elements; such archives belong to the `jiexi` CLI.
 pub const MAX_TEXT_BYTES: usize = 5_000_000;
@@ -130,16 +112,6 @@ pub fn decode_text(source: &str, bytes: &[u8]) -> Result<Decoded, Error> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn reports_line_and_byte_of_bad_utf8() {
-        let err = decode_utf8("x.txt", b"ok\n\xff".to_vec()).unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.contains("x.txt") && msg.contains("line 2") && msg.contains("byte 3"),
-            "{msg}"
-        );
-    }
-
     fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         decode_text("a.txt", bytes)
     }
@@ -182,13 +154,5 @@ mod tests {
         let err = decode(big.as_bytes()).unwrap_err().to_string();
         assert!(err.contains("MB"), "{err}");
         assert_eq!(decode(b"").unwrap().text, "");
-    }
-
-    #[test]
-    fn drops_bom() {
-        assert_eq!(
-            decode_utf8("-", b"\xEF\xBB\xBF\xE9\xA6\x99".to_vec()).unwrap(),
-            "香"
-        );
     }
 }

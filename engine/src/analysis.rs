@@ -138,3 +138,52 @@ pub struct Analysis {
     /// Entities in text order, non-overlapping.
     pub entities: Vec<Entity>,
 }
+
+impl Analysis {
+    /// The promises an analysis of `text` keeps, checked: tokens tile the text in order
+    /// with only whitespace between them, a token's text is its slice of the text (less a
+    /// repaired line break), and entities are in order, do not overlap and hold exactly
+    /// their slice. The first broken promise, described. The property tests of the engine,
+    /// and of the corrections the corpus model applies on top, hold every analysis to it.
+    pub fn check(&self, text: &str) -> Result<(), String> {
+        use crate::normalize::is_gap;
+        let chars: Vec<char> = text.chars().collect();
+        let mut pos = 0;
+        for t in &self.tokens {
+            if !(t.start >= pos && t.start < t.end && t.end <= chars.len()) {
+                return Err(format!("{t:?} is out of order or outside the text"));
+            }
+            if !chars[pos..t.start].iter().all(|&c| is_gap(c)) {
+                return Err(format!("text other than whitespace before {t:?}"));
+            }
+            let slice: String = chars[t.start..t.end]
+                .iter()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if slice != t.text {
+                return Err(format!("{t:?} is not its slice {slice:?}"));
+            }
+            if is_gap(chars[t.start]) || is_gap(chars[t.end - 1]) || t.text.chars().any(is_gap) {
+                return Err(format!("{t:?} holds whitespace"));
+            }
+            pos = t.end;
+        }
+        if !chars[pos..].iter().all(|&c| is_gap(c)) {
+            return Err(format!("text after the last token, from char {pos}"));
+        }
+        let mut last_end = 0;
+        for e in &self.entities {
+            if !(e.start >= last_end && e.start < e.end && e.end <= chars.len()) {
+                return Err(format!("{e:?} overlaps another or is outside the text"));
+            }
+            // Exactly the original, or without a repaired line break ("6 %" keeps its space).
+            let slice: String = chars[e.start..e.end].iter().collect();
+            let joined: String = slice.chars().filter(|c| !c.is_whitespace()).collect();
+            if slice != e.text && joined != e.text {
+                return Err(format!("{e:?} is not its slice {slice:?}"));
+            }
+            last_end = e.end;
+        }
+        Ok(())
+    }
+}

@@ -104,7 +104,7 @@ const SHORT_TAGS: [&str; 27 * 27] = {
 /// user dictionaries add, so leaking each distinct tag once is bounded and lets words
 /// carry tags without borrowing the dictionary.
 #[inline]
-pub(crate) fn intern_tag(tag: &str) -> &'static str {
+pub fn intern_tag(tag: &str) -> &'static str {
     static TAGS: OnceLock<std::sync::Mutex<HashSet<&'static str>>> = OnceLock::new();
     if let Some(k) = short_tag_index(tag.as_bytes()) {
         if !SHORT_TAGS[k].is_empty() {

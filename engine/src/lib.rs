@@ -14,26 +14,22 @@
 
 mod analysis;
 mod analyzer;
-pub mod charts;
-pub mod cooccurrence;
-pub mod corpus;
-pub mod corrections;
 mod dictionary;
 mod entities;
 mod error;
-pub mod export;
-pub mod input;
+#[cfg(feature = "keywords")]
 pub mod keywords;
 mod lexicon;
-pub mod library;
 pub mod normalize;
 mod pos_guess;
 pub mod script;
 mod segment;
 pub mod stories;
-pub mod wire;
 
 pub use analysis::{Analysis, CompactString, Entity, EntityType, Token};
 pub use analyzer::Analyzer;
 pub use error::Error;
+/// Tokens that cross a boundary (the worker's packed answers) get their tags back as
+/// `'static` strings.
+pub use lexicon::intern_tag;
 pub use script::Script;

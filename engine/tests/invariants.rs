@@ -2,7 +2,6 @@
 //! only gaps), offsets are valid, entities sit inside the text, nothing panics,
 //! normalisation is idempotent.
 
-use jiexi_engine::normalize::is_gap;
 use jiexi_engine::{Analysis, Analyzer};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -13,42 +12,8 @@ fn analyzer() -> &'static Analyzer {
 }
 
 fn check(text: &str, analysis: &Analysis) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut pos = 0;
-    for t in &analysis.tokens {
-        assert!(
-            t.start >= pos && t.start < t.end && t.end <= chars.len(),
-            "{t:?} in {text:?}"
-        );
-        assert!(
-            chars[pos..t.start].iter().all(|&c| is_gap(c)),
-            "only whitespace between tokens"
-        );
-        // A token across a repaired line break spans the break but leaves it out of its text.
-        let slice: String = chars[t.start..t.end]
-            .iter()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        assert_eq!(slice, t.text);
-        assert!(!is_gap(chars[t.start]) && !is_gap(chars[t.end - 1]));
-        assert!(
-            !t.text.chars().any(is_gap),
-            "whitespace is never a token: {t:?}"
-        );
-        pos = t.end;
-    }
-    assert!(chars[pos..].iter().all(|&c| is_gap(c)));
-    let mut last_end = 0;
-    for e in &analysis.entities {
-        assert!(
-            e.start >= last_end && e.start < e.end && e.end <= chars.len(),
-            "{e:?}"
-        );
-        // Exactly the original, or without a repaired line break ("6 %" keeps its space).
-        let slice: String = chars[e.start..e.end].iter().collect();
-        let joined: String = slice.chars().filter(|c| !c.is_whitespace()).collect();
-        assert!(slice == e.text || joined == e.text, "{e:?} vs {slice:?}");
-        last_end = e.end;
+    if let Err(broken) = analysis.check(text) {
+        panic!("{broken} in {text:?}");
     }
 }
 
@@ -139,37 +104,5 @@ proptest! {
         text in "[爲衆啓綫這們說国们这说香港深圳的了 \n\r\u{3000}ＡＢ１２]{0,40}"
     ) {
         prop_assert_eq!(analyzer().analyze(&text).script, jiexi_engine::script::detect(&text));
-    }
-
-    /// The user's corrections keep every invariant, whatever they mark, wherever it is.
-    #[test]
-    fn corrections_keep_the_invariants(
-        text in "[深圳香港羅柳斌科技大學局區的了在 \n，。]{0,60}",
-        picks in proptest::collection::vec((0usize..60, 1usize..6, 0usize..4), 0..6),
-    ) {
-        use jiexi_engine::corrections::{Correction, UserDictionary};
-        use jiexi_engine::EntityType;
-        let chars: Vec<char> = text.chars().collect();
-        let mut dict = UserDictionary::default();
-        for (at, len, kind) in picks {
-            if at + len > chars.len() {
-                continue;
-            }
-            let piece: String = chars[at..at + len].iter().collect();
-            let types = [EntityType::Person, EntityType::Org, EntityType::Gpe];
-            let c = match kind {
-                0 => Correction::Word { text: piece, pos: "n".into() },
-                1 => Correction::NotEntity { text: piece, entity_type: types[len % 3] },
-                _ => Correction::Entity { text: piece, entity_type: types[len % 3] },
-            };
-            let _ = dict.add(c);
-        }
-        let mut analysis = analyzer().analyze(&text);
-        dict.apply(&text, &mut analysis);
-        check(&text, &analysis);
-        for e in &analysis.entities {
-            prop_assert!(analysis.tokens.iter().any(|t| t.start == e.start));
-            prop_assert!(analysis.tokens.iter().any(|t| t.end == e.end));
-        }
     }
 }

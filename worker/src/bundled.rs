@@ -116,7 +116,7 @@ pub fn all() -> &'static [Bundled] {
                     start: 0,
                 });
             } else {
-                let title = jiexi_engine::library::title_of(file.text, 40);
+                let title = jiexi_corpus::library::title_of(file.text, 40);
                 let n = title.chars().count();
                 out.push(Bundled {
                     id: file.id.to_string(),

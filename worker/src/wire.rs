@@ -10,7 +10,9 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CompactString, Error, Token};
+use jiexi_engine::{intern_tag, CompactString, Token};
+
+use crate::protocol::Mismatch;
 
 /// Tokens without their text (see the module docs).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,12 +66,12 @@ impl PackedTokens {
 
     /// The tokens of `text` as they were packed. A message that does not fit the text (a
     /// different text, or damage) is an error, never a panic.
-    pub fn unpack(&self, text: &str) -> Result<Vec<Token>, Error> {
-        let damaged = || Error::Internal("an analysis does not match its text".to_string());
+    pub fn unpack(&self, text: &str) -> Result<Vec<Token>, Mismatch> {
+        let damaged = || Mismatch;
         let tags: Vec<Cow<'static, str>> = self
             .tags
             .iter()
-            .map(|t| Cow::Borrowed(crate::lexicon::intern_tag(t)))
+            .map(|t| Cow::Borrowed(intern_tag(t)))
             .collect();
         let mut tokens = Vec::with_capacity(self.count);
         let mut bytes = self.bytes.as_slice();
@@ -186,13 +188,13 @@ fn take(bytes: &mut &[u8]) -> Option<usize> {
     None
 }
 
-#[cfg(all(test, feature = "embedded-dictionaries"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn tokens_survive_packing() {
-        let analyzer = crate::Analyzer::new();
+        let analyzer = jiexi_engine::Analyzer::new();
         for text in [
             "記者羅柳斌報道：2024年12月17日，深圳市常務副市長黃敏表示。",
             "激發本地企業的自主研發能\n\n  力。𠝹 𨋢 ＡＩ 😀",
@@ -208,7 +210,7 @@ mod tests {
 
     #[test]
     fn a_different_text_is_an_error() {
-        let analyzer = crate::Analyzer::new();
+        let analyzer = jiexi_engine::Analyzer::new();
         let text = "深圳市常務副市長黃敏表示";
         let packed = PackedTokens::pack(text, &analyzer.analyze(text).tokens);
         assert!(packed.unpack("深圳").is_err());

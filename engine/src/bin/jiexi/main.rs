@@ -7,7 +7,12 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use jiexi_engine::{input::decode_utf8, keywords, script, stories, Analysis, Analyzer, Error};
+mod error;
+mod input;
+
+use error::Error;
+use input::decode_utf8;
+use jiexi_engine::{keywords, script, stories, Analysis, Analyzer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -58,15 +63,8 @@ fn read_stdin() -> Result<String, Error> {
     io::stdin()
         .lock()
         .read_to_end(&mut bytes)
-        .map_err(|error| io_error("stdin", error))?;
+        .map_err(|error| Error::io("stdin", error))?;
     decode_utf8("stdin", bytes)
-}
-
-fn io_error(source: &str, error: io::Error) -> Error {
-    Error::Io {
-        source: source.to_string(),
-        error,
-    }
 }
 
 fn stdout() -> BufWriter<io::StdoutLock<'static>> {
@@ -92,7 +90,7 @@ fn segment(text: &str) -> Result<(), Error> {
         }
         out.flush()
     };
-    write().map_err(|e| io_error("stdout", e))
+    write().map_err(|e| Error::io("stdout", e))
 }
 
 #[derive(Serialize)]
@@ -117,20 +115,20 @@ fn entities(text: &str) -> Result<(), Error> {
         }
         out.flush()
     };
-    write().map_err(|e| io_error("stdout", e))
+    write().map_err(|e| Error::io("stdout", e))
 }
 
 /// The stories of a page, with char offsets into the file.
 fn stories(path: &str) -> Result<(), Error> {
-    let bytes = std::fs::read(path).map_err(|error| io_error(path, error))?;
+    let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
     let text = decode_utf8(path, bytes)?;
     let mut out = stdout();
     write_json_line(&mut out, &stories::split(&text))?;
-    out.flush().map_err(|e| io_error("stdout", e))
+    out.flush().map_err(|e| Error::io("stdout", e))
 }
 
 fn analyze(path: &str) -> Result<(), Error> {
-    let bytes = std::fs::read(path).map_err(|error| io_error(path, error))?;
+    let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
     let text = decode_utf8(path, bytes)?;
     let analysis = Analyzer::new().analyze(&text);
     let mut out = stdout();
@@ -138,7 +136,7 @@ fn analyze(path: &str) -> Result<(), Error> {
         .map_err(io::Error::from)
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush())
-        .map_err(|e| io_error("stdout", e))
+        .map_err(|e| Error::io("stdout", e))
 }
 
 /// Documents analysed in parallel per batch: bounds memory on archives of any size while
@@ -159,7 +157,7 @@ fn analyze_files(paths: &[String]) -> Result<(), Error> {
         let results: Vec<Result<Analysis, Error>> = batch
             .par_iter()
             .map(|path| {
-                let bytes = std::fs::read(path).map_err(|error| io_error(path, error))?;
+                let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
                 Ok(analyzer.analyze(&decode_utf8(path, bytes)?))
             })
             .collect();
@@ -171,7 +169,7 @@ fn analyze_files(paths: &[String]) -> Result<(), Error> {
             write_json_line(&mut out, &record)?;
         }
     }
-    out.flush().map_err(|e| io_error("stdout", e))
+    out.flush().map_err(|e| Error::io("stdout", e))
 }
 
 #[derive(Deserialize)]
@@ -217,14 +215,14 @@ fn analyze_jsonl() -> Result<(), Error> {
             write_json_line(&mut out, &result?)?;
         }
     }
-    out.flush().map_err(|e| io_error("stdout", e))
+    out.flush().map_err(|e| Error::io("stdout", e))
 }
 
 fn write_json_line(out: &mut impl Write, record: &impl Serialize) -> Result<(), Error> {
     serde_json::to_writer(&mut *out, record)
         .map_err(io::Error::from)
         .and_then(|()| out.write_all(b"\n"))
-        .map_err(|e| io_error("stdout", e))
+        .map_err(|e| Error::io("stdout", e))
 }
 
 #[derive(Serialize)]
@@ -241,7 +239,7 @@ fn keywords(paths: &[String]) -> Result<(), Error> {
     let tokens: Vec<Vec<jiexi_engine::Token>> = paths
         .par_iter()
         .map(|path| {
-            let bytes = std::fs::read(path).map_err(|error| io_error(path, error))?;
+            let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
             Ok(analyzer.segment(&decode_utf8(path, bytes)?))
         })
         .collect::<Result<_, Error>>()?;
@@ -258,5 +256,5 @@ fn keywords(paths: &[String]) -> Result<(), Error> {
         };
         write_json_line(&mut out, &record)?;
     }
-    out.flush().map_err(|e| io_error("stdout", e))
+    out.flush().map_err(|e| Error::io("stdout", e))
 }

@@ -1,0 +1,138 @@
+//! CSV (RFC 4180, CRLF, every cell quoted and formula-safe) and TSV for the clipboard:
+//! tables people open in a spreadsheet.
+
+use std::fmt::Write;
+
+use jiexi_engine::Analysis;
+
+use crate::cooccurrence::Graph;
+use crate::identity::EntityGroup;
+use crate::index::{Hit, IndexEntry, WordCount};
+
+/// One CSV cell: always quoted, quotes doubled, and a leading `= + - @` (or tab/CR)
+/// defused with an apostrophe so a spreadsheet never runs a pasted formula.
+pub fn csv_cell(value: &str) -> String {
+    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let value = value.replace('"', "\"\"");
+    if risky {
+        format!("\"'{value}\"")
+    } else {
+        format!("\"{value}\"")
+    }
+}
+
+/// Entities as CSV: `start,end,type,text,confidence`, char offsets, end exclusive.
+pub fn entities_csv(analysis: &Analysis) -> String {
+    let mut out = String::from("start,end,type,text,confidence\r\n");
+    for e in &analysis.entities {
+        let _ = write!(
+            out,
+            "{},{},{},{},{:.2}\r\n",
+            e.start,
+            e.end,
+            e.kind.as_str(),
+            csv_cell(&e.text),
+            e.confidence
+        );
+    }
+    out
+}
+
+/// The entity table grouped by entity, as tab-separated text for the clipboard (pastes
+/// into a spreadsheet as columns): `type, text, count, forms`.
+pub fn entity_table_tsv(groups: &[EntityGroup]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::from("type\ttext\tcount\tforms\n");
+    for g in groups {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            g.kind.as_str(),
+            clean(&g.text),
+            g.count,
+            clean(&g.forms.join(" / "))
+        );
+    }
+    out
+}
+
+/// The entity index as CSV: `type,text,count,documents` (documents as `id×n; …`).
+pub fn entity_index_csv(rows: &[IndexEntry]) -> String {
+    let mut out = String::from("type,text,count,documents\r\n");
+    for r in rows {
+        let docs: Vec<String> = r.docs.iter().map(|(d, n)| format!("{d}×{n}")).collect();
+        out.push_str(&format!(
+            "{},{},{},{}\r\n",
+            r.kind.as_str(),
+            csv_cell(&r.text),
+            r.count,
+            csv_cell(&docs.join("; "))
+        ));
+    }
+    out
+}
+
+/// Word frequencies as CSV: `word,count,documents`.
+pub fn words_csv(rows: &[WordCount]) -> String {
+    let mut out = String::from("word,count,documents\r\n");
+    for w in rows {
+        out.push_str(&format!("{},{},{}\r\n", csv_cell(&w.text), w.count, w.docs));
+    }
+    out
+}
+
+/// Concordance lines as CSV: `document,start,end,left,keyword,right`.
+pub fn concordance_csv(hits: &[Hit]) -> String {
+    let mut out = String::from("document,start,end,left,keyword,right\r\n");
+    for h in hits {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\r\n",
+            csv_cell(&h.doc),
+            h.start,
+            h.end,
+            csv_cell(&h.left),
+            csv_cell(&h.keyword),
+            csv_cell(&h.right)
+        ));
+    }
+    out
+}
+
+/// The edges as CSV: `source,source_type,target,target_type,weight`.
+pub fn edges_csv(graph: &Graph) -> String {
+    let mut out = String::from("source,source_type,target,target_type,weight\r\n");
+    for e in &graph.edges {
+        let (a, b) = (&graph.nodes[e.source], &graph.nodes[e.target]);
+        out.push_str(&format!(
+            "{},{},{},{},{}\r\n",
+            csv_cell(&a.text),
+            a.kind.as_str(),
+            csv_cell(&b.text),
+            b.kind.as_str(),
+            e.weight
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::*;
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let a = Analysis {
+            entities: vec![
+                entity(0, 3, EntityType::Org, "A\"B"),
+                entity(3, 6, EntityType::Org, "=cmd()"),
+            ],
+            ..Default::default()
+        };
+        let csv = entities_csv(&a);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "start,end,type,text,confidence");
+        assert_eq!(lines[1], "0,3,ORG,\"A\"\"B\",0.90");
+        assert_eq!(lines[2], "3,6,ORG,\"'=cmd()\",0.90");
+    }
+}

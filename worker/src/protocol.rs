@@ -1,0 +1,174 @@
+//! The page ↔ worker protocol: what the page asks, what the worker answers, and why a
+//! request failed, as types. The page turns each error into advice for the user; nothing
+//! here is HTML or a UI word beyond the messages' plain text.
+
+use std::fmt;
+
+use jiexi_corpus::cooccurrence::{Graph, Unit};
+use jiexi_corpus::corrections::UserDictionary;
+use jiexi_corpus::identity::EntityGroup;
+use jiexi_corpus::index::{Distinctive, Hit, IndexEntry, Order, Query, WordCount};
+use jiexi_corpus::stats::Stats;
+use jiexi_engine::keywords::Keyword;
+use jiexi_engine::{Entity, EntityType, Script};
+use serde::{Deserialize, Serialize};
+
+use crate::wire::PackedTokens;
+
+/// A request from the page. `id` lets the page drop answers to superseded requests.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Request {
+    /// Sent at start-up with the absolute URL of the packed dictionaries (the worker runs
+    /// from a `blob:` URL, against which nothing relative resolves): answered with `Ready`
+    /// once they are loaded, or `Failed`.
+    Warmup { dictionaries: String },
+    /// `corrections`: the user's dictionary, applied on top of the engine's findings.
+    Analyze {
+        id: u64,
+        text: String,
+        corrections: UserDictionary,
+    },
+    /// Index the bundled documents and these (id, text) of the user's for the corpus
+    /// views. The text is `None` for a document sent before and unchanged since; the
+    /// library is listed whole, so documents gone leave the index.
+    Index { docs: Vec<(String, Option<String>)> },
+    /// Concordance lines of the indexed corpus.
+    Concordance {
+        id: u64,
+        query: Query,
+        width: usize,
+        order: Order,
+        limit: usize,
+    },
+    /// The co-occurrence graph of the indexed corpus: the `max_nodes` most mentioned
+    /// entities of `types` (all if empty).
+    Graph {
+        id: u64,
+        unit: Unit,
+        types: Vec<EntityType>,
+        max_nodes: usize,
+    },
+    /// The words that set one indexed document apart from the rest.
+    Distinctive { doc: String, limit: usize },
+    /// A file the user dropped or picked, to be decoded (UTF-8, UTF-16, Big5, GB18030).
+    /// Decoding runs here: the encoding tables stay out of the page's code.
+    Decode { name: String, bytes: Vec<u8> },
+}
+
+/// Keywords of one article, two ways.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Keywords {
+    /// TF-IDF against the bundled corpus: what sets this article apart.
+    pub tfidf: Vec<Keyword>,
+    /// TextRank over the article's own word graph: what it is about.
+    pub textrank: Vec<Keyword>,
+}
+
+/// An answer from the worker: offsets and types, never HTML.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Response {
+    Ready,
+    /// The dictionaries could not be loaded: why, for the user. Nothing can be analysed
+    /// by this worker; the page starts a new one to try again.
+    Failed(LoadError),
+    /// `elapsed_ms`: time the engine's analysis (segmentation and entities) took, measured
+    /// in the worker: what the performance harness compares with the native engine.
+    /// Grouping and counting run here too: on a 1 MB text they kept the page busy.
+    /// The tokens are packed (the page slices their text out of its own copy: a 1 MB
+    /// text's tokens as they are took the page 190 ms to decode).
+    Analyzed {
+        id: u64,
+        script: Script,
+        tokens: PackedTokens,
+        entities: Vec<Entity>,
+        groups: Vec<EntityGroup>,
+        stats: Stats,
+        keywords: Keywords,
+        elapsed_ms: f64,
+    },
+    /// The entity index of the corpus; `analysed`: documents analysed for this update.
+    Indexed {
+        entities: Vec<IndexEntry>,
+        /// The most frequent words (jiexi's stop words left out; the page removes the
+        /// user's own).
+        words: Vec<WordCount>,
+        docs: usize,
+        analysed: usize,
+        elapsed_ms: f64,
+    },
+    /// Concordance lines (at most the limit) and how many there are, or why not.
+    Concordance {
+        id: u64,
+        result: Result<(Vec<Hit>, usize), jiexi_corpus::Error>,
+        elapsed_ms: f64,
+    },
+    Graph {
+        id: u64,
+        graph: Graph,
+        elapsed_ms: f64,
+    },
+    Distinctive {
+        doc: String,
+        words: Vec<Distinctive>,
+    },
+    /// A decoded file, or the message to show instead.
+    Decoded {
+        name: String,
+        result: Result<DecodedFile, jiexi_corpus::Error>,
+    },
+}
+
+/// A file's text and the encoding it was found in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecodedFile {
+    pub text: String,
+    pub encoding: String,
+}
+
+/// Why the dictionaries could not be loaded. Nothing can be analysed until they are; the
+/// page starts a new worker to try again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum LoadError {
+    /// The download did not complete (offline with nothing cached, a connection cut):
+    /// the browser's own words.
+    Download(String),
+    /// The server answered with an HTTP error status.
+    Status { status: u16, url: String },
+    /// The file arrived, damaged (cut short, or not the dictionaries).
+    Damaged(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Download(detail) => write!(
+                f,
+                "the dictionary could not be loaded (download: {detail}); check the connection and retry"
+            ),
+            LoadError::Status { status, url } => write!(
+                f,
+                "the dictionary could not be loaded (the server answered {status} for {url}); \
+                 retry, or reload the page"
+            ),
+            LoadError::Damaged(detail) => write!(
+                f,
+                "the dictionary download is damaged ({detail}); reload the page to fetch it again"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// An answer that does not fit the text it is about (a bug, or memory damaged). The text
+/// and the user's work are kept; the analysis can be tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mismatch;
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("internal error: an analysis does not match its text; please try again")
+    }
+}
+
+impl std::error::Error for Mismatch {}
