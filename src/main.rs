@@ -1,7 +1,7 @@
 //! Mounts the app; everything else lives in the library so browser tests can mount it.
 
 fn main() {
-    jiexi::crash::install();
-    jiexi::app::remove_boot_shell();
-    leptos::mount::mount_to_body(jiexi::app::App);
+    jiexi::shell::crash::install();
+    jiexi::shell::app::remove_boot_shell();
+    leptos::mount::mount_to_body(jiexi::shell::app::App);
 }

@@ -2,8 +2,8 @@
 //! headless Chromium (`scripts/test.sh` runs them through wasm-bindgen-test-runner).
 #![cfg(target_arch = "wasm32")]
 
-use jiexi::client::Shown;
 use jiexi::reader::{Reader, ReaderView};
+use jiexi::state::client::Shown;
 use jiexi_engine::Analyzer;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,7 +48,8 @@ fn mount_reader(
         shown.with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
     });
     leptos::mount::mount_to(root.clone(), move || {
-        view! { <Reader shown groups view=ReaderView::new() /> }
+        provide_context(ReaderView::new());
+        view! { <Reader shown groups /> }
     })
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, I18n, Lang};
+use crate::shell::i18n::{tr, I18n, Lang};
 use jiexi_worker::bundled::{self, Bundled, Kind};
 
 /// Where a story's headline stands in its page, as an `open_at` request.

@@ -1,6 +1,6 @@
 //! What the page tells the user about the analysis, also exposed as `data-state`.
 
-use crate::i18n::Lang;
+use crate::shell::i18n::Lang;
 
 /// The state of the analysis shown in `[data-testid=status]`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,20 +4,18 @@
 use jiexi_corpus::export::html::escape_html;
 use leptos::prelude::*;
 
-use crate::client::AnalysisClient;
-use crate::i18n::{tr, I18n};
-use crate::library::LibraryState;
+use crate::shell::i18n::{tr, I18n};
+use crate::state::client::AnalysisClient;
+use crate::state::library::LibraryState;
 use jiexi_worker::bundled;
 
 /// Words listed for a document.
 const WORDS: usize = 20;
 
 #[component]
-pub fn DocumentWords(
-    client: AnalysisClient,
-    library: LibraryState,
-    open: Signal<bool>,
-) -> impl IntoView {
+pub fn DocumentWords(open: Signal<bool>) -> impl IntoView {
+    let client = expect_context::<AnalysisClient>();
+    let library = expect_context::<LibraryState>();
     let i18n = I18n::get();
     let choices = Memo::new(move |_| {
         let mut all: Vec<(String, String)> = library
@@ -77,7 +75,7 @@ pub fn DocumentWords(
                 w.score
             ));
         }
-        let _ = crate::exports::download(
+        let _ = crate::shell::download::download(
             "jiexi-distinctive-words.csv",
             "text/csv;charset=utf-8",
             &format!("\u{feff}{csv}"),

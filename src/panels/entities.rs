@@ -8,10 +8,10 @@ use jiexi_engine::script::to_simplified;
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
-use crate::client::Shown;
-use crate::corrections_panel::{Corrections, EntityActions};
-use crate::i18n::{tr, type_label, I18n};
+use crate::panels::corrections::EntityActions;
 use crate::reader::{EntityKey, ReaderView};
+use crate::shell::i18n::{tr, type_label, I18n};
+use crate::state::client::Shown;
 
 /// Rows listed per type until the user asks for all: a long text has thousands of names,
 /// and rendering every row at once froze the page.
@@ -33,7 +33,7 @@ pub fn jump_to(start: usize) {
 }
 
 /// Whether a group matches the filter (either script, any form, or the type's name).
-fn matches(g: &EntityGroup, filter: &str, lang: crate::i18n::Lang) -> bool {
+fn matches(g: &EntityGroup, filter: &str, lang: crate::shell::i18n::Lang) -> bool {
     let filter = filter.trim();
     if filter.is_empty() {
         return true;
@@ -50,9 +50,8 @@ fn matches(g: &EntityGroup, filter: &str, lang: crate::i18n::Lang) -> bool {
 pub fn EntityPanel(
     shown: Signal<Option<Shown>>,
     groups: Signal<Arc<Vec<EntityGroup>>>,
-    view: ReaderView,
-    corrections: Corrections,
 ) -> impl IntoView {
+    let view = expect_context::<ReaderView>();
     let i18n = I18n::get();
     let filter = RwSignal::new(String::new());
     // Types whose whole list is shown (else the first `ROWS_SHOWN`).
@@ -129,7 +128,7 @@ pub fn EntityPanel(
                                 {tr("取消", "Clear")}
                             </button>
                         </div>
-                        <EntityActions corrections=corrections text=g.text.clone() kind=g.kind />
+                        <EntityActions text=g.text.clone() kind=g.kind />
                     </div>
                 }
             })}

@@ -1,7 +1,7 @@
 //! Telling this app's other tabs that something stored changed, so that they read it
 //! again (BroadcastChannel). Only a hint: a tab that misses it (no BroadcastChannel, or
 //! frozen in the background) still loses nothing, as every save is made to what is
-//! stored (see [`crate::storage::update`]).
+//! stored (see [`crate::state::storage::update`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

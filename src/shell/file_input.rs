@@ -5,9 +5,9 @@ use jiexi_corpus::input::MAX_TEXT_BYTES;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::client::AnalysisClient;
-use crate::i18n::tr;
-use crate::status::Status;
+use crate::shell::i18n::tr;
+use crate::state::client::AnalysisClient;
+use crate::state::status::Status;
 
 /// Files larger than this are refused before being read: even UTF-16 (two bytes a char)
 /// this large is over the analysis limit.
@@ -68,7 +68,8 @@ pub fn read_picked_text(ev: &web_sys::Event, then: impl FnOnce(String, String) +
 }
 
 #[component]
-pub fn FileInput(client: AnalysisClient) -> impl IntoView {
+pub fn FileInput() -> impl IntoView {
+    let client = expect_context::<AnalysisClient>();
     let on_change = move |ev: web_sys::Event| {
         if let Some(file) = picked_file(&ev) {
             open(client, file);

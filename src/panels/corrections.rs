@@ -1,133 +1,15 @@
-//! Corrections: mark selected text as an entity or a word, change an entity's type or
-//! remove it, and the user dictionary that keeps them (IndexedDB), exported and imported
-//! as a jieba user dictionary.
+//! The correction views: mark selected text as an entity or a word, change an entity's
+//! type or remove it, and the user dictionary panel (export and import as a jieba user
+//! dictionary). The store is `state::corrections`.
 
 use jiexi_corpus::corrections::{Correction, UserDictionary};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
-use crate::client::AnalysisClient;
-use crate::i18n::{tr, type_label, I18n};
-use crate::saved::{SavedNote, Writes};
-use crate::storage;
-use crate::tabs::Tabs;
+use crate::state::corrections::Corrections;
 
-/// Where the user dictionary is kept.
-const KEY: &str = "user-dictionary";
-/// Tabs tell each other on this channel that the dictionary changed.
-const CHANNEL: &str = "jiexi-corrections";
-
-/// The corrections and their storage state; `Copy`, shared by the panels.
-#[derive(Clone, Copy)]
-pub struct Corrections {
-    client: AnalysisClient,
-    pub saved: Writes,
-    /// Analyses the current text again (after a change).
-    reanalyze: Callback<()>,
-    pub notice: RwSignal<Option<String>>,
-    tabs: Tabs,
-}
-
-impl Corrections {
-    /// Loads the saved dictionary; texts analysed before it arrives are analysed again.
-    pub fn load(
-        client: AnalysisClient,
-        reanalyze: Callback<()>,
-        notice: RwSignal<Option<String>>,
-    ) -> Self {
-        let this = Corrections {
-            client,
-            saved: Writes::new(),
-            reanalyze,
-            notice,
-            tabs: Tabs::new(CHANNEL),
-        };
-        this.tabs
-            .on_change(move || leptos::task::spawn_local(this.reload()));
-        leptos::task::spawn_local(this.reload());
-        this
-    }
-
-    /// Reads the stored dictionary (at start, and when another tab changed it) and applies
-    /// it if it differs from the one in use.
-    async fn reload(self) {
-        match storage::get(KEY).await {
-            Ok(json) => {
-                let dict = json
-                    .map(|j| serde_json::from_str::<UserDictionary>(&j))
-                    .transpose();
-                match dict {
-                    Ok(dict) => {
-                        self.apply(dict.unwrap_or_default());
-                        self.saved.read(Ok(()));
-                    }
-                    // A damaged record is left as it is (not overwritten until the
-                    // user changes something) and reported.
-                    Err(e) => self
-                        .saved
-                        .read(Err(format!("the saved dictionary could not be read ({e})"))),
-                }
-            }
-            Err(e) => self.saved.read(Err(e)),
-        }
-    }
-
-    /// Uses `dict` from now on (and analyses the text again) if it differs.
-    fn apply(self, dict: UserDictionary) {
-        if self.client.corrections.with_untracked(|d| *d != dict) {
-            self.client.corrections.set(dict);
-            self.reanalyze.run(());
-        }
-    }
-
-    /// Changes the dictionary, applies it to the text at once and saves it. The change
-    /// is made again to the dictionary as stored when it is saved, so that corrections
-    /// another tab saved meanwhile are kept (and then applied here too).
-    pub fn change(self, f: impl Fn(&mut UserDictionary) -> Result<(), String> + 'static) {
-        let mut dict = self.client.corrections.get_untracked();
-        if let Err(message) = f(&mut dict) {
-            self.notice.set(Some(message));
-            return;
-        }
-        self.client.corrections.set(dict.clone());
-        self.reanalyze.run(());
-        self.saved.begin();
-        leptos::task::spawn_local(async move {
-            let saved = storage::update(KEY, move |json| {
-                // A damaged or missing record is replaced by the dictionary in use.
-                let stored = json.and_then(|j| serde_json::from_str::<UserDictionary>(&j).ok());
-                let dict = match stored {
-                    Some(mut stored) => match f(&mut stored) {
-                        Ok(()) => stored,
-                        Err(_) => dict,
-                    },
-                    None => dict,
-                };
-                match serde_json::to_string(&dict) {
-                    Ok(json) => (Some(json), Ok(dict)),
-                    Err(e) => (None, Err(e.to_string())),
-                }
-            })
-            .await;
-            match saved {
-                Ok(Ok(dict)) => {
-                    self.tabs.announce();
-                    self.saved.end(Ok(()));
-                    // With a later change still on its way, this result lacks it: the
-                    // last write's result holds them all.
-                    if !self.saved.busy() {
-                        self.apply(dict);
-                    }
-                }
-                Ok(Err(e)) | Err(e) => self.saved.end(Err(e)),
-            }
-        });
-    }
-
-    pub fn add(self, correction: Correction) {
-        self.change(move |d| d.add(correction.clone()).map_err(|e| e.to_string()));
-    }
-}
+use crate::panels::saved_note::SavedNote;
+use crate::shell::i18n::{tr, type_label, I18n};
 
 /// The text selected in the reader, if it can be a correction (one line, 1–40 chars).
 fn selected_text() -> Option<String> {
@@ -180,7 +62,8 @@ fn type_select(value: RwSignal<EntityType>, testid: &'static str) -> impl IntoVi
 
 /// Shown when text is selected in the reader: mark it as an entity or as a word.
 #[component]
-pub fn CorrectionBar(corrections: Corrections, picked: RwSignal<Option<String>>) -> impl IntoView {
+pub fn CorrectionBar(picked: RwSignal<Option<String>>) -> impl IntoView {
+    let corrections = expect_context::<Corrections>();
     let kind = RwSignal::new(EntityType::Person);
     view! {
         {move || picked.get().map(|text| {
@@ -231,7 +114,8 @@ pub fn pick_selection(picked: RwSignal<Option<String>>) {
 
 /// Change the type of the selected entity, or remove it everywhere.
 #[component]
-pub fn EntityActions(corrections: Corrections, text: String, kind: EntityType) -> impl IntoView {
+pub fn EntityActions(text: String, kind: EntityType) -> impl IntoView {
+    let corrections = expect_context::<Corrections>();
     let new_kind = RwSignal::new(kind);
     let change_text = text.clone();
     Effect::new(move |first: Option<()>| {
@@ -259,21 +143,23 @@ pub fn EntityActions(corrections: Corrections, text: String, kind: EntityType) -
 
 /// The user dictionary: every correction, removable; export and import.
 #[component]
-pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
+pub fn DictionaryPanel() -> impl IntoView {
+    let corrections = expect_context::<Corrections>();
     let i18n = I18n::get();
     let dict = corrections.client.corrections;
     let export = move |_| {
         let text = dict.with_untracked(UserDictionary::to_jieba);
-        if let Err(e) =
-            crate::exports::download("jiexi-user-dict.txt", "text/plain;charset=utf-8", &text)
-        {
+        if let Err(e) = crate::shell::download::download(
+            "jiexi-user-dict.txt",
+            "text/plain;charset=utf-8",
+            &text,
+        ) {
             corrections.notice.set(Some(e));
         }
     };
     let import = move |ev: web_sys::Event| {
-        crate::file_input::read_picked_text(
-            &ev,
-            move |name, text| match UserDictionary::from_jieba(&name, &text) {
+        crate::shell::file_input::read_picked_text(&ev, move |name, text| {
+            match UserDictionary::from_jieba(&name, &text) {
                 Ok(imported) => corrections.change(move |d| {
                     for c in &imported.corrections {
                         d.add(c.clone()).map_err(|e| e.to_string())?;
@@ -281,8 +167,8 @@ pub fn DictionaryPanel(corrections: Corrections) -> impl IntoView {
                     Ok(())
                 }),
                 Err(e) => corrections.notice.set(Some(e.to_string())),
-            },
-        );
+            }
+        });
     };
     let kind_label = move |c: &Correction| -> String {
         let lang = i18n.0.get();

@@ -4,19 +4,21 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::client::AnalysisClient;
-use crate::corpus_views::CorpusViews;
-use crate::corrections_panel::{pick_selection, CorrectionBar, Corrections, DictionaryPanel};
-use crate::doc_banner::DocBanner;
-use crate::entity_panel::EntityPanel;
-use crate::exports::ExportBar;
-use crate::file_input::{dropped_file, FileInput};
-use crate::i18n::{tr, I18n, Lang};
-use crate::landing::Goto;
-use crate::legend::Legend;
-use crate::library::{CorpusPanel, LibraryState};
-use crate::paste;
+use crate::corpus::library_panel::CorpusPanel;
+use crate::corpus::views::CorpusViews;
+use crate::panels::corrections::{pick_selection, CorrectionBar, DictionaryPanel};
+use crate::panels::entities::EntityPanel;
+use crate::panels::exports::ExportBar;
+use crate::reader::doc_banner::DocBanner;
+use crate::reader::landing::Goto;
+use crate::reader::legend::Legend;
 use crate::reader::{Reader, ReaderView};
+use crate::shell::file_input::{dropped_file, FileInput};
+use crate::shell::i18n::{tr, I18n, Lang};
+use crate::shell::paste;
+use crate::state::client::AnalysisClient;
+use crate::state::corrections::Corrections;
+use crate::state::library::LibraryState;
 use jiexi_engine::Script;
 use jiexi_worker::bundled::{self, Bundled};
 
@@ -84,6 +86,7 @@ pub fn remove_boot_shell() {
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let client = AnalysisClient::spawn();
+    provide_context(client);
     let text = RwSignal::new(String::new());
     // What the text box shows: the text, or `None` when it is too long for the box (see
     // `paste`). Set only when the text comes from elsewhere than the box, so typing never
@@ -91,6 +94,7 @@ pub fn App() -> impl IntoView {
     let boxed = RwSignal::new(Some(String::new()));
     let in_box = move || boxed.with(Option::is_some);
     let view_state = ReaderView::new();
+    provide_context(view_state);
     let notice = RwSignal::new(None::<String>);
     let analyze_typed = move |value: String| {
         text.set(value.clone());
@@ -100,7 +104,7 @@ pub fn App() -> impl IntoView {
         boxed.set((!paste::is_long(&value)).then(|| value.clone()));
         analyze_typed(value);
     };
-    let shown: Signal<Option<crate::client::Shown>> = client.shown.into();
+    let shown: Signal<Option<crate::state::client::Shown>> = (*client.shown).into();
     let groups = Signal::derive(move || {
         shown.with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
     });
@@ -124,6 +128,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let corrections = Corrections::load(client, reanalyze, notice);
+    provide_context(corrections);
     // The bundled document shown, if one is: read-only, so the text box stays free for the
     // user's own article, and a line above the reader says what it is.
     let showing = RwSignal::new(None::<&'static Bundled>);
@@ -149,6 +154,7 @@ pub fn App() -> impl IntoView {
             }
         }),
     );
+    provide_context(library);
     // What the user types, pastes or opens is theirs: kept in the library as they go.
     let edit = move |value: String| {
         showing.set(None);
@@ -233,10 +239,10 @@ pub fn App() -> impl IntoView {
         shown.track();
         picked.set(None);
     });
-    let update_ready = crate::pwa::register();
+    let update_ready = crate::shell::pwa::register();
     let status = client.status;
     let pending =
-        Signal::derive(move || status.with(|s| matches!(s, crate::status::Status::Working)));
+        Signal::derive(move || status.with(|s| matches!(s, crate::state::status::Status::Working)));
     let dragging = RwSignal::new(false);
 
     view! {
@@ -263,7 +269,7 @@ pub fn App() -> impl IntoView {
         {move || update_ready.get().then(|| view! {
             <div class="update-banner" data-testid="update-banner" role="status">
                 {tr("有新版本可用。", "A new version of jiexi is ready.")}
-                <button type="button" data-testid="update-reload" on:click=move |_| crate::pwa::apply_update()>
+                <button type="button" data-testid="update-reload" on:click=move |_| crate::shell::pwa::apply_update()>
                     {tr("重新載入", "Reload")}
                 </button>
             </div>
@@ -282,7 +288,7 @@ pub fn App() -> impl IntoView {
                     ev.prevent_default();
                     dragging.set(false);
                     if let Some(file) = dropped_file(&ev) {
-                        crate::file_input::open(client, file);
+                        crate::shell::file_input::open(client, file);
                     }
                 }
             >
@@ -317,7 +323,7 @@ pub fn App() -> impl IntoView {
                     }}
                 </p>
                 <div class="input-bar">
-                    <FileInput client=client />
+                    <FileInput />
                     <button
                         type="button"
                         data-testid="new-doc"
@@ -378,23 +384,23 @@ pub fn App() -> impl IntoView {
                     })
                 }}
                 <DocBanner showing=showing open_at=open_at />
-                <CorrectionBar corrections=corrections picked=picked />
-                <Reader shown=shown groups=groups view=view_state pending=pending />
+                <CorrectionBar picked=picked />
+                <Reader shown=shown groups=groups pending=pending />
                 <ExportBar shown=shown groups=groups notice=notice />
                 <p class="notice" role="status" data-testid="notice">{move || notice.get()}</p>
             </section>
             <div class="side">
-                <EntityPanel shown=shown groups=groups view=view_state corrections=corrections />
-                <DictionaryPanel corrections=corrections />
+                <EntityPanel shown=shown groups=groups />
+                <DictionaryPanel />
                 <CorpusPanel
-                    library=library
+
                     showing=showing
                     on_open_bundled=open_bundled
                     on_open_user=open_user
                 />
                 <CorpusViews
-                    client=client
-                    library=library
+
+
                     open_doc=open_at
                 />
             </div>

@@ -10,7 +10,9 @@ use jiexi_corpus::stats::Stats;
 use jiexi_engine::{Analysis, EntityType};
 use leptos::prelude::*;
 
-use crate::status::Status;
+use crate::state::latest::Latest;
+use crate::state::queue::{Next, Queue};
+use crate::state::status::Status;
 use jiexi_worker::protocol::{DecodedFile, Keywords, Request, Response};
 use jiexi_worker::worker::AnalysisWorker;
 
@@ -87,76 +89,6 @@ impl Shown {
     }
 }
 
-/// Which text to send to the worker when. One request at most is in flight; texts that
-/// arrive meanwhile replace each other, and only the newest is sent when the worker is
-/// free. Without this, a paste that fires an input event per line queued hundreds of
-/// analyses of a long article (10,000 chars took 7 s instead of 30 ms).
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Queue {
-    latest_id: u64,
-    latest_text: String,
-    in_flight: bool,
-    /// The id of the request in flight.
-    sent_id: u64,
-}
-
-/// What the client does after a queue event.
-#[derive(Debug, PartialEq)]
-pub enum Next {
-    /// Send this request.
-    Send(u64, String),
-    /// Show this answer (the text it belongs to).
-    Show(String),
-    Clear,
-    Wait,
-}
-
-impl Queue {
-    /// A new text from the user.
-    pub fn submit(&mut self, text: String) -> Next {
-        self.latest_id += 1;
-        self.latest_text = text;
-        if self.latest_text.trim().is_empty() {
-            Next::Clear
-        } else if self.in_flight {
-            Next::Wait
-        } else {
-            self.in_flight = true;
-            self.sent_id = self.latest_id;
-            Next::Send(self.latest_id, self.latest_text.clone())
-        }
-    }
-
-    /// Whether `id` is the newest text's request.
-    pub fn is_latest(&self, id: u64) -> bool {
-        self.latest_id == id
-    }
-
-    /// Whether request `id` was sent and not answered yet.
-    pub fn is_waiting_for(&self, id: u64) -> bool {
-        self.in_flight && self.sent_id == id
-    }
-
-    /// The worker died: nothing is in flight any more. The newest text is kept.
-    pub fn abandon(&mut self) {
-        self.in_flight = false;
-    }
-
-    /// The worker answered request `id`.
-    pub fn answered(&mut self, id: u64) -> Next {
-        self.in_flight = false;
-        if id == self.latest_id {
-            Next::Show(self.latest_text.clone())
-        } else if self.latest_text.trim().is_empty() {
-            Next::Wait
-        } else {
-            self.in_flight = true;
-            self.sent_id = self.latest_id;
-            Next::Send(self.latest_id, self.latest_text.clone())
-        }
-    }
-}
-
 /// Handle to the analysis worker and the state it drives. `Copy`, so components take it
 /// by value; the bridge itself stays on this thread.
 #[derive(Clone, Copy)]
@@ -164,7 +96,8 @@ pub struct AnalysisClient {
     bridge: StoredValue<Option<WorkerBridge<AnalysisWorker>>, LocalStorage>,
     queue: StoredValue<Queue>,
     pub status: RwSignal<Status>,
-    pub shown: RwSignal<Option<Shown>>,
+    /// The newest text's analysis, once answered.
+    pub shown: Latest<Shown>,
     /// The last file decoded by the worker: its name and text.
     pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
     /// The user's corrections, sent with every text.
@@ -172,16 +105,14 @@ pub struct AnalysisClient {
     /// The corpus views' entity index, once built.
     pub corpus: RwSignal<Option<CorpusIndexed>>,
     /// The latest concordance asked for, once answered.
-    pub concordance: RwSignal<Option<ConcordanceLines>>,
-    concordance_id: StoredValue<u64>,
+    pub concordance: Latest<ConcordanceLines>,
     /// Hashes of the texts the worker's corpus index has, by document id.
     indexed: StoredValue<std::collections::HashMap<String, u64>>,
     /// How many workers were started. A new one (after a restart) has an empty corpus
     /// index: the corpus views, if open, send the library again.
     pub workers: RwSignal<u64>,
     /// The co-occurrence graph, once answered.
-    pub graph: RwSignal<Option<GraphAnswer>>,
-    graph_id: StoredValue<u64>,
+    pub graph: Latest<GraphAnswer>,
     /// The distinctive words of a document: (document id, words).
     pub distinctive: RwSignal<Option<(String, Vec<Distinctive>)>>,
     /// The worker could not load its dictionaries: the next analysis starts a new one.
@@ -198,16 +129,14 @@ impl AnalysisClient {
             bridge: StoredValue::new_local(None),
             queue: StoredValue::new(Queue::default()),
             status: RwSignal::new(Status::Loading),
-            shown: RwSignal::new(None),
+            shown: Latest::default(),
             opened_file: RwSignal::new(None),
             corrections: RwSignal::new(UserDictionary::default()),
             corpus: RwSignal::new(None),
-            concordance: RwSignal::new(None),
-            concordance_id: StoredValue::new(0),
+            concordance: Latest::default(),
             indexed: StoredValue::new(Default::default()),
             workers: RwSignal::new(0),
-            graph: RwSignal::new(None),
-            graph_id: StoredValue::new(0),
+            graph: Latest::default(),
             distinctive: RwSignal::new(None),
             failed: StoredValue::new(false),
             loaded: StoredValue::new(false),
@@ -306,8 +235,7 @@ impl AnalysisClient {
                         set_timeout(
                             move || {
                                 // Unless a newer text was given meanwhile.
-                                if client.queue.with_value(|q| q.is_latest(id)) {
-                                    client.shown.set(Some(shown));
+                                if client.shown.answer(id, shown) {
                                     client.status.set(Status::Ready);
                                     // `jiexi:analyze` (input to highlights painted) is
                                     // measured by the reader once it has painted the text.
@@ -343,26 +271,24 @@ impl AnalysisClient {
                 elapsed_ms,
             } => {
                 // An answer to a query typed over since is dropped.
-                if id == self.concordance_id.get_value() {
-                    self.concordance.set(Some(ConcordanceLines {
-                        id,
-                        result: result.map_err(|e| e.to_string()),
-                        elapsed_ms,
-                    }));
-                }
+                let lines = ConcordanceLines {
+                    id,
+                    result: result.map_err(|e| e.to_string()),
+                    elapsed_ms,
+                };
+                self.concordance.answer(id, lines);
             }
             Response::Graph {
                 id,
                 graph,
                 elapsed_ms,
             } => {
-                if id == self.graph_id.get_value() {
-                    self.graph.set(Some(GraphAnswer {
-                        id,
-                        graph: std::sync::Arc::new(graph),
-                        elapsed_ms,
-                    }));
-                }
+                let graph = GraphAnswer {
+                    id,
+                    graph: std::sync::Arc::new(graph),
+                    elapsed_ms,
+                };
+                self.graph.answer(id, graph);
             }
             Response::Distinctive { doc, words } => self.distinctive.set(Some((doc, words))),
             Response::Decoded { name, result } => match result {
@@ -400,8 +326,7 @@ impl AnalysisClient {
 
     /// Asks for concordance lines; only the answer to the latest question is shown.
     pub fn concordance(&self, query: Query, width: usize, order: Order, limit: usize) {
-        let id = self.concordance_id.get_value() + 1;
-        self.concordance_id.set_value(id);
+        let id = self.concordance.ask();
         self.send(Request::Concordance {
             id,
             query,
@@ -413,8 +338,7 @@ impl AnalysisClient {
 
     /// Asks for the co-occurrence graph; only the answer to the latest question is shown.
     pub fn cooccurrence(&self, unit: Unit, types: Vec<EntityType>, max_nodes: usize) {
-        let id = self.graph_id.get_value() + 1;
-        self.graph_id.set_value(id);
+        let id = self.graph.ask();
         self.send(Request::Graph {
             id,
             unit,
@@ -486,7 +410,8 @@ impl AnalysisClient {
             // Refused as a file of that size is (the worker would hold the text, its
             // analysis and the page's copy: hundreds of megabytes). The text stays where
             // it is, and in the library; the reader shows nothing stale.
-            if let Some(next) = self.queue.try_update_value(|q| q.submit(String::new())) {
+            let id = self.shown.ask();
+            if let Some(next) = self.queue.try_update_value(|q| q.submit(id, String::new())) {
                 self.act(next);
             }
             self.status.set(Status::Error(format!(
@@ -503,7 +428,8 @@ impl AnalysisClient {
             self.status.set(Status::Loading);
             self.start_worker();
         }
-        if let Some(next) = self.queue.try_update_value(|q| q.submit(text)) {
+        let id = self.shown.ask();
+        if let Some(next) = self.queue.try_update_value(|q| q.submit(id, text)) {
             if next == Next::Wait {
                 self.status.set(Status::Working);
             }
@@ -531,42 +457,5 @@ fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         // A failed mark only loses a measurement; nothing to tell the user.
         let _ = performance.mark(name);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_the_newest_text_is_sent_after_a_burst() {
-        let mut q = Queue::default();
-        assert_eq!(q.submit("a".into()), Next::Send(1, "a".into()));
-        assert_eq!(q.submit("ab".into()), Next::Wait);
-        assert_eq!(q.submit("abc".into()), Next::Wait);
-        // The answer to "a" is stale: send the newest text, skipping "ab".
-        assert_eq!(q.answered(1), Next::Send(3, "abc".into()));
-        assert_eq!(q.answered(3), Next::Show("abc".into()));
-    }
-
-    #[test]
-    fn a_dead_worker_is_abandoned_and_the_newest_text_resent() {
-        let mut q = Queue::default();
-        assert_eq!(q.submit("a".into()), Next::Send(1, "a".into()));
-        assert!(q.is_waiting_for(1));
-        assert_eq!(q.submit("ab".into()), Next::Wait);
-        q.abandon();
-        assert!(!q.is_waiting_for(1));
-        // After the restart the user retries: the newest text goes out.
-        assert_eq!(q.submit("ab".into()), Next::Send(3, "ab".into()));
-    }
-
-    #[test]
-    fn clearing_the_text_drops_answers_in_flight() {
-        let mut q = Queue::default();
-        assert_eq!(q.submit("a".into()), Next::Send(1, "a".into()));
-        assert_eq!(q.submit("  ".into()), Next::Clear);
-        assert_eq!(q.answered(1), Next::Wait);
-        assert_eq!(q.submit("b".into()), Next::Send(3, "b".into()));
     }
 }

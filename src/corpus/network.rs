@@ -8,8 +8,8 @@ use jiexi_corpus::export::{csv::edges_csv, svg};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
-use crate::client::AnalysisClient;
-use crate::i18n::{tr, type_label, I18n};
+use crate::shell::i18n::{tr, type_label, I18n};
+use crate::state::client::AnalysisClient;
 
 /// Groups of types the user can show or hide.
 const GROUPS: [(&str, &str, &[EntityType]); 4] = [
@@ -38,12 +38,12 @@ const TABLE_EDGES: usize = 30;
 
 #[component]
 pub fn Network(
-    client: AnalysisClient,
     /// Whether the corpus views are open (nothing is computed while they are closed).
     open: Signal<bool>,
     /// Shows an entity's mentions in the concordance.
     on_entity: Callback<(EntityType, String, String)>,
 ) -> impl IntoView {
+    let client = expect_context::<AnalysisClient>();
     let i18n = I18n::get();
     let unit = RwSignal::new(Unit::Sentence);
     let shown_groups = RwSignal::new([true, true, true, false]);
@@ -78,18 +78,19 @@ pub fn Network(
     };
     let export_svg = move |_| {
         if let Some(svg) = svg() {
-            let _ = crate::exports::download("jiexi-cooccurrence.svg", "image/svg+xml", &svg);
+            let _ =
+                crate::shell::download::download("jiexi-cooccurrence.svg", "image/svg+xml", &svg);
         }
     };
     let export_png = move |_| {
         if let Some(svg) = svg() {
-            let _ = crate::exports::download_png("jiexi-cooccurrence.png", &svg);
+            let _ = crate::shell::download::download_png("jiexi-cooccurrence.png", &svg);
         }
     };
     let export_csv = move |_| {
         if let Some(g) = graph.get_untracked() {
             let csv = edges_csv(&g);
-            let _ = crate::exports::download(
+            let _ = crate::shell::download::download(
                 "jiexi-cooccurrence.csv",
                 "text/csv;charset=utf-8",
                 &format!("\u{feff}{csv}"),

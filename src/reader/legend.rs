@@ -4,7 +4,7 @@
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
-use crate::i18n::{tr, type_label, I18n};
+use crate::shell::i18n::{tr, type_label, I18n};
 
 #[component]
 pub fn Legend(

@@ -5,9 +5,9 @@
 use jiexi_corpus::export::svg as charts;
 use leptos::prelude::*;
 
-use crate::client::AnalysisClient;
-use crate::i18n::{tr, type_label, I18n};
-use crate::library::LibraryState;
+use crate::shell::i18n::{tr, type_label, I18n};
+use crate::state::client::AnalysisClient;
+use crate::state::library::LibraryState;
 use jiexi_worker::bundled;
 
 /// Entities offered as series: the most mentioned names of the index (dates and amounts
@@ -33,7 +33,9 @@ fn is_name(kind: jiexi_engine::EntityType) -> bool {
 }
 
 #[component]
-pub fn Trends(client: AnalysisClient, library: LibraryState) -> impl IntoView {
+pub fn Trends() -> impl IntoView {
+    let client = expect_context::<AnalysisClient>();
+    let library = expect_context::<LibraryState>();
     let i18n = I18n::get();
     // Chosen entities by (type, folded key); `None` until the user changes the choice.
     let chosen = RwSignal::new(None::<Vec<(jiexi_engine::EntityType, String)>>);
@@ -171,11 +173,11 @@ pub fn Trends(client: AnalysisClient, library: LibraryState) -> impl IntoView {
                     {tr("按日期（只計有日期的文件）", "By date (documents with a date)")}
                 </label>
                 <button type="button" data-testid="trend-export-svg"
-                    on:click=move |_| { let _ = crate::exports::download("jiexi-trends.svg", "image/svg+xml", &svg.get_untracked()); }>
+                    on:click=move |_| { let _ = crate::shell::download::download("jiexi-trends.svg", "image/svg+xml", &svg.get_untracked()); }>
                     {tr("匯出 SVG", "Export SVG")}
                 </button>
                 <button type="button" data-testid="trend-export-png"
-                    on:click=move |_| { let _ = crate::exports::download_png("jiexi-trends.png", &svg.get_untracked()); }>
+                    on:click=move |_| { let _ = crate::shell::download::download_png("jiexi-trends.png", &svg.get_untracked()); }>
                     {tr("匯出 PNG", "Export PNG")}
                 </button>
             </div>

@@ -10,12 +10,12 @@ use jiexi_corpus::index::{Order, Query};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
-use crate::client::AnalysisClient;
-use crate::document_words::DocumentWords;
-use crate::i18n::{tr, type_label, I18n};
-use crate::library::LibraryState;
-use crate::network::Network;
-use crate::trends::Trends;
+use crate::corpus::network::Network;
+use crate::corpus::trends::Trends;
+use crate::panels::document_words::DocumentWords;
+use crate::shell::i18n::{tr, type_label, I18n};
+use crate::state::client::AnalysisClient;
+use crate::state::library::LibraryState;
 
 /// localStorage: the user's own stop words (either script, whitespace-separated).
 const STOPWORDS: &str = "jiexi.stopwords";
@@ -37,12 +37,12 @@ const KWIC_PAGE: usize = 50;
 
 #[component]
 pub fn CorpusViews(
-    client: AnalysisClient,
-    library: LibraryState,
     /// Opens a document (bundled or the user's) by id.
     /// Opens a document (by id) at a place: char offsets of a hit.
     open_doc: Callback<(String, Option<(usize, usize)>)>,
 ) -> impl IntoView {
+    let client = expect_context::<AnalysisClient>();
+    let library = expect_context::<LibraryState>();
     let i18n = I18n::get();
     let open = RwSignal::new(false);
     // (Re)index when opened, whenever the library changes while open, and when a new
@@ -104,7 +104,7 @@ pub fn CorpusViews(
     let export_index = move |_| {
         if let Some(ix) = client.corpus.get_untracked() {
             let csv = csv::entity_index_csv(&ix.entities);
-            let _ = crate::exports::download(
+            let _ = crate::shell::download::download(
                 "jiexi-entity-index.csv",
                 "text/csv;charset=utf-8",
                 &format!("\u{feff}{csv}"),
@@ -114,7 +114,7 @@ pub fn CorpusViews(
     let export_kwic = move |_| {
         if let Some(Ok((hits, _))) = client.concordance.get_untracked().map(|c| c.result) {
             let csv = csv::concordance_csv(&hits);
-            let _ = crate::exports::download(
+            let _ = crate::shell::download::download(
                 "jiexi-concordance.csv",
                 "text/csv;charset=utf-8",
                 &format!("\u{feff}{csv}"),
@@ -166,14 +166,14 @@ pub fn CorpusViews(
     });
     let export_words = move |_| {
         let csv = words.with_untracked(|w| csv::words_csv(w));
-        let _ = crate::exports::download(
+        let _ = crate::shell::download::download(
             "jiexi-word-frequencies.csv",
             "text/csv;charset=utf-8",
             &format!("\u{feff}{csv}"),
         );
     };
     let export_chart = move |_| {
-        let _ = crate::exports::download(
+        let _ = crate::shell::download::download(
             "jiexi-word-frequencies.svg",
             "image/svg+xml",
             &chart.get_untracked(),
@@ -298,7 +298,7 @@ pub fn CorpusViews(
                     <button type="button" data-testid="word-freq-export" on:click=export_words>{tr("匯出 CSV", "Export CSV")}</button>
                     <button type="button" data-testid="word-chart-export" on:click=export_chart>{tr("匯出 SVG", "Export SVG")}</button>
                     <button type="button" data-testid="word-chart-export-png"
-                        on:click=move |_| { let _ = crate::exports::download_png("jiexi-word-frequencies.png", &chart.get_untracked()); }>
+                        on:click=move |_| { let _ = crate::shell::download::download_png("jiexi-word-frequencies.png", &chart.get_untracked()); }>
                         {tr("匯出 PNG", "Export PNG")}
                     </button>
                 </div>
@@ -309,11 +309,11 @@ pub fn CorpusViews(
                     <h4>{tr("詞雲", "Word cloud")}</h4>
                     <div class="kwic-controls">
                         <button type="button" data-testid="word-cloud-export"
-                            on:click=move |_| { let _ = crate::exports::download("jiexi-word-cloud.svg", "image/svg+xml", &cloud.get_untracked()); }>
+                            on:click=move |_| { let _ = crate::shell::download::download("jiexi-word-cloud.svg", "image/svg+xml", &cloud.get_untracked()); }>
                             {tr("匯出 SVG", "Export SVG")}
                         </button>
                         <button type="button" data-testid="word-cloud-export-png"
-                            on:click=move |_| { let _ = crate::exports::download_png("jiexi-word-cloud.png", &cloud.get_untracked()); }>
+                            on:click=move |_| { let _ = crate::shell::download::download_png("jiexi-word-cloud.png", &cloud.get_untracked()); }>
                             {tr("匯出 PNG", "Export PNG")}
                         </button>
                     </div>
@@ -384,9 +384,9 @@ pub fn CorpusViews(
                     </tbody>
                 </table>
             </section>
-            <Network client=client open=open.into() on_entity=Callback::new(move |(kind, key, text)| choose_entity(kind, key, text)) />
-            <Trends client=client library=library />
-            <DocumentWords client=client library=library open=open.into() />
+            <Network open=open.into() on_entity=Callback::new(move |(kind, key, text)| choose_entity(kind, key, text)) />
+            <Trends />
+            <DocumentWords open=open.into() />
         </details>
     }
 }

@@ -2,20 +2,26 @@
 //! part of speech, entities marked with their type, how often they occur and their other
 //! forms.
 
+pub mod blocks;
+pub mod doc_banner;
+pub mod html;
+pub mod landing;
+pub mod legend;
+
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::sync::Arc;
 
-use jiexi_corpus::export::html::escape_html;
-use jiexi_corpus::identity::{entity_key, EntityGroup};
-use jiexi_engine::script::{to_simplified, to_traditional, Script};
-use jiexi_engine::{EntityType, Token};
+use jiexi_corpus::identity::EntityGroup;
+use jiexi_engine::script::Script;
+use jiexi_engine::EntityType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::client::Shown;
-use crate::i18n::{type_label, I18n, Lang};
-use crate::landing::{land, Goto};
+use crate::shell::i18n::I18n;
+use crate::state::client::Shown;
+use blocks::{mounted_tokens, next_batch, slices};
+use html::{facts_of, slice_html, Facts};
+use landing::{land, Goto};
 
 /// An entity as the user selects it: its type and its Simplified, width-folded text.
 pub type EntityKey = (EntityType, String);
@@ -58,61 +64,11 @@ impl Default for ReaderView {
     }
 }
 
-/// A block of the reader holds whole paragraphs, at least this many tokens of them
-/// (or one very long paragraph cut here). Blocks off screen are neither laid out nor
-/// painted (`content-visibility: auto`): laying out every token of a 10,000-char
-/// article took most of the time from paste to highlights.
-const BLOCK_TOKENS: usize = 400;
-const MAX_BLOCK_TOKENS: usize = 4000;
-/// Tokens mounted per animation frame: a frame of this many stays under the 100 ms a task
-/// may take before the page feels frozen (~50 ms measured); a 10,000-char article is
-/// one frame. The first frame shows the start of a long text at once.
-const FRAME_TOKENS: usize = 6_000;
 /// When a new text is on its way and the reader shows more tokens than this, its blocks
 /// are emptied at most this many tokens per frame, from the end, while the worker
 /// analyses (see [`retire`]): removing a 1 MB text's 600,000 token elements at once took
 /// 85 ms, a tenth of them 9 ms.
 const RETIRE_TOKENS: usize = 40_000;
-
-/// Token ranges of the reader's blocks: cut before a token that starts a paragraph, or
-/// inside a very long paragraph, but never inside an entity (its tokens share a `<mark>`).
-fn slices(shown: &Shown) -> Vec<(usize, usize)> {
-    let tokens = &shown.analysis.tokens;
-    let entities = &shown.analysis.entities;
-    let mut out = Vec::new();
-    let mut from = 0;
-    let mut e = 0;
-    // Walks the text once: char offset `at` is at byte `byte`.
-    let mut chars = shown.text.chars();
-    let mut at = 0;
-    let mut line_break_in = |gap_start: usize, gap_end: usize| -> bool {
-        let mut found = false;
-        while at < gap_end {
-            let Some(c) = chars.next() else { break };
-            found |= at >= gap_start && c == '\n';
-            at += 1;
-        }
-        found
-    };
-    for (i, pair) in tokens.windows(2).enumerate() {
-        let (prev, token) = (&pair[0], &pair[1]);
-        let i = i + 1; // the index of `token`
-        while e < entities.len() && entities[e].end <= token.start {
-            e += 1;
-        }
-        let inside = entities.get(e).is_some_and(|x| x.start < token.start);
-        let paragraph = line_break_in(prev.end, token.start);
-        let long = i - from >= BLOCK_TOKENS;
-        if !inside && ((long && paragraph) || i - from >= MAX_BLOCK_TOKENS) {
-            out.push((from, i));
-            from = i;
-        }
-    }
-    if from < tokens.len() {
-        out.push((from, tokens.len()));
-    }
-    out
-}
 
 /// Renders `shown` token by token; whitespace between tokens is kept as text so
 /// paragraphs stay as they were. Long texts are rendered a slice per animation frame
@@ -130,11 +86,11 @@ fn slices(shown: &Shown) -> Vec<(usize, usize)> {
 pub fn Reader(
     shown: Signal<Option<Shown>>,
     groups: Signal<Arc<Vec<EntityGroup>>>,
-    view: ReaderView,
     /// A new text is being analysed: a long text shown now is taken down meanwhile.
     #[prop(into, default = Signal::stored(false))]
     pending: Signal<bool>,
 ) -> impl IntoView {
+    let view = expect_context::<ReaderView>();
     let i18n = I18n::get();
     let hidden = move || {
         view.hidden
@@ -177,9 +133,9 @@ pub fn Reader(
         if total > 0 {
             // The result is shown: the first frame of it is painted.
             after_paint(move || {
-                crate::client::measure("jiexi:analyze", "jiexi:input");
+                crate::state::client::measure("jiexi:analyze", "jiexi:input");
                 if first == total {
-                    crate::client::measure("jiexi:rendered", "jiexi:input");
+                    crate::state::client::measure("jiexi:rendered", "jiexi:input");
                 }
             });
         }
@@ -343,27 +299,6 @@ fn mark_selected(root: &web_sys::HtmlDivElement, selected: Option<&EntityKey>) {
     }
 }
 
-/// How many blocks to mount when `from` are mounted: up to [`FRAME_TOKENS`] more tokens,
-/// at least one block.
-fn next_batch(ranges: &[(usize, usize)], from: usize) -> usize {
-    let mut to = from;
-    let mut tokens = 0;
-    while to < ranges.len() && (to == from || tokens + ranges[to].1 - ranges[to].0 <= FRAME_TOKENS)
-    {
-        tokens += ranges[to].1 - ranges[to].0;
-        to += 1;
-    }
-    to
-}
-
-/// Tokens in the first `mounted` blocks.
-fn mounted_tokens(ranges: &[(usize, usize)], mounted: usize) -> usize {
-    mounted
-        .checked_sub(1)
-        .and_then(|last| ranges.get(last))
-        .map_or(0, |r| r.1)
-}
-
 /// What [`retire`] works on: text `g`'s blocks in the reader `root`.
 #[derive(Clone, Copy)]
 struct Retiring {
@@ -438,7 +373,7 @@ fn advance(
         progress.set((next, total));
         if next >= total {
             rendering.set(false);
-            after_paint(|| crate::client::measure("jiexi:rendered", "jiexi:input"));
+            after_paint(|| crate::state::client::measure("jiexi:rendered", "jiexi:input"));
         } else {
             advance(g, generation, mounted, ranges, total, rendering, progress);
         }
@@ -448,166 +383,4 @@ fn advance(
 /// Runs `f` once the next frame has been painted (a frame, then a task after it).
 fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
-}
-
-/// Tooltip facts of one entity: its count and its forms.
-struct Facts {
-    count: usize,
-    forms: String,
-}
-
-fn facts_of(groups: &[EntityGroup]) -> HashMap<EntityKey, Arc<Facts>> {
-    groups
-        .iter()
-        .map(|g| {
-            let key = (g.kind, g.key.clone());
-            let facts = Facts {
-                count: g.count,
-                forms: g.forms.join(" / "),
-            };
-            (key, Arc::new(facts))
-        })
-        .collect()
-}
-
-/// The HTML of tokens `first..last_token` of `shown` and the text around them: from the
-/// start of the text (first slice) or of token `first`, to the start of token
-/// `last_token` or the end. Every text and attribute value is escaped.
-fn slice_html(
-    shown: &Shown,
-    bytes: &[usize],
-    first: usize,
-    last_token: usize,
-    facts: &HashMap<EntityKey, Arc<Facts>>,
-    lang: Lang,
-    script: Option<Script>,
-) -> String {
-    // The script views map char for char, so every offset still holds.
-    let shown_text = |t: &str| match script {
-        Some(Script::Simplified) => escape_html(&to_simplified(t)),
-        Some(Script::Traditional) => escape_html(&to_traditional(t)),
-        None => escape_html(t),
-    };
-    let tokens = &shown.analysis.tokens;
-    let text = &shown.text;
-    let from_char = if first == 0 { 0 } else { tokens[first].start };
-    let to_char = tokens.get(last_token).map(|t| t.start);
-    let mut out =
-        String::with_capacity((bytes[to_char.unwrap_or(bytes.len() - 1)] - bytes[from_char]) * 4);
-    let gap = |out: &mut String, start: usize, end: usize| {
-        out.push_str(&shown_text(&text[bytes[start]..bytes[end]]));
-    };
-    let word = |out: &mut String, t: &Token| {
-        let _ = write!(
-            out,
-            "<span data-token data-pos=\"{}\">{}</span>",
-            escape_html(&t.pos),
-            shown_text(&t.text)
-        );
-    };
-    let start_of = |i: usize| shown.analysis.entities.partition_point(|e| e.start < i);
-    let mut entities = shown.analysis.entities[start_of(from_char)..]
-        .iter()
-        .peekable();
-    let mut pos = from_char;
-    let mut i = first;
-    while i < last_token {
-        let token = &tokens[i];
-        if token.start > pos {
-            gap(&mut out, pos, token.start);
-        }
-        while entities.next_if(|e| e.start < token.start).is_some() {}
-        // The engine splits tokens at entity boundaries, so an entity is a run of tokens.
-        let run = entities
-            .peek()
-            .filter(|e| e.start == token.start)
-            .and_then(|e| {
-                let last = i + tokens[i..last_token]
-                    .iter()
-                    .take_while(|t| t.end <= e.end)
-                    .count();
-                (last > i && tokens[last - 1].end == e.end).then_some((*e, last))
-            });
-        match run {
-            Some((entity, last)) => {
-                let key = entity_key(entity);
-                let label = type_label(entity.kind, lang);
-                let title = match facts.get(&key) {
-                    Some(f) => format!(
-                        "{label} {} · {}× · {}",
-                        entity.kind.as_str(),
-                        f.count,
-                        f.forms
-                    ),
-                    None => format!("{label} {}", entity.kind.as_str()),
-                };
-                let _ = write!(
-                    out,
-                    "<mark class=\"ent\" data-entity=\"{}\" data-start=\"{}\" data-end=\"{}\" \
-                     data-key=\"{}\" title=\"{}\" tabindex=\"0\">",
-                    entity.kind.as_str(),
-                    entity.start,
-                    entity.end,
-                    escape_html(&key.1),
-                    escape_html(&title)
-                );
-                for (k, t) in tokens[i..last].iter().enumerate() {
-                    if k > 0 && t.start > tokens[i + k - 1].end {
-                        gap(&mut out, tokens[i + k - 1].end, t.start);
-                    }
-                    word(&mut out, t);
-                }
-                out.push_str("</mark>");
-                pos = tokens[last - 1].end;
-                i = last;
-                entities.next();
-            }
-            None => {
-                word(&mut out, token);
-                pos = token.end;
-                i += 1;
-            }
-        }
-    }
-    let end = to_char.unwrap_or(bytes.len() - 1);
-    if pos < end {
-        gap(&mut out, pos, end);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiexi_engine::Analyzer;
-
-    fn shown(text: &str) -> Shown {
-        Shown::local(text, Analyzer::new().analyze(text))
-    }
-
-    #[test]
-    fn blocks_cover_every_token_and_never_split_an_entity() {
-        let paragraph =
-            "記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快。\n";
-        let s = shown(&paragraph.repeat(120));
-        let blocks = slices(&s);
-        assert!(blocks.len() > 1, "a long text is cut into blocks");
-        assert_eq!(blocks.first().map(|b| b.0), Some(0));
-        assert_eq!(blocks.last().map(|b| b.1), Some(s.analysis.tokens.len()));
-        for pair in blocks.windows(2) {
-            assert_eq!(pair[0].1, pair[1].0, "blocks are contiguous");
-            let start = s.analysis.tokens[pair[1].0].start;
-            assert!(
-                !s.analysis
-                    .entities
-                    .iter()
-                    .any(|e| e.start < start && start < e.end),
-                "no cut inside an entity"
-            );
-            // Cut at a paragraph: the text before the block's first token ends a line.
-            let before: String = s.text.chars().take(start).collect();
-            assert!(before.ends_with('\n'), "cut at a paragraph break");
-        }
-        assert!(slices(&shown("")).is_empty());
-    }
 }

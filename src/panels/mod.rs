@@ -1,0 +1,8 @@
+//! What sits beside the reader: the entity list, corrections and the user dictionary,
+//! exports, the article's distinctive words, and the line that says what is saved.
+
+pub mod corrections;
+pub mod document_words;
+pub mod entities;
+pub mod exports;
+pub mod saved_note;
