@@ -4,5 +4,5 @@
 pub mod corrections;
 pub mod document_words;
 pub mod entities;
-pub mod exports;
+pub mod export_bar;
 pub mod saved_note;

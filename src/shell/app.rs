@@ -8,7 +8,7 @@ use crate::corpus::library_panel::CorpusPanel;
 use crate::corpus::views::CorpusViews;
 use crate::panels::corrections::{pick_selection, CorrectionBar, DictionaryPanel};
 use crate::panels::entities::EntityPanel;
-use crate::panels::exports::ExportBar;
+use crate::panels::export_bar::ExportBar;
 use crate::reader::doc_banner::DocBanner;
 use crate::reader::landing::Goto;
 use crate::reader::legend::Legend;
@@ -166,38 +166,12 @@ pub fn App() -> impl IntoView {
         library.edited(value.clone());
         analyze_typed(value);
     };
-    // A paste that makes the text too long for the box goes straight to the analysis (and
-    // the reader); into a box standing for a long text, a paste replaces that text.
+    // A paste that makes the text too long for the box goes straight to the analysis.
     let paste_into_box = move |ev: web_sys::ClipboardEvent| {
-        let Some(pasted) = ev
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-        else {
-            return;
-        };
-        let new_text = if boxed.with_untracked(Option::is_some) {
-            let Some(area) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            else {
-                return;
-            };
-            // Chars never outnumber bytes: most pastes are decided without counting.
-            if area.text_length() as usize + pasted.len() <= paste::LONG_TEXT_CHARS {
-                return; // The box takes it as usual.
-            }
-            let start = area.selection_start().ok().flatten().unwrap_or(0);
-            let end = area.selection_end().ok().flatten().unwrap_or(start);
-            let spliced = paste::splice_utf16(&area.value(), start, end, &pasted);
-            if !paste::is_long(&spliced) {
-                return;
-            }
-            spliced
-        } else {
-            pasted
-        };
-        ev.prevent_default();
-        edit(new_text);
+        if let Some(new_text) = paste::long_paste(&ev, boxed.with_untracked(Option::is_some)) {
+            ev.prevent_default();
+            edit(new_text);
+        }
     };
     let open_bundled = Callback::new(move |doc: &'static Bundled| {
         view_state.goto.set(None);

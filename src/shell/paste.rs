@@ -37,6 +37,30 @@ pub fn splice_utf16(value: &str, start: u32, end: u32, insert: &str) -> String {
     out
 }
 
+/// What a paste into the text box makes the text, when that is too long for the box:
+/// the box's text with the paste spliced in, or, when the box stands for a long text it
+/// does not hold (`box_holds_text` false), the paste alone, which replaces that text.
+/// `None`: the box takes the paste as usual.
+pub fn long_paste(ev: &web_sys::ClipboardEvent, box_holds_text: bool) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let pasted = ev.clipboard_data()?.get_data("text/plain").ok()?;
+    if !box_holds_text {
+        return Some(pasted);
+    }
+    let area = ev
+        .target()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    // Chars never outnumber bytes: most pastes are decided without counting.
+    if area.text_length() as usize + pasted.len() <= LONG_TEXT_CHARS {
+        return None;
+    }
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    let spliced = splice_utf16(&area.value(), start, end, &pasted);
+    is_long(&spliced).then_some(spliced)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
