@@ -8,13 +8,20 @@
 //! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
 //! verbs), [`titles`] (《…》 works and laws). After overlaps are resolved, [`document`]
 //! finds the other mentions of the names found (and of the short forms the text defines).
+//!
+//! Shared by the layers, importing none of them: [`names`] (the walk back from a suffix
+//! to a name's start), [`org_suffixes`] (organisation suffixes) and [`roles`] (titles
+//! before a person's name).
 
 mod dates;
 mod document;
+mod names;
 mod numeric;
+mod org_suffixes;
 mod organisations;
 mod people;
 mod places;
+mod roles;
 mod titles;
 
 use crate::segment::{Original, Prepared};
