@@ -23,6 +23,7 @@ mod people;
 mod places;
 mod roles;
 mod titles;
+mod units;
 
 use crate::segment::{Original, Prepared};
 use crate::{Entity, EntityType};
@@ -64,6 +65,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
     organisations::join_place_prefix(&mut found);
+    units::join(prepared, &mut found);
     document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found

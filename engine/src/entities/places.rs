@@ -378,9 +378,10 @@ mod tests {
     fn table() {
         assert_has("記者在羅湖區採訪", "羅湖區", Gpe);
         assert_has("深圳與香港加強合作", "深圳", Gpe);
+        // A park named after its zone is one place with it (units.rs).
         assert_has(
             "河套深港科技創新合作區深圳園區",
-            "河套深港科技創新合作區",
+            "河套深港科技創新合作區深圳園區",
             Loc,
         );
         assert_has("粵港澳大灣區建設", "粵港澳大灣區", Loc);
