@@ -49,8 +49,9 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
             break;
         }
         // A company before the name is another organisation, never part of this one
-        // (上市公司新港實業, 母公司): companies are not named after their parents.
-        if text.ends_with("公司") {
+        // (上市公司新港實業, 母公司, 研發企業某某公司): companies are not named after their
+        // parents.
+        if text.ends_with("公司") || text.ends_with("企业") {
             break;
         }
         let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;

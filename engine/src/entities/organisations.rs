@@ -34,6 +34,12 @@ const NOT_DEPARTMENTS: [&str; 21] = [
     "结合部",
 ];
 
+/// Common nouns that end with a suffix's chars but head no name: a team, the overall
+/// situation, a layout, research bodies in general (香港團隊, 國家發展大局, 高校院所).
+const GENERIC_HEADS: [&str; 8] = [
+    "团队", "大局", "布局", "格局", "结局", "院所", "当局", "全局",
+];
+
 /// Verb + 廠 words: setting up, running or leaving a factory, no factory's name (在深圳設廠).
 const FACTORY_VERBS: [&str; 10] = [
     "设厂", "建厂", "办厂", "开厂", "进厂", "出厂", "回厂", "返厂", "全厂", "该厂",
@@ -95,6 +101,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // organisation right before 幹部 is found at its own word.
         let word = prepared.slice(w.start, w.end);
         if NOT_DEPARTMENTS.contains(&word)
+            || GENERIC_HEADS.contains(&word)
             || FACTORY_VERBS.contains(&word)
             || tail.ends_with("干部")
         {
@@ -106,12 +113,31 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if start.is_none() && *suffix == "队" {
                 start = team_start(prepared, i);
             }
-            if let Some(start) = start {
+            let suffix_start = w.end - suffix.chars().count();
+            let generic = *suffix == "企业"
+                && start.is_some_and(|s| !proper_between(prepared, s, suffix_start));
+            if let Some(start) = start.filter(|_| !generic) {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
                 out.push(finish(prepared, c));
             }
         }
     }
+}
+
+/// Whether chars `start..end` (a name before a generic suffix such as 企業) hold a
+/// proper word of their own: an unknown word or a proper noun that is not a place.
+/// 澳門企業 and 香港初創企業 are a place's businesses, 某某企業 a company.
+fn proper_between(prepared: &Prepared, start: usize, end: usize) -> bool {
+    let words = &prepared.words;
+    let first = words.partition_point(|w| w.end <= start);
+    words[first..]
+        .iter()
+        .take_while(|w| w.start < end)
+        .any(|w| {
+            let text = prepared.slice(w.start, w.end.min(end));
+            (!w.known || matches!(w.pos, "nz" | "nt" | "nr" | "nrt"))
+                && crate::lexicon::gazetteer().get(text).is_none()
+        })
 }
 
 /// The start of a team's name ending with word `i` that no place or known name anchors
@@ -300,6 +326,8 @@ mod tests {
         assert_has("他指省政府決定撥款", "省政府", Org);
         assert_has("客戶可到廣東中行辦理", "廣東中行", Org);
         let found = entities("公司研究部和項目部負責跟進");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
+        let found = entities("香港團隊融入國家發展大局，與高校院所合作，扶持澳門企業");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
         let found = entities("多家港商在東莞設廠");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
