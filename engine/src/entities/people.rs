@@ -192,6 +192,26 @@ fn double_surname(prepared: &Prepared, start: usize) -> bool {
     !foreign && one(start) && one(start + 1) && plausible_name(prepared, start + 1, start + 4)
 }
 
+/// Whether the four chars from `start`, right after a title, are two one-char surnames
+/// and a two-char given name ending where a word does. Looser than `double_surname`: the
+/// title vouches for a name, and given names take chars dates use (月娥).
+fn titled_double_surname(prepared: &Prepared, start: usize) -> bool {
+    let chars = &prepared.chars;
+    let one = |k: usize| is_surname(prepared.slice(k, k + 1));
+    start + 4 <= chars.len()
+        && chars[start..start + 4].iter().all(|&c| is_han(c))
+        && !chars[start..start + 4]
+            .iter()
+            .all(|&c| TRANSLITERATION.contains(c))
+        && one(start)
+        && one(start + 1)
+        && prepared.ends_word(start + 4)
+        && gazetteer().get(prepared.slice(start, start + 4)).is_none()
+        && gazetteer()
+            .get(prepared.slice(start + 2, start + 4))
+            .is_none()
+}
+
 /// Whether `word` ends with a title of two chars or more (副所長, 地委書記).
 fn ends_with_title(titles: &HashSet<&'static str>, word: &str) -> bool {
     word.char_indices()
@@ -446,10 +466,20 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
         while pos < chars.len() && chars[pos].is_whitespace() {
             pos += 1;
         }
-        let Some(len) = [3, 2, 4]
-            .into_iter()
-            .find(|&n| plausible_name(prepared, pos, pos + n))
-        else {
+        // A married woman's name after a title: two surnames, then the given name
+        // (行政長官林鄭某某); tried first, or the three chars would be taken for a name.
+        // Only where the first three chars make no name (張喬松|說 is one).
+        let double = pos + 4 <= chars.len()
+            && titled_double_surname(prepared, pos)
+            && !plausible_name(prepared, pos, pos + 3);
+        let len = if double {
+            Some(4)
+        } else {
+            [3, 2, 4]
+                .into_iter()
+                .find(|&n| plausible_name(prepared, pos, pos + n))
+        };
+        let Some(len) = len else {
             return found;
         };
         out.push(Candidate::new(pos, pos + len, EntityType::Person, 0.85));
@@ -510,13 +540,17 @@ char_set!(
     /// The last chars of `surname_with_title`'s titles.
 TITLE_LAST_CHARS = "氏生士姐太某记席理师");
 
+/// Honorifics that make a mention with a bare surname (the seed guideline: 湯小姐).
+const HONORIFICS: [&str; 5] = ["先生", "女士", "小姐", "太太", "博士"];
+
 /// The titles and honorifics `surname_with_title` looks for.
-const SURNAME_TITLES: [&str; 11] = [
+const SURNAME_TITLES: [&str; 12] = [
     "氏",
     "先生",
     "女士",
     "小姐",
     "太太",
+    "博士",
     "某",
     "总书记",
     "主席",
@@ -539,12 +573,14 @@ fn surname_with_title(prepared: &Prepared, w: &crate::segment::Span, out: &mut V
         && SURNAME_TITLES.contains(&rest)
         && is_surname(&text[..first.len_utf8()])
     {
-        out.push(Candidate::new(
-            w.start,
-            w.start + 1,
-            EntityType::Person,
-            0.7,
-        ));
+        // Where no given name is written, an honorific makes the mention (湯小姐, 張博士);
+        // a title does not (江|主席, 劉|教授: the surname alone).
+        let end = if HONORIFICS.contains(&rest) {
+            w.end
+        } else {
+            w.start + 1
+        };
+        out.push(Candidate::new(w.start, end, EntityType::Person, 0.7));
     }
 }
 
@@ -662,6 +698,10 @@ mod tests {
             ("歐陽明表示，合作將加快", "歐陽明"),
             ("副委員長布赫出席會議", "布赫"),
             ("江主席的講話", "江"),
+            ("商戶老闆湯小姐表示", "湯小姐"),
+            ("張博士指出", "張博士"),
+            ("行政長官林鄭月娥昨日出席", "林鄭月娥"),
+            ("高級工程師張喬松說，", "張喬松"),
             ("國家副主席胡錦濤會見", "胡錦濤"),
             ("德國社會學家韋伯更認為", "韋伯"),
             ("丈夫郭某於當日報案", "郭"),
