@@ -15,6 +15,7 @@
 
 mod dates;
 mod document;
+mod lists;
 mod names;
 mod numeric;
 mod org_suffixes;
@@ -66,6 +67,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::join_undotted(prepared, &mut found);
     organisations::join_place_prefix(&mut found);
     units::join(prepared, &mut found);
+    lists::type_items(prepared, &mut found);
     document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found
