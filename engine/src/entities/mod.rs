@@ -8,14 +8,23 @@
 //! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
 //! verbs), [`titles`] (《…》 works and laws). After overlaps are resolved, [`document`]
 //! finds the other mentions of the names found (and of the short forms the text defines).
+//!
+//! Shared by the layers, importing none of them: [`names`] (the walk back from a suffix
+//! to a name's start), [`org_suffixes`] (organisation suffixes) and [`roles`] (titles
+//! before a person's name).
 
 mod dates;
 mod document;
+mod lists;
+mod names;
 mod numeric;
+mod org_suffixes;
 mod organisations;
 mod people;
 mod places;
+mod roles;
 mod titles;
+mod units;
 
 use crate::segment::{Original, Prepared};
 use crate::{Entity, EntityType};
@@ -57,6 +66,8 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
     organisations::join_place_prefix(&mut found);
+    units::join(prepared, &mut found);
+    lists::type_items(prepared, &mut found);
     document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found

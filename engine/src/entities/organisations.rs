@@ -2,108 +2,11 @@
 //! `[place or proper name] [nouns…] organisation-suffix`, keeping a bracketed part that
 //! belongs to the name: 香港中文大學（深圳）, …研究中心(香港分中心).
 
-use super::places::name_start;
+use super::names::name_start;
+use super::org_suffixes::{suffixes_ending_with, SUFFIX_LAST_CHARS};
 use super::Candidate;
-use crate::lexicon::char_set;
 use crate::segment::Prepared;
 use crate::EntityType;
-
-/// Words that end an organisation's name (Simplified), longest first where one ends
-/// another.
-const SUFFIXES: [&str; 86] = [
-    "国家队",
-    "女足",
-    "男足",
-    "女篮",
-    "男篮",
-    "女排",
-    "男排",
-    "股份有限公司",
-    "有限公司",
-    "委员会",
-    "研究院",
-    "研究所",
-    "研究中心",
-    "实验室",
-    "交易所",
-    "基金会",
-    "联合会",
-    "俱乐部",
-    "代表团",
-    "办事处",
-    "办公室",
-    "检察院",
-    "电视台",
-    "总公司",
-    "分公司",
-    "分中心",
-    "通讯社",
-    "出版社",
-    "研究会",
-    "促进会",
-    "理事会",
-    "董事会",
-    "大学",
-    "学院",
-    "中心",
-    "公司",
-    "集团",
-    "银行",
-    "医院",
-    "协会",
-    "学会",
-    "商会",
-    "法院",
-    "联盟",
-    "组织",
-    "总会",
-    "工会",
-    "中学",
-    "小学",
-    "学校",
-    "部队",
-    "军区",
-    "议会",
-    "电台",
-    "日报",
-    "晚报",
-    "报社",
-    "大会",
-    "委会",
-    "立法会",
-    "国会",
-    "妇联",
-    "残联",
-    "侨联",
-    "文联",
-    "工商联",
-    "作协",
-    "科协",
-    "联合体",
-    "赛马会",
-    "马会",
-    "酒家",
-    // Company words Hong Kong and Taiwan papers end names with (某某實業, 某某地產).
-    "实业",
-    "企业",
-    "控股",
-    "地产",
-    "置业",
-    "工厂",
-    "厂",
-    "局",
-    "厅",
-    "署",
-    "部",
-    "委",
-    "党",
-    "队",
-];
-
-char_set!(
-    /// The last chars of `SUFFIXES`.
-    SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂业股产"
-);
 
 /// Words ending with 部 that are parts, places or people, not departments: cadres, all,
 /// most, inside, the east …, body parts, a junction.
@@ -129,6 +32,12 @@ const NOT_DEPARTMENTS: [&str; 21] = [
     "后部",
     "尾部",
     "结合部",
+];
+
+/// Common nouns that end with a suffix's chars but head no name: a team, the overall
+/// situation, a layout, research bodies in general (香港團隊, 國家發展大局, 高校院所).
+const GENERIC_HEADS: [&str; 8] = [
+    "团队", "大局", "布局", "格局", "结局", "院所", "当局", "全局",
 ];
 
 /// Verb + 廠 words: setting up, running or leaving a factory, no factory's name (在深圳設廠).
@@ -192,6 +101,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // organisation right before 幹部 is found at its own word.
         let word = prepared.slice(w.start, w.end);
         if NOT_DEPARTMENTS.contains(&word)
+            || GENERIC_HEADS.contains(&word)
             || FACTORY_VERBS.contains(&word)
             || tail.ends_with("干部")
         {
@@ -203,12 +113,31 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if start.is_none() && *suffix == "队" {
                 start = team_start(prepared, i);
             }
-            if let Some(start) = start {
+            let suffix_start = w.end - suffix.chars().count();
+            let generic = *suffix == "企业"
+                && start.is_some_and(|s| !proper_between(prepared, s, suffix_start));
+            if let Some(start) = start.filter(|_| !generic) {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
                 out.push(finish(prepared, c));
             }
         }
     }
+}
+
+/// Whether chars `start..end` (a name before a generic suffix such as 企業) hold a
+/// proper word of their own: an unknown word or a proper noun that is not a place.
+/// 澳門企業 and 香港初創企業 are a place's businesses, 某某企業 a company.
+fn proper_between(prepared: &Prepared, start: usize, end: usize) -> bool {
+    let words = &prepared.words;
+    let first = words.partition_point(|w| w.end <= start);
+    words[first..]
+        .iter()
+        .take_while(|w| w.start < end)
+        .any(|w| {
+            let text = prepared.slice(w.start, w.end.min(end));
+            (!w.known || matches!(w.pos, "nz" | "nt" | "nr" | "nrt"))
+                && crate::lexicon::gazetteer().get(text).is_none()
+        })
 }
 
 /// The start of a team's name ending with word `i` that no place or known name anchors
@@ -309,31 +238,6 @@ fn is_bare_department(prepared: &Prepared, w: &crate::segment::Span) -> bool {
         && !DIRECTIONS.contains(prepared.chars[w.end - 2])
 }
 
-/// Whether a word ends with an organisation suffix (醫學會, 電子工業部).
-pub(super) fn ends_with_suffix(word: &str) -> bool {
-    word.chars().count() >= 2
-        && word.chars().last().is_some_and(|c| {
-            SUFFIX_LAST_CHARS.contains(c)
-                && suffixes_ending_with(c).iter().any(|s| word.ends_with(s))
-        })
-}
-
-/// The suffixes that end with `c`, in `SUFFIXES` order: a word ending with 會 is compared
-/// with the few suffixes ending so, not all of them.
-fn suffixes_ending_with(c: char) -> &'static [&'static str] {
-    static BY_LAST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Vec<&'static str>>> =
-        std::sync::LazyLock::new(|| {
-            let mut by_last = rustc_hash::FxHashMap::<char, Vec<&'static str>>::default();
-            for s in SUFFIXES {
-                if let Some(last) = s.chars().last() {
-                    by_last.entry(last).or_default().push(s);
-                }
-            }
-            by_last
-        });
-    BY_LAST.get(&c).map_or(&[], Vec::as_slice)
-}
-
 /// Puts a candidate's edges where the name's are: a member's title after it is not part
 /// of it (中共中央政治局|常委, 管委會|幹部), a session before it is (第九屆全國人大, 首屆
 /// 立法會), and so is a bracketed part after it.
@@ -394,13 +298,8 @@ fn extend_brackets(prepared: &Prepared, mut c: Candidate) -> Candidate {
 
 #[cfg(test)]
 mod tests {
-    use crate::entities::test_support::{assert_has, assert_last_chars_cover, entities};
+    use crate::entities::test_support::{assert_has, entities};
     use crate::EntityType::*;
-
-    #[test]
-    fn every_suffix_ends_with_a_listed_char() {
-        assert_last_chars_cover(super::SUFFIXES, &super::SUFFIX_LAST_CHARS);
-    }
 
     #[test]
     fn table() {
@@ -427,6 +326,8 @@ mod tests {
         assert_has("他指省政府決定撥款", "省政府", Org);
         assert_has("客戶可到廣東中行辦理", "廣東中行", Org);
         let found = entities("公司研究部和項目部負責跟進");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
+        let found = entities("香港團隊融入國家發展大局，與高校院所合作，扶持澳門企業");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
         let found = entities("多家港商在東莞設廠");
         assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");

@@ -4,156 +4,11 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
+use super::roles::BEFORE;
 use super::Candidate;
 use crate::lexicon::{char_set, gazetteer, is_han, is_surname, CharSet, FUNCTION_CHARS};
 use crate::segment::Prepared;
 use crate::EntityType;
-
-/// Words right before a name: titles and byline words (Simplified).
-pub(super) const BEFORE: [&str; 141] = [
-    "记者",
-    // 行政|長官: the segmenter often cuts the Chief Executive's title in two.
-    "长官",
-    "责编",
-    "编辑",
-    "主持人",
-    "摄影",
-    "通讯员",
-    "特首",
-    "行政长官",
-    "主席",
-    "副主席",
-    "总统",
-    "副总统",
-    "总理",
-    "副总理",
-    "部长",
-    "副部长",
-    "局长",
-    "副局长",
-    "司长",
-    "署长",
-    "市长",
-    "副市长",
-    "常务副市长",
-    "区长",
-    "省长",
-    "书记",
-    "主任",
-    "副主任",
-    "院长",
-    "副院长",
-    "校长",
-    "副校长",
-    "教授",
-    "董事长",
-    "总裁",
-    "行政总裁",
-    "总经理",
-    "经理",
-    "委员",
-    "议员",
-    "创办人",
-    "创始人",
-    "理事长",
-    "会长",
-    "总编辑",
-    "主编",
-    "社长",
-    "厂长",
-    "村长",
-    "县长",
-    "镇长",
-    "乡长",
-    "州长",
-    "议长",
-    "大使",
-    "首相",
-    "国王",
-    "总书记",
-    "委员长",
-    "参谋长",
-    "司令",
-    "司令员",
-    "政委",
-    "将军",
-    "上将",
-    "中将",
-    "少将",
-    "教练",
-    "主教练",
-    "选手",
-    "运动员",
-    "队员",
-    "老师",
-    "作家",
-    "画家",
-    "诗人",
-    "演员",
-    "歌手",
-    "导演",
-    "总监",
-    "主管",
-    "发言人",
-    "负责人",
-    "所长",
-    "专员",
-    "处长",
-    "科长",
-    "厅长",
-    "馆长",
-    "行长",
-    "团长",
-    "队长",
-    "组长",
-    "秘书长",
-    "总干事",
-    "秘书",
-    "助理",
-    "顾问",
-    "研究员",
-    "工程师",
-    "总工程师",
-    "检察长",
-    "庭长",
-    "法官",
-    "警司",
-    "总警司",
-    "董事",
-    "常委",
-    "代表",
-    "部长助理",
-    "特派员",
-    "领事",
-    "参赞",
-    "大主教",
-    "主教",
-    "牧师",
-    "法师",
-    "院士",
-    "学者",
-    "专家",
-    "作者",
-    "老人",
-    "市民",
-    "村民",
-    "居民",
-    "农民",
-    "工人",
-    "学生",
-    "女士",
-    "学家",
-    "社会学家",
-    "科学家",
-    "主帅",
-    "外援",
-    "女王",
-    "王子",
-    "公主",
-    "编剧",
-    "作曲家",
-    "副委员长",
-];
 
 /// Words right after a name: speech verbs and honorifics; titles also follow names
 /// (克林頓總統, 彭真同志).
@@ -335,6 +190,26 @@ fn double_surname(prepared: &Prepared, start: usize) -> bool {
         .iter()
         .all(|&c| TRANSLITERATION.contains(c));
     !foreign && one(start) && one(start + 1) && plausible_name(prepared, start + 1, start + 4)
+}
+
+/// Whether the four chars from `start`, right after a title, are two one-char surnames
+/// and a two-char given name ending where a word does. Looser than `double_surname`: the
+/// title vouches for a name, and given names take chars dates use (月娥).
+fn titled_double_surname(prepared: &Prepared, start: usize) -> bool {
+    let chars = &prepared.chars;
+    let one = |k: usize| is_surname(prepared.slice(k, k + 1));
+    start + 4 <= chars.len()
+        && chars[start..start + 4].iter().all(|&c| is_han(c))
+        && !chars[start..start + 4]
+            .iter()
+            .all(|&c| TRANSLITERATION.contains(c))
+        && one(start)
+        && one(start + 1)
+        && prepared.ends_word(start + 4)
+        && gazetteer().get(prepared.slice(start, start + 4)).is_none()
+        && gazetteer()
+            .get(prepared.slice(start + 2, start + 4))
+            .is_none()
 }
 
 /// Whether `word` ends with a title of two chars or more (副所長, 地委書記).
@@ -591,10 +466,20 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
         while pos < chars.len() && chars[pos].is_whitespace() {
             pos += 1;
         }
-        let Some(len) = [3, 2, 4]
-            .into_iter()
-            .find(|&n| plausible_name(prepared, pos, pos + n))
-        else {
+        // A married woman's name after a title: two surnames, then the given name
+        // (行政長官林鄭某某); tried first, or the three chars would be taken for a name.
+        // Only where the first three chars make no name (張喬松|說 is one).
+        let double = pos + 4 <= chars.len()
+            && titled_double_surname(prepared, pos)
+            && !plausible_name(prepared, pos, pos + 3);
+        let len = if double {
+            Some(4)
+        } else {
+            [3, 2, 4]
+                .into_iter()
+                .find(|&n| plausible_name(prepared, pos, pos + n))
+        };
+        let Some(len) = len else {
             return found;
         };
         out.push(Candidate::new(pos, pos + len, EntityType::Person, 0.85));
@@ -655,13 +540,17 @@ char_set!(
     /// The last chars of `surname_with_title`'s titles.
 TITLE_LAST_CHARS = "氏生士姐太某记席理师");
 
+/// Honorifics that make a mention with a bare surname (the seed guideline: 湯小姐).
+const HONORIFICS: [&str; 5] = ["先生", "女士", "小姐", "太太", "博士"];
+
 /// The titles and honorifics `surname_with_title` looks for.
-const SURNAME_TITLES: [&str; 11] = [
+const SURNAME_TITLES: [&str; 12] = [
     "氏",
     "先生",
     "女士",
     "小姐",
     "太太",
+    "博士",
     "某",
     "总书记",
     "主席",
@@ -684,12 +573,14 @@ fn surname_with_title(prepared: &Prepared, w: &crate::segment::Span, out: &mut V
         && SURNAME_TITLES.contains(&rest)
         && is_surname(&text[..first.len_utf8()])
     {
-        out.push(Candidate::new(
-            w.start,
-            w.start + 1,
-            EntityType::Person,
-            0.7,
-        ));
+        // Where no given name is written, an honorific makes the mention (湯小姐, 張博士);
+        // a title does not (江|主席, 劉|教授: the surname alone).
+        let end = if HONORIFICS.contains(&rest) {
+            w.end
+        } else {
+            w.start + 1
+        };
+        out.push(Candidate::new(w.start, end, EntityType::Person, 0.7));
     }
 }
 
@@ -785,7 +676,9 @@ mod tests {
         let context = super::context_words();
         assert_last_chars_cover(super::BEFORE, &context.before_last);
         assert_last_chars_cover(
-            super::BEFORE.into_iter().chain(super::AFTER),
+            crate::entities::roles::BEFORE
+                .into_iter()
+                .chain(super::AFTER),
             &context.after_last,
         );
         assert_last_chars_cover(super::SURNAME_TITLES, &super::TITLE_LAST_CHARS);
@@ -805,6 +698,10 @@ mod tests {
             ("歐陽明表示，合作將加快", "歐陽明"),
             ("副委員長布赫出席會議", "布赫"),
             ("江主席的講話", "江"),
+            ("商戶老闆湯小姐表示", "湯小姐"),
+            ("張博士指出", "張博士"),
+            ("行政長官林鄭月娥昨日出席", "林鄭月娥"),
+            ("高級工程師張喬松說，", "張喬松"),
             ("國家副主席胡錦濤會見", "胡錦濤"),
             ("德國社會學家韋伯更認為", "韋伯"),
             ("丈夫郭某於當日報案", "郭"),

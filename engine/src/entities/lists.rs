@@ -1,0 +1,242 @@
+//! Enumerations: items listed with 、 are of one kind. Where a list already holds two
+//! organisations (people) and no other type, its other items read as organisations
+//! (people) too: 某某科技、某某醫療、某某研究院、某某建設等12個單位 names companies the layers
+//! cannot tell by their suffix.
+
+use super::Candidate;
+use crate::lexicon::is_surname;
+use crate::segment::Prepared;
+use crate::EntityType;
+
+/// How many chars an item of a list may hold.
+const MAX_ITEM: usize = 10;
+
+/// The confidence of an item typed by its list.
+const LIST_CONFIDENCE: f32 = 0.6;
+
+/// Chars that end the text before a list's first item or after its last one.
+fn is_boundary(c: char) -> bool {
+    "，,。：:；;（()）「」『』“”\"与和及等\n 　！？!?《》".contains(c)
+}
+
+/// An item of a list: its span and the index of the candidate that is exactly it.
+struct Item {
+    start: usize,
+    end: usize,
+    found: Option<usize>,
+}
+
+/// Types the untyped items of each list in `found` (resolved, in text order).
+pub(super) fn type_items(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    let chars = &prepared.chars;
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '、' {
+            i += 1;
+            continue;
+        }
+        // The run of separators: each next one within an item's reach.
+        let mut seps = vec![i];
+        let mut k = i + 1;
+        while k < chars.len() && k - seps[seps.len() - 1] <= MAX_ITEM + 1 {
+            if chars[k] == '、' {
+                seps.push(k);
+            } else if is_boundary(chars[k]) {
+                break;
+            }
+            k += 1;
+        }
+        i = seps[seps.len() - 1] + 1;
+        let items = items(prepared, found, &seps);
+        type_list(prepared, found, &items, &mut added, &mut removed);
+    }
+    if !added.is_empty() {
+        removed.sort_unstable();
+        removed.dedup();
+        for k in removed.into_iter().rev() {
+            found.remove(k);
+        }
+        found.extend(added);
+        found.sort_by_key(|c| c.start);
+    }
+}
+
+/// The items around separators `seps`: between two of them, and the first and last where
+/// a candidate or a boundary delimits them.
+fn items(prepared: &Prepared, found: &[Candidate], seps: &[usize]) -> Vec<Item> {
+    let chars = &prepared.chars;
+    let exact = |start: usize, end: usize| {
+        let k = found.partition_point(|c| c.start < start);
+        found
+            .get(k)
+            .filter(|c| c.start == start && c.end == end)
+            .map(|_| k)
+    };
+    let mut items = Vec::new();
+    // The first item: a candidate ending at the first separator, else back to a boundary.
+    let first = seps[0];
+    let before = found.partition_point(|c| c.end <= first);
+    if let Some(k) = before.checked_sub(1).filter(|&k| found[k].end == first) {
+        items.push(Item {
+            start: found[k].start,
+            end: first,
+            found: Some(k),
+        });
+    } else if let Some(b) = (first.saturating_sub(MAX_ITEM)..first)
+        .rev()
+        .find(|&b| is_boundary(chars[b]))
+    {
+        items.push(Item {
+            start: b + 1,
+            end: first,
+            found: exact(b + 1, first),
+        });
+    }
+    for pair in seps.windows(2) {
+        items.push(Item {
+            start: pair[0] + 1,
+            end: pair[1],
+            found: exact(pair[0] + 1, pair[1]),
+        });
+    }
+    // The last item: to a boundary (深圳某某等: a place starting it is not the item), else
+    // a candidate starting after the last separator.
+    let last = seps[seps.len() - 1] + 1;
+    let k = found.partition_point(|c| c.start < last);
+    if let Some(e) = (last..(last + MAX_ITEM + 1).min(chars.len())).find(|&e| is_boundary(chars[e]))
+    {
+        items.push(Item {
+            start: last,
+            end: e,
+            found: exact(last, e),
+        });
+    } else if let Some(c) = found.get(k).filter(|c| c.start == last) {
+        items.push(Item {
+            start: last,
+            end: c.end,
+            found: Some(k),
+        });
+    }
+    items
+}
+
+/// Types the untyped items of one list, if two or more of its items are of one type and
+/// at most a third as many of another. A person guessed by weak evidence inside or on an
+/// item of an organisations' list (a transliteration, 麥捷 of 麥捷科技) gives way.
+fn type_list(
+    prepared: &Prepared,
+    found: &[Candidate],
+    items: &[Item],
+    added: &mut Vec<Candidate>,
+    removed: &mut Vec<usize>,
+) {
+    let count = |kind: EntityType| {
+        items
+            .iter()
+            .filter(|it| it.found.is_some_and(|k| found[k].kind == kind))
+            .count()
+    };
+    let weak = |c: &Candidate| c.kind == EntityType::Person && c.confidence < WEAK;
+    // Weak people do not count against a list's type.
+    let typed = items
+        .iter()
+        .filter(|it| it.found.is_some_and(|k| !weak(&found[k])))
+        .count();
+    let Some(kind) = [EntityType::Org, EntityType::Person]
+        .into_iter()
+        .find(|&k| count(k) >= 2 && 3 * (typed - count(k)) <= count(k))
+    else {
+        return;
+    };
+    for it in items {
+        let len = it.end - it.start;
+        if !(2..=MAX_ITEM).contains(&len) {
+            continue;
+        }
+        if it.found.is_some_and(|k| found[k].kind == kind) {
+            continue;
+        }
+        // The candidates on or inside the item: all must be weak people inside it.
+        let first = found.partition_point(|c| c.end <= it.start);
+        let inside: Vec<usize> = (first..found.len())
+            .take_while(|&k| found[k].start < it.end)
+            .collect();
+        // A place may start an organisation's item (深圳某某: the company is named so).
+        let yields = inside.iter().all(|&k| {
+            let c = &found[k];
+            let place_first = kind == EntityType::Org
+                && c.start == it.start
+                && c.end < it.end
+                && matches!(c.kind, EntityType::Gpe | EntityType::Loc);
+            c.start >= it.start && c.end <= it.end && (weak(c) || place_first)
+        });
+        if yields && plausible(prepared, it.start, it.end, kind) {
+            removed.extend(inside);
+            added.push(Candidate::new(it.start, it.end, kind, LIST_CONFIDENCE));
+        }
+    }
+}
+
+/// People found with less confidence than this (transliterations, names guessed without
+/// context) give way to an item of a list of organisations.
+const WEAK: f32 = 0.75;
+
+/// Whether chars `start..end` can be an item of type `kind`: a person's is a surname and
+/// one or two chars; an organisation's is Han or Latin letters and not one common word.
+fn plausible(prepared: &Prepared, start: usize, end: usize, kind: EntityType) -> bool {
+    let chars = &prepared.chars;
+    let text = prepared.slice(start, end);
+    let letters = chars[start..end]
+        .iter()
+        .all(|&c| crate::lexicon::is_han(c) || c.is_ascii_alphanumeric());
+    if !letters || chars[start].is_ascii_digit() {
+        return false;
+    }
+    match kind {
+        EntityType::Person => {
+            (2..=4).contains(&(end - start))
+                && (is_surname(prepared.slice(start, start + 1))
+                    || (end - start == 4 && is_surname(prepared.slice(start, start + 2))))
+        }
+        _ => {
+            // A single dictionary word that is no proper noun is a common noun (醫院,
+            // 學校): lists of bodies mix in generic ones.
+            let k = prepared.words.partition_point(|w| w.start < start);
+            let one_common = prepared.words.get(k).is_some_and(|w| {
+                w.start == start
+                    && w.end == end
+                    && w.known
+                    && !matches!(w.pos, "nt" | "nz" | "j" | "nrt" | "eng")
+            });
+            !one_common && crate::lexicon::gazetteer().get(text).is_none()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::test_support::{assert_has, entities};
+    use crate::EntityType::*;
+
+    #[test]
+    fn items_take_their_lists_type() {
+        let text = "參與的有華潤集團、恒達科技、新鴻基地產、美思醫療等企業";
+        assert_has(text, "恒達科技", Org);
+        assert_has(text, "美思醫療", Org);
+        // A place before a company's name and a name guessed as a person give way.
+        let text = "與華潤集團、深圳能達、拉普斯、新鴻基地產等公司合作";
+        assert_has(text, "深圳能達", Org);
+        assert_has(text, "拉普斯", Org);
+    }
+
+    #[test]
+    fn a_list_of_common_nouns_or_mixed_types_stays_untyped() {
+        let found = entities("醫院、學校、商場等地方");
+        assert!(found.is_empty(), "{found:?}");
+        // Places and a body in one list: no type to give.
+        let found = entities("香港、深圳、華潤集團、某些機構");
+        assert!(found.iter().all(|(t, _)| t != "某些機構"), "{found:?}");
+    }
+}
