@@ -37,7 +37,7 @@ try {
 
   await page.evaluate(() => { window.__measureFrom = performance.now(); });
   const t1 = await page.evaluate(() => performance.now());
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=entity-index] tbody tr').first().waitFor({ timeout: 120000 });
   const indexMs = (await page.evaluate(() => performance.now())) - t1;
   const indexWorkerMs = Number(await page.getByTestId('corpus-state').getAttribute('data-ms'));
@@ -74,9 +74,9 @@ try {
   }
 
   // Close and open again: the index is there, only re-checked.
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   const t2 = await page.evaluate(() => performance.now());
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=entity-index] tbody tr').first().waitFor();
   const reopenMs = (await page.evaluate(() => performance.now())) - t2;
 

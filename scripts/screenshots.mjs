@@ -30,7 +30,7 @@ try {
     await page.close();
   }
   const { page, errors } = await openApp(browser, server.url, { locale: 'en-GB', viewport: { width: 1280, height: 1400 } });
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=corpus-state][data-state=ready]').waitFor({ timeout: 60000 });
   await page.locator('[data-testid=entity-index] tbody tr').first().waitFor();
   await page.getByTestId('kwic-input').fill('河套');

@@ -213,10 +213,21 @@ impl UserDictionary {
             }
         }
         let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-        analysis.entities.retain(|e| {
-            let gone = removed
+        let gone = |e: &Entity| {
+            removed
                 .get(&key(&e.text))
-                .is_some_and(|types| types.contains(&e.kind));
+                .is_some_and(|types| types.contains(&e.kind))
+        };
+        // A name marked inside a longer entity is part of it there (晶泰科技 marked ORG
+        // within 深圳晶泰科技有限公司): the longer name stays whole.
+        taken.retain(|t| {
+            !analysis
+                .entities
+                .iter()
+                .any(|e| !gone(e) && e.start <= t.0 && t.1 <= e.end && e.end - e.start > t.1 - t.0)
+        });
+        analysis.entities.retain(|e| {
+            let gone = gone(e);
             let overlapped = taken.iter().any(|t| t.0 < e.end && e.start < t.1);
             !gone && !overlapped
         });
@@ -463,5 +474,36 @@ mod tests {
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(json, r#"{"entity":{"text":"羅柳斌","type":"PERSON"}}"#);
         assert_eq!(serde_json::from_str::<Correction>(&json).unwrap(), c);
+    }
+
+    #[test]
+    fn a_name_marked_inside_a_longer_entity_leaves_it_whole() {
+        let text = "深圳晶泰科技有限公司今日宣布，晶泰科技將擴充團隊。";
+        let mut analysis = Analyzer::new().analyze(text);
+        let full = analysis
+            .entities
+            .iter()
+            .find(|e| e.text == "深圳晶泰科技有限公司")
+            .cloned()
+            .expect("the engine finds the company");
+        let mut dict = UserDictionary::default();
+        dict.add(Correction::Entity {
+            text: "晶泰科技".into(),
+            entity_type: EntityType::Org,
+        })
+        .unwrap();
+        dict.apply(text, &mut analysis);
+        assert!(analysis.entities.contains(&full), "{:?}", analysis.entities);
+        let alone: Vec<_> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.text == "晶泰科技")
+            .map(|e| (e.start, e.kind))
+            .collect();
+        assert_eq!(
+            alone,
+            vec![(15, EntityType::Org)],
+            "the mention on its own is marked"
+        );
     }
 }

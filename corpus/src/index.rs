@@ -501,9 +501,9 @@ mod tests {
         ];
         assert_eq!(ix.update(&a, &docs), 1);
         assert_eq!(ix.len(), 2);
-        let csv = entity_index_csv(&ix.entities());
+        let csv = entity_index_csv(&ix.entities(), |id| format!("Doc {id}"));
         assert!(csv.starts_with("type,text,count,documents\r\n"));
-        assert!(csv.contains("\"a×1\""));
+        assert!(csv.contains("\"Doc a×1\""), "documents by title: {csv}");
     }
 
     #[test]

@@ -206,7 +206,7 @@ pub fn Network(
     };
 
     view! {
-        <section aria-labelledby="network-heading">
+        <section class="view view-network" id="corpus-network" aria-labelledby="network-heading">
             <h3 id="network-heading">{tr("共現網絡", "Co-occurrence network")}</h3>
             <div class="kwic-controls">
                 <fieldset class="inline">

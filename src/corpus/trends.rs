@@ -148,7 +148,7 @@ pub fn Trends() -> impl IntoView {
         chosen.set(Some(now));
     };
     view! {
-        <section aria-labelledby="trends-heading">
+        <section class="view view-trends" id="corpus-trends" aria-labelledby="trends-heading">
             <h3 id="trends-heading">{tr("趨勢", "Trends")}</h3>
             <fieldset class="inline" data-testid="trend-entities">
                 <legend>{tr("選擇實體", "Entities")}</legend>

@@ -16,6 +16,7 @@ use crate::panels::document_words::DocumentWords;
 use crate::shell::i18n::{tr, type_label, I18n};
 use crate::state::client::AnalysisClient;
 use crate::state::library::LibraryState;
+use crate::state::route::{CorpusView, Pane, Route, Router};
 
 /// localStorage: the user's own stop words (either script, whitespace-separated).
 const STOPWORDS: &str = "jiexi.stopwords";
@@ -35,6 +36,18 @@ const INDEX_ROWS: usize = 200;
 /// longer than finding them in 2 million chars).
 const KWIC_PAGE: usize = 50;
 
+/// A corpus view's name in the navigation (繁體, English).
+fn view_name(view: CorpusView) -> (&'static str, &'static str) {
+    match view {
+        CorpusView::Kwic => ("關鍵詞索引", "Concordance"),
+        CorpusView::Index => ("實體索引", "Entity index"),
+        CorpusView::Words => ("詞頻", "Words"),
+        CorpusView::Network => ("關係網絡", "Network"),
+        CorpusView::Trends => ("趨勢", "Trends"),
+        CorpusView::Distinctive => ("特色詞", "Distinctive words"),
+    }
+}
+
 #[component]
 pub fn CorpusViews(
     /// Opens a document (bundled or the user's) by id.
@@ -44,7 +57,13 @@ pub fn CorpusViews(
     let client = expect_context::<AnalysisClient>();
     let library = expect_context::<LibraryState>();
     let i18n = I18n::get();
-    let open = RwSignal::new(false);
+    let router = expect_context::<Router>();
+    let view_shown = Memo::new(move |_| match router.route.with(|r| r.pane) {
+        Pane::Corpus(view) => Some(view),
+        _ => None,
+    });
+    // Built when the corpus pane is first shown, kept up to date while it is.
+    let open = Signal::derive(move || view_shown.get().is_some());
     // (Re)index when opened, whenever the library changes while open, and when a new
     // worker (restarted after it fell silent) has lost the index.
     Effect::new(move |_| {
@@ -73,7 +92,17 @@ pub fn CorpusViews(
             );
         }
     };
+    // The query lives in the URL too: a reload or a bookmark asks it again. Replaced,
+    // not pushed: typing a word is one place in the history, not one per key.
+    let remember = move |q: &str| {
+        let view = view_shown.get_untracked().unwrap_or_default();
+        router.replace(Route {
+            pane: Pane::Corpus(view),
+            query: Some(q.trim().to_string()).filter(|q| !q.is_empty()),
+        });
+    };
     let on_query = move |value: String| {
+        remember(&value);
         query.set(value.clone());
         limit.set(KWIC_PAGE);
         let q = value.trim().to_string();
@@ -95,15 +124,48 @@ pub fn CorpusViews(
         ask();
     });
     let choose_entity = move |kind: EntityType, key: String, text: String| {
+        router.go(Route {
+            pane: Pane::Corpus(CorpusView::Kwic),
+            query: Some(text.clone()),
+        });
         query.set(text);
         regex.set(false);
         limit.set(KWIC_PAGE);
         asked.set(Some(Query::Entity { kind, key }));
         ask();
     };
+    // A query that arrives in the URL (a link, reload, back or forward) is asked.
+    Effect::new(move |_| {
+        let (pane, q) = router
+            .route
+            .with(|r| (r.pane, r.query.clone().unwrap_or_default()));
+        if matches!(pane, Pane::Corpus(_)) && q.trim() != query.get_untracked().trim() {
+            on_query(q);
+        }
+    });
+    // The view the URL names is brought into view.
+    Effect::new(move |_| {
+        if let Some(view) = view_shown.get() {
+            request_animation_frame(move || {
+                let section = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&format!("corpus-{}", view.as_str())));
+                if let Some(section) = section {
+                    section.scroll_into_view();
+                }
+            });
+        }
+    });
+    let title_of = move |id: &str| -> String {
+        library
+            .docs
+            .with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.title.clone()))
+            .or_else(|| jiexi_worker::bundled::find(id).map(|d| d.title.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
     let export_index = move |_| {
         if let Some(ix) = client.corpus.get_untracked() {
-            let csv = csv::entity_index_csv(&ix.entities);
+            let csv = csv::entity_index_csv(&ix.entities, title_of);
             let _ = crate::shell::download::download(
                 "jiexi-entity-index.csv",
                 "text/csv;charset=utf-8",
@@ -113,7 +175,7 @@ pub fn CorpusViews(
     };
     let export_kwic = move |_| {
         if let Some(Ok((hits, _))) = client.concordance.get_untracked().map(|c| c.result) {
-            let csv = csv::concordance_csv(&hits);
+            let csv = csv::concordance_csv(&hits, title_of);
             let _ = crate::shell::download::download(
                 "jiexi-concordance.csv",
                 "text/csv;charset=utf-8",
@@ -179,24 +241,26 @@ pub fn CorpusViews(
             &chart.get_untracked(),
         );
     };
-    let title_of = move |id: &str| -> String {
-        library
-            .docs
-            .with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.title.clone()))
-            .or_else(|| jiexi_worker::bundled::find(id).map(|d| d.title.clone()))
-            .unwrap_or_else(|| id.to_string())
-    };
 
     view! {
-        <details
-            class="panel corpus-views"
-            data-testid="corpus-views"
-            on:toggle=move |ev| {
-                let el: web_sys::HtmlDetailsElement = wasm_bindgen::JsCast::unchecked_into(event_target::<web_sys::Element>(&ev));
-                open.set(el.open());
-            }
-        >
-            <summary><h2>{tr("語料分析", "Corpus views")}</h2></summary>
+        <div class="corpus-views" data-testid="corpus-views">
+            <div class="corpus-head">
+                <h2>{tr("語料分析", "Corpus views")}</h2>
+                <nav class="corpus-nav" aria-label=tr("語料檢視", "Corpus views")>
+                    {CorpusView::ALL.into_iter().map(|v| {
+                        let (zh, en) = view_name(v);
+                        view! {
+                            <a
+                                href=Route::pane(Pane::Corpus(v)).to_hash(|q| q.to_string())
+                                data-testid=format!("corpus-nav-{}", v.as_str())
+                                aria-current=move || (view_shown.get() == Some(v)).then_some("location")
+                            >
+                                {tr(zh, en)}
+                            </a>
+                        }
+                    }).collect_view()}
+                </nav>
+            </div>
             {move || match client.corpus.get() {
                 None => view! { <p class="muted" data-testid="corpus-state" data-state="working">{tr("建立索引中…", "Indexing…")}</p> }.into_any(),
                 Some(ix) => view! {
@@ -208,7 +272,7 @@ pub fn CorpusViews(
                     </p>
                 }.into_any(),
             }}
-            <section aria-labelledby="kwic-heading">
+            <section class="view view-kwic" id="corpus-kwic" aria-labelledby="kwic-heading">
                 <h3 id="kwic-heading">{tr("關鍵詞索引（KWIC）", "Concordance (KWIC)")}</h3>
                 <div class="kwic-controls">
                     <input
@@ -255,7 +319,7 @@ pub fn CorpusViews(
                                     let at = (h.start, h.end);
                                     view! {
                                         <tr data-testid="kwic-row" data-doc-id=h.doc.clone() data-start=h.start data-end=h.end>
-                                            <td class="left">{h.left}</td>
+                                            <td class="left"><span>{h.left}</span></td>
                                             <td class="keyword"><mark>{h.keyword}</mark></td>
                                             <td class="right">{h.right}</td>
                                             <td class="doc">
@@ -276,7 +340,7 @@ pub fn CorpusViews(
                     }.into_any(),
                 })}
             </section>
-            <section aria-labelledby="freq-heading">
+            <section class="view view-words" id="corpus-words" aria-labelledby="freq-heading">
                 <h3 id="freq-heading">{tr("詞頻", "Word frequencies")}</h3>
                 <label class="stopwords">
                     {tr("停用詞（以空格分隔，繁簡皆可）", "Stop words (space-separated, either script)")}
@@ -336,7 +400,7 @@ pub fn CorpusViews(
                     </tbody>
                 </table>
             </section>
-            <section aria-labelledby="index-heading">
+            <section class="view view-index" id="corpus-index" aria-labelledby="index-heading">
                 <h3 id="index-heading">{tr("實體索引", "Entity index")}</h3>
                 <div class="kwic-controls">
                     <input
@@ -384,9 +448,9 @@ pub fn CorpusViews(
                     </tbody>
                 </table>
             </section>
-            <Network open=open.into() on_entity=Callback::new(move |(kind, key, text)| choose_entity(kind, key, text)) />
+            <Network open=open on_entity=Callback::new(move |(kind, key, text)| choose_entity(kind, key, text)) />
             <Trends />
-            <DocumentWords open=open.into() />
-        </details>
+            <DocumentWords open=open />
+        </div>
     }
 }

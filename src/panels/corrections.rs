@@ -6,14 +6,60 @@ use jiexi_corpus::corrections::{Correction, UserDictionary};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
+use crate::panels::type_guess::guess_type;
 use crate::state::corrections::Corrections;
 
 use crate::panels::saved_note::SavedNote;
 use crate::shell::i18n::{tr, type_label, I18n};
 
-/// The text selected in the reader, if it can be a correction (one line, 1–40 chars).
-fn selected_text() -> Option<String> {
-    let selection = web_sys::window()?.get_selection().ok().flatten()?;
+/// Text selected in the reader, and where: the correction popover opens by it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picked {
+    pub text: String,
+    /// Where the popover goes, in CSS pixels of the viewport: below the selection, or
+    /// above it near the bottom of the screen, and never past either edge.
+    pub left: f64,
+    pub top: f64,
+}
+
+/// The width and height the popover is given room for.
+const POPOVER_WIDTH: f64 = 360.0;
+const POPOVER_HEIGHT: f64 = 120.0;
+
+/// The popover's place for a selection whose box is `rect`, in a `width` × `height`
+/// viewport.
+fn popover_at(rect: (f64, f64, f64, f64), width: f64, height: f64) -> (f64, f64) {
+    let (left, top, _right, bottom) = rect;
+    let x = left.min(width - POPOVER_WIDTH - 8.0).max(8.0);
+    let below = bottom + 8.0;
+    let y = if below + POPOVER_HEIGHT <= height {
+        below
+    } else {
+        (top - POPOVER_HEIGHT - 8.0).max(8.0)
+    };
+    (x, y.min(height - POPOVER_HEIGHT).max(8.0))
+}
+
+/// The reader's selection, if it can be a correction (one line, 1–40 chars), and where.
+fn selected() -> Option<Picked> {
+    let window = web_sys::window()?;
+    let selection = window.get_selection().ok().flatten()?;
+    let text = selected_text(&selection)?;
+    let rect = selection.get_range_at(0).ok()?.get_bounding_client_rect();
+    let number = |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>| {
+        v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+    };
+    let (width, height) = (number(window.inner_width()), number(window.inner_height()));
+    let (left, top) = popover_at(
+        (rect.left(), rect.top(), rect.right(), rect.bottom()),
+        width,
+        height,
+    );
+    Some(Picked { text, left, top })
+}
+
+/// The text of `selection`, if it is in the reader and can be a correction.
+fn selected_text(selection: &web_sys::Selection) -> Option<String> {
     let reader = web_sys::window()?
         .document()?
         .query_selector("[data-testid=reader]")
@@ -60,17 +106,29 @@ fn type_select(value: RwSignal<EntityType>, testid: &'static str) -> impl IntoVi
     }
 }
 
-/// Shown when text is selected in the reader: mark it as an entity or as a word.
+/// Shown by the selection when text is selected in the reader: mark it as an entity (of
+/// the type its text suggests) or as a word.
 #[component]
-pub fn CorrectionBar(picked: RwSignal<Option<String>>) -> impl IntoView {
+pub fn CorrectionBar(picked: RwSignal<Option<Picked>>) -> impl IntoView {
     let corrections = expect_context::<Corrections>();
     let kind = RwSignal::new(EntityType::Person);
+    Effect::new(move |_| {
+        if let Some(p) = picked.get() {
+            kind.set(guess_type(&p.text));
+        }
+    });
     view! {
-        {move || picked.get().map(|text| {
+        {move || picked.get().map(|Picked { text, left, top }| {
             let entity_text = text.clone();
             let word_text = text.clone();
             view! {
-                <div class="correction-bar" data-testid="correction-bar" role="group" aria-label=tr("更正", "Correct")>
+                <div
+                    class="correction-bar popover"
+                    data-testid="correction-bar"
+                    role="group"
+                    aria-label=tr("更正", "Correct")
+                    style=format!("left: {left:.0}px; top: {top:.0}px")
+                >
                     <span>{tr("選取：", "Selected: ")} "「" <strong data-testid="correction-text">{text}</strong> "」"</span>
                     {type_select(kind, "correction-type")}
                     <button
@@ -106,9 +164,9 @@ pub fn CorrectionBar(picked: RwSignal<Option<String>>) -> impl IntoView {
 }
 
 /// Reads the reader's selection after a mouse or keyboard selection ends.
-pub fn pick_selection(picked: RwSignal<Option<String>>) {
-    if let Some(text) = selected_text() {
-        picked.set(Some(text));
+pub fn pick_selection(picked: RwSignal<Option<Picked>>) {
+    if let Some(p) = selected() {
+        picked.set(Some(p));
     }
 }
 
@@ -241,5 +299,35 @@ pub fn DictionaryPanel() -> impl IntoView {
                 </label>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_popover_stays_on_screen() {
+        // (selection box), viewport -> popover's top-left corner
+        let cases = [
+            (
+                (100.0, 200.0, 160.0, 224.0),
+                (1366.0, 900.0),
+                (100.0, 232.0),
+            ),
+            // near the bottom: above the selection
+            (
+                (100.0, 850.0, 160.0, 874.0),
+                (1366.0, 900.0),
+                (100.0, 722.0),
+            ),
+            // near the right edge, on a phone
+            ((300.0, 100.0, 380.0, 124.0), (390.0, 844.0), (22.0, 132.0)),
+            // wider than the screen: pinned to the left edge
+            ((50.0, 100.0, 80.0, 124.0), (300.0, 600.0), (8.0, 132.0)),
+        ];
+        for (rect, (w, h), at) in cases {
+            assert_eq!(popover_at(rect, w, h), at, "{rect:?} in {w}x{h}");
+        }
     }
 }

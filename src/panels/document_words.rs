@@ -82,7 +82,7 @@ pub fn DocumentWords(open: Signal<bool>) -> impl IntoView {
         );
     };
     view! {
-        <section aria-labelledby="distinctive-heading">
+        <section class="view view-distinctive" id="corpus-distinctive" aria-labelledby="distinctive-heading">
             <h3 id="distinctive-heading">{tr("特色詞", "Distinctive words")}</h3>
             <div class="kwic-controls">
                 <label class="check">{tr("文件", "Document")}

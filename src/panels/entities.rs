@@ -24,7 +24,17 @@ pub fn jump_to(start: usize) {
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&selector).ok().flatten());
     if let Some(element) = element {
-        element.scroll_into_view_with_bool(false);
+        // The current mention is marked apart from the entity's other mentions.
+        if let Ok(Some(previous)) = element.owner_document().map_or(Ok(None), |d| {
+            d.query_selector("[data-testid=reader] mark.current")
+        }) {
+            let _ = previous.class_list().remove_1("current");
+        }
+        let _ = element.class_list().add_1("current");
+        // Centred: the floating stepper sits at the bottom of the screen.
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
         if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
             // Focus moves the keyboard user to the mention; failure leaves focus where it was.
             let _ = html.focus();
@@ -101,6 +111,7 @@ pub fn EntityPanel(
                 <span class="visually-hidden">{tr("篩選實體", "Filter entities")}</span>
                 <input
                     type="search"
+                    id="entity-filter"
                     data-testid="entity-filter"
                     placeholder=tr("篩選…", "Filter…")
                     prop:value=move || filter.get()
@@ -120,7 +131,7 @@ pub fn EntityPanel(
                             <button type="button" data-testid="mention-prev" on:click=move |_| step(-1)>
                                 {tr("◀ 上一處", "◀ Previous")}
                             </button>
-                            <span aria-live="polite">{move || format!("{}/{n}", cursor.get() + 1)}</span>
+                            <span aria-live="polite" data-testid="mention-count">{move || format!("{} / {n}", cursor.get() + 1)}</span>
                             <button type="button" data-testid="mention-next" on:click=move |_| step(1)>
                                 {tr("下一處 ▶", "Next ▶")}
                             </button>

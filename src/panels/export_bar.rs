@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use jiexi_corpus::export::json::About;
 use jiexi_corpus::export::{brat, conll, csv, html, json};
 use jiexi_corpus::identity::EntityGroup;
 use leptos::prelude::*;
@@ -26,24 +27,16 @@ fn base_name(title: &str) -> String {
     }
 }
 
-/// The document's title: its first non-empty line.
-fn title_of(text: &str) -> String {
-    let title = jiexi_corpus::library::title_of(text, 60);
-    if title.is_empty() {
-        "jiexi".to_string()
-    } else {
-        title
-    }
-}
-
 #[component]
 pub fn ExportBar(
     shown: Signal<Option<Shown>>,
+    /// The open document's title, source and date (exports carry them).
+    about: Signal<About>,
     groups: Signal<Arc<Vec<EntityGroup>>>,
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     // Each button: test id, label, file extension, MIME type, writer.
-    type Writer = fn(&str, &Shown) -> String;
+    type Writer = fn(&About, &Shown) -> String;
     let formats: [(
         &'static str,
         &'static str,
@@ -51,9 +44,13 @@ pub fn ExportBar(
         &'static str,
         Writer,
     ); 6] = [
-        ("export-json", "JSON", "json", "application/json", |_, s| {
-            json::json(&s.text, &s.analysis)
-        }),
+        (
+            "export-json",
+            "JSON",
+            "json",
+            "application/json",
+            |about, s| json::json(&s.text, &s.analysis, about),
+        ),
         (
             "export-csv",
             "CSV",
@@ -90,7 +87,7 @@ pub fn ExportBar(
             "HTML",
             "html",
             "text/html;charset=utf-8",
-            |title, s| html::html(title, &s.text, &s.analysis),
+            |about, s| html::html(&about.title, &s.text, &s.analysis),
         ),
     ];
     let copy = move |_| {
@@ -121,9 +118,9 @@ pub fn ExportBar(
                             on:click=move |_| {
                                 let result = shown.with_untracked(|s| {
                                     s.as_ref().map(|s| {
-                                        let title = title_of(&s.text);
-                                        let name = format!("{}.{ext}", base_name(&title));
-                                        download(&name, mime, &write(&title, s))
+                                        let about = about.get_untracked();
+                                        let name = format!("{}.{ext}", base_name(&about.title));
+                                        download(&name, mime, &write(&about, s))
                                     })
                                 });
                                 if let Some(Err(message)) = result {

@@ -6,3 +6,4 @@ pub mod document_words;
 pub mod entities;
 pub mod export_bar;
 pub mod saved_note;
+pub mod type_guess;

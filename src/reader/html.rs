@@ -108,7 +108,7 @@ pub fn slice_html(
                 let _ = write!(
                     out,
                     "<mark class=\"ent\" data-entity=\"{}\" data-start=\"{}\" data-end=\"{}\" \
-                     data-key=\"{}\" title=\"{}\" tabindex=\"0\">",
+                     data-key=\"{}\" title=\"{}\" tabindex=\"-1\">",
                     entity.kind.as_str(),
                     entity.start,
                     entity.end,

@@ -234,6 +234,7 @@ pub fn Reader(
     view! {
         <div
             class="reader"
+            id="reader"
             data-testid="reader"
             lang="zh-Hant"
             aria-live="polite"
@@ -241,7 +242,8 @@ pub fn Reader(
             aria-busy=move || rendering.get().to_string()
             data-rendering=move || rendering.get().to_string()
             data-landed=move || landed.get()
-            tabindex="-1"
+            tabindex="0"
+            aria-keyshortcuts="ArrowLeft ArrowRight Home End"
             data-hidden=hidden
             data-show-tokens=move || view.show_tokens.get().to_string()
             data-show-pos=move || view.show_pos.get().to_string()
@@ -249,8 +251,13 @@ pub fn Reader(
                 toggle_at(ev.target());
             }
             on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if (ev.key() == "Enter" || ev.key() == " ") && toggle_at(ev.target()) {
+                let key = ev.key();
+                if (key == "Enter" || key == " ") && toggle_at(ev.target()) {
                     ev.prevent_default();
+                } else if let (Some(step), Some(root)) = (Step::of(&key), root.get_untracked()) {
+                    if step_focus(&root, ev.target(), step) {
+                        ev.prevent_default();
+                    }
                 }
             }
         >
@@ -275,6 +282,65 @@ pub fn Reader(
                 }
             />
         </div>
+    }
+}
+
+/// A move between highlights with the keyboard. The reader is one tab stop (a long
+/// article has hundreds of highlights, and each a tab stop kept the entity list 288 Tab
+/// presses away); the arrow keys move between its highlights (a roving focus).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Step {
+    Next,
+    Previous,
+    First,
+    Last,
+}
+
+impl Step {
+    fn of(key: &str) -> Option<Step> {
+        match key {
+            "ArrowRight" => Some(Step::Next),
+            "ArrowLeft" => Some(Step::Previous),
+            "Home" => Some(Step::First),
+            "End" => Some(Step::Last),
+            _ => None,
+        }
+    }
+}
+
+/// Focuses the highlight `step` from the one focused (from the reader itself: the first
+/// or the last). Whether a highlight was focused.
+fn step_focus(
+    root: &web_sys::HtmlDivElement,
+    target: Option<web_sys::EventTarget>,
+    step: Step,
+) -> bool {
+    let Ok(marks) = root.query_selector_all("mark.ent") else {
+        return false;
+    };
+    let n = marks.length();
+    if n == 0 {
+        return false;
+    }
+    let current = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("mark.ent").ok().flatten());
+    let at = current.and_then(|c| {
+        let c: &web_sys::Node = c.as_ref();
+        (0..n).find(|&i| marks.item(i).is_some_and(|m| m == *c))
+    });
+    let to = match (step, at) {
+        (Step::First, _) | (Step::Next, None) => 0,
+        (Step::Last, _) | (Step::Previous, None) => n - 1,
+        (Step::Next, Some(i)) => (i + 1).min(n - 1),
+        (Step::Previous, Some(i)) => i.saturating_sub(1),
+    };
+    match marks
+        .item(to)
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(mark) => mark.focus().is_ok(),
+        None => false,
     }
 }
 

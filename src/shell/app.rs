@@ -19,6 +19,8 @@ use crate::shell::paste;
 use crate::state::client::AnalysisClient;
 use crate::state::corrections::Corrections;
 use crate::state::library::LibraryState;
+use crate::state::route::{CorpusView, Pane, Route, Router};
+use jiexi_corpus::export::json::About;
 use jiexi_engine::Script;
 use jiexi_worker::bundled::{self, Bundled};
 
@@ -53,21 +55,80 @@ fn bool_toggle(
     view_toggle(move || on.get(), move |c| on.set(c), testid, zh, en)
 }
 
-/// One of the display scripts; checking one unchecks the other.
-fn script_toggle(
+/// One choice of the display script (`None`: as written): one radio group, so the three
+/// read as the one either/or choice they are.
+fn script_choice(
     shown: RwSignal<Option<Script>>,
-    script: Script,
+    script: Option<Script>,
     testid: &'static str,
     zh: &'static str,
     en: &'static str,
 ) -> impl IntoView {
-    view_toggle(
-        move || shown.get() == Some(script),
-        move |c| shown.set(c.then_some(script)),
-        testid,
-        zh,
-        en,
-    )
+    view! {
+        <label class="check">
+            <input
+                type="radio"
+                name="display-script"
+                data-testid=testid
+                prop:checked=move || shown.get() == script
+                on:change=move |_| shown.set(script)
+            />
+            {tr(zh, en)}
+        </label>
+    }
+}
+
+/// A link to a pane; `aria-current` on the one shown.
+fn pane_link(
+    router: Router,
+    to: Pane,
+    testid: &'static str,
+    zh: &'static str,
+    en: &'static str,
+) -> impl IntoView {
+    let here = move || {
+        let pane = router.route.with(|r| r.pane);
+        matches!((pane, to), (Pane::Corpus(_), Pane::Corpus(_))) || pane == to
+    };
+    view! {
+        <a
+            href=Route::pane(to).to_hash(|q| q.to_string())
+            data-testid=testid
+            data-pane=to.as_str()
+            aria-current=move || here().then_some("page")
+        >
+            {tr(zh, en)}
+        </a>
+    }
+}
+
+/// A skip link: moves the focus to the element with `id` (a button, not an anchor: the
+/// URL's hash holds the route).
+fn skip_to(
+    id: &'static str,
+    testid: &'static str,
+    zh: &'static str,
+    en: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="skip"
+            data-testid=testid
+            on:click=move |_| {
+                let target = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(id))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(target) = target {
+                    let _ = target.focus();
+                    target.scroll_into_view();
+                }
+            }
+        >
+            {tr(zh, en)}
+        </button>
+    }
 }
 
 /// Removes the static shell `index.html` paints while the app's wasm loads (so the first
@@ -87,6 +148,17 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let client = AnalysisClient::spawn();
     provide_context(client);
+    let router = Router::start();
+    provide_context(router);
+    let pane = Memo::new(move |_| router.route.with(|r| r.pane));
+    let in_corpus = move || matches!(pane.get(), Pane::Corpus(_));
+    // Opening a document shows it: from the corpus views or (on a phone) the library,
+    // the reading pane comes forward.
+    let to_reader = move || {
+        if pane.get_untracked() != Pane::Read {
+            router.go(Route::pane(Pane::Read));
+        }
+    };
     let text = RwSignal::new(String::new());
     // What the text box shows: the text, or `None` when it is too long for the box (see
     // `paste`). Set only when the text comes from elsewhere than the box, so typing never
@@ -174,11 +246,13 @@ pub fn App() -> impl IntoView {
         }
     };
     let open_bundled = Callback::new(move |doc: &'static Bundled| {
+        to_reader();
         view_state.goto.set(None);
         library.open_bundled(&doc.id);
         show_bundled(doc);
     });
     let open_user = Callback::new(move |id: String| {
+        to_reader();
         view_state.goto.set(None);
         if let Some(text) = library.open(&id) {
             showing.set(None);
@@ -208,10 +282,37 @@ pub fn App() -> impl IntoView {
             edit(file.text);
         }
     });
-    let picked = RwSignal::new(None::<String>);
+    let picked = RwSignal::new(None::<crate::panels::corrections::Picked>);
     Effect::new(move |_| {
         shown.track();
         picked.set(None);
+    });
+    // What the open document is, for exports: a bundled story as the parser found it, a
+    // document of the user's as described, else a title from the text.
+    let about = Signal::derive(move || {
+        if let Some(doc) = showing.get() {
+            return About {
+                title: doc.title.clone(),
+                source: doc.source.clone(),
+                date: Some(doc.date.clone()).filter(|d| !d.is_empty()),
+            };
+        }
+        let described = library.current.get().and_then(|id| {
+            library
+                .docs
+                .with(|docs| docs.iter().find(|d| d.id == id).cloned())
+        });
+        match described {
+            Some(d) => About {
+                title: d.title,
+                source: d.source,
+                date: Some(d.date).filter(|d| !d.is_empty()),
+            },
+            None => About {
+                title: text.with(|t| jiexi_corpus::library::title_of(t, 60)),
+                ..About::default()
+            },
+        }
     });
     let update_ready = crate::shell::pwa::register();
     let status = client.status;
@@ -220,6 +321,11 @@ pub fn App() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     view! {
+        <div class="skips">
+            {skip_to("article-input", "skip-input", "跳到文字框", "Skip to the text box")}
+            {skip_to("reader", "skip-reader", "跳到閱讀區", "Skip to the reader")}
+            {skip_to("entity-filter", "skip-entities", "跳到實體", "Skip to the entities")}
+        </div>
         <header class="top">
             <div>
                 <h1>"解析 " <span class="brand">"jiexi"</span></h1>
@@ -230,6 +336,12 @@ pub fn App() -> impl IntoView {
                     )}
                 </p>
             </div>
+            <nav class="panes" aria-label=tr("檢視", "Views") data-testid="nav">
+                {pane_link(router, Pane::Read, "nav-read", "閱讀", "Read")}
+                {pane_link(router, Pane::Entities, "nav-entities", "實體", "Entities")}
+                {pane_link(router, Pane::Corpus(CorpusView::Kwic), "nav-corpus", "語料", "Explore")}
+                {pane_link(router, Pane::Library, "nav-library", "文件庫", "Library")}
+            </nav>
             <button
                 type="button"
                 class="lang"
@@ -248,7 +360,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
         })}
-        <main class="layout">
+        <main class="layout" data-pane=move || pane.get().as_str()>
             <section
                 class="input"
                 class:dragging=move || dragging.get()
@@ -342,8 +454,11 @@ pub fn App() -> impl IntoView {
                     <div class="views" role="group" aria-label=tr("顯示", "Show")>
                         {bool_toggle(view_state.show_tokens, "view-tokens", "詞界", "Word boundaries")}
                         {bool_toggle(view_state.show_pos, "view-pos", "詞性", "Parts of speech")}
-                        {script_toggle(view_state.script, Script::Simplified, "view-simplified", "簡體顯示", "Show in Simplified")}
-                        {script_toggle(view_state.script, Script::Traditional, "view-traditional", "繁體顯示", "Show in Traditional")}
+                    </div>
+                    <div class="views" role="radiogroup" aria-label=tr("顯示字體", "Script shown")>
+                        {script_choice(view_state.script, None, "view-as-written", "原文", "As written")}
+                        {script_choice(view_state.script, Some(Script::Traditional), "view-traditional", "繁體", "Traditional")}
+                        {script_choice(view_state.script, Some(Script::Simplified), "view-simplified", "簡體", "Simplified")}
                     </div>
                 </div>
                 {move || {
@@ -360,24 +475,30 @@ pub fn App() -> impl IntoView {
                 <DocBanner showing=showing open_at=open_at />
                 <CorrectionBar picked=picked />
                 <Reader shown=shown groups=groups pending=pending />
-                <ExportBar shown=shown groups=groups notice=notice />
+                <ExportBar shown=shown about=about groups=groups notice=notice />
                 <p class="notice" role="status" data-testid="notice">{move || notice.get()}</p>
             </section>
             <div class="side">
-                <EntityPanel shown=shown groups=groups />
-                <DictionaryPanel />
+                <div class="entities-pane" id="entities-pane">
+                    <EntityPanel shown=shown groups=groups />
+                    <DictionaryPanel />
+                </div>
+                <div class="library-pane" id="library-pane">
                 <CorpusPanel
 
                     showing=showing
                     on_open_bundled=open_bundled
                     on_open_user=open_user
                 />
+                </div>
+            </div>
+            <section class="explore" id="explore" aria-label=tr("語料分析", "Corpus views") hidden=move || !in_corpus()>
                 <CorpusViews
 
 
                     open_doc=open_at
                 />
-            </div>
+            </section>
         </main>
     }
 }

@@ -355,6 +355,22 @@ impl LibraryState {
         }
         // The open document as listed (a copy: the fallback if its record is gone).
         let Some(listed) = self.current.get_untracked().and_then(|id| self.find(&id)) else {
+            // The same text again (a file opened twice, an article pasted again) is the
+            // document the library has, not a second one that would count twice in every
+            // corpus view.
+            let same = self
+                .docs
+                .with_untracked(|docs| docs.iter().find(|d| d.text.trim() == text.trim()).cloned());
+            if let Some(doc) = same {
+                self.set_current(Some(doc.id.clone()));
+                self.base.set_value(Some(doc.text.clone()));
+                self.notice.set(Some(format!(
+                    "文件庫已有這篇文章：「{}」，已開啟，沒有重複加入。 \
+                     This text is already in the library as “{}”: opened, not added twice.",
+                    doc.title, doc.title
+                )));
+                return;
+            }
             let doc = Document {
                 id: new_id(),
                 title: title_of(&text, AUTO_TITLE),

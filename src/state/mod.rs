@@ -7,6 +7,7 @@ pub mod corrections;
 pub mod latest;
 pub mod library;
 pub mod queue;
+pub mod route;
 pub mod saved;
 pub mod status;
 pub mod storage;

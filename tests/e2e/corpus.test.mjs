@@ -13,7 +13,7 @@ const app = useApp();
 const ARTICLE = '深港合作新聞\n記者關雅文報道：香港中文大學（深圳）副校長楊學明表示，深港合作將加快。關雅文補充說，前海將設新中心。';
 
 async function openViews(page) {
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=corpus-state][data-state=ready]').waitFor({ timeout: 60000 });
 }
 

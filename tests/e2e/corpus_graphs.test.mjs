@@ -19,7 +19,7 @@ async function withLibrary(options = {}) {
   const { page } = opened;
   await page.getByTestId('library-import').setInputFiles(file);
   await page.locator('[data-testid=corpus-doc][data-kind=user]').nth(DOCS - 1).waitFor();
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=corpus-state][data-state=ready]').waitFor({ timeout: 60000 });
   return opened;
 }

@@ -116,16 +116,18 @@ test('a worker that falls silent (as after a panic) is restarted; the text is ke
   await page.goto(app.server.url);
   await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 15000 });
   // The corpus views are open: the worker holds the corpus index.
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=entity-index] tbody tr').first().waitFor({ timeout: 15000 });
   await page.evaluate(() => { window.__swallow = 1; });
+  await page.getByTestId('nav-read').click();
   await page.getByTestId('article-input').fill(TEXT);
   const error = page.locator('[data-testid=status][data-state=error]');
   await error.waitFor({ timeout: 30000 });
   assert.match(await error.textContent(), /restarted|重新啟動|text is kept/);
   assert.equal(await page.getByTestId('article-input').inputValue(), TEXT);
-  // The new worker started without the corpus index; the open views sent it the library
-  // again, so a search finds lines (before, none until the library changed or a reload).
+  // The new worker started without the corpus index; the views, shown again, send it the
+  // library, so a search finds lines (before, none until the library changed or a reload).
+  await page.getByTestId('nav-corpus').click();
   await page.getByTestId('kwic-input').fill('深圳');
   await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 15000 });
   await page.getByTestId('retry').click();

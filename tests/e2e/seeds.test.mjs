@@ -97,7 +97,7 @@ test('every seed story is listed with its paper, and each page is one click away
 
 test('a concordance line opens its seed story at the hit', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
-  await page.locator('[data-testid=corpus-views] summary').click();
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=corpus-state][data-state=ready]').waitFor({ timeout: 60000 });
   const docs = Number(await page.getByTestId('corpus-state').getAttribute('data-docs'));
   const listed = await page.getByTestId('corpus-doc').count();

@@ -57,10 +57,16 @@ pub fn entity_table_tsv(groups: &[EntityGroup]) -> String {
 }
 
 /// The entity index as CSV: `type,text,count,documents` (documents as `id×n; …`).
-pub fn entity_index_csv(rows: &[IndexEntry]) -> String {
+/// Documents are named by `title` (given a document's id): an id means nothing to the
+/// reader of a spreadsheet.
+pub fn entity_index_csv(rows: &[IndexEntry], title: impl Fn(&str) -> String) -> String {
     let mut out = String::from("type,text,count,documents\r\n");
     for r in rows {
-        let docs: Vec<String> = r.docs.iter().map(|(d, n)| format!("{d}×{n}")).collect();
+        let docs: Vec<String> = r
+            .docs
+            .iter()
+            .map(|(d, n)| format!("{}×{n}", title(d)))
+            .collect();
         out.push_str(&format!(
             "{},{},{},{}\r\n",
             r.kind.as_str(),
@@ -81,12 +87,14 @@ pub fn words_csv(rows: &[WordCount]) -> String {
     out
 }
 
-/// Concordance lines as CSV: `document,start,end,left,keyword,right`.
-pub fn concordance_csv(hits: &[Hit]) -> String {
-    let mut out = String::from("document,start,end,left,keyword,right\r\n");
+/// Concordance lines as CSV: `document,document_id,start,end,left,keyword,right`.
+/// Documents by `title` (given an id), and by id too, to join with other exports.
+pub fn concordance_csv(hits: &[Hit], title: impl Fn(&str) -> String) -> String {
+    let mut out = String::from("document,document_id,start,end,left,keyword,right\r\n");
     for h in hits {
         out.push_str(&format!(
-            "{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{}\r\n",
+            csv_cell(&title(&h.doc)),
             csv_cell(&h.doc),
             h.start,
             h.end,

@@ -1,0 +1,228 @@
+// The workspace: panes in the URL, a layout that fits the desktop and the phone, the
+// correction popover by the selection, the mention stepper in view, the keyboard path to
+// the entities, library hygiene, and an accessibility scan (axe-core) in both themes and
+// both interface languages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, newContext, openApp, pasteText, useApp } from './support.mjs';
+
+const app = useApp();
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+// Many paragraphs: the last mention of 楊學明 is thousands of pixels down the page.
+const PARAGRAPH = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快，'
+  + '預計2024年底完成，總投資約290億元人民幣。\n\n';
+
+/** Selects the last occurrence of `wanted` in the reader (scrolled to, as a reader would). */
+async function selectLast(page, wanted) {
+  await page.getByTestId('reader').evaluate((reader, wanted) => {
+    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    while (walker.nextNode()) {
+      nodes.push([walker.currentNode, all.length]);
+      all += walker.currentNode.data;
+    }
+    const at = all.lastIndexOf(wanted);
+    if (at < 0) throw new Error(`${wanted} not in the reader`);
+    const locate = (offset) => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    const [endNode, endOffset] = locate(at + wanted.length - 1);
+    range.setEnd(endNode, endOffset + 1);
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    reader.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, wanted);
+  await page.getByTestId('correction-bar').waitFor();
+}
+
+function inViewport(box, viewport) {
+  return box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 1 && box.y + box.height <= viewport.height + 1;
+}
+
+/** Whether anything on the page is wider than the screen (the page scrolls sideways). */
+function overflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+test('a URL names the view and the query: it opens there after a reload, also offline', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30000 });
+  await page.goto(`${app.server.url}#/corpus/kwic?q=${encodeURIComponent('河套')}`);
+  await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('kwic-input').inputValue(), '河套');
+  assert.equal(await page.getByTestId('nav-corpus').getAttribute('aria-current'), 'page');
+  // Typing changes the query in the URL without a history entry per key.
+  await page.getByTestId('kwic-input').fill('前海');
+  await page.waitForFunction(() => decodeURIComponent(location.hash) === '#/corpus/kwic?q=前海');
+  for (const offline of [false, true]) {
+    await page.context().setOffline(offline);
+    await page.reload();
+    await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 60000 });
+    assert.equal(await page.getByTestId('kwic-input').inputValue(), '前海', offline ? 'offline' : 'online');
+  }
+  await page.context().setOffline(false);
+  // A line opens its document in the reader; Back returns to the concordance.
+  await page.getByTestId('kwic-open').first().click();
+  await page.locator('[data-testid=reader][data-landed]').waitFor();
+  assert.equal(await page.getByTestId('nav-read').getAttribute('aria-current'), 'page');
+  await page.goBack();
+  await page.locator('[data-testid=kwic-row]').first().waitFor();
+  assert.equal(await page.getByTestId('kwic-input').inputValue(), '前海');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('no view is wider than the screen, on a desktop or a phone', async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const { page, errors } = await openApp(app.browser, app.server.url, { viewport });
+    await pasteText(page.getByTestId('article-input'), PARAGRAPH.repeat(20));
+    await page.locator('[data-testid=reader] mark').first().waitFor();
+    for (const pane of ['read', 'entities', 'library', 'corpus']) {
+      await page.goto(`${app.server.url}#/${pane === 'corpus' ? 'corpus/kwic?q=深港' : pane}`);
+      if (pane === 'corpus') {
+        await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 60000 });
+        await page.locator('[data-testid=network] svg, [data-testid=network-empty]').first().waitFor({ timeout: 60000 }).catch(() => {});
+      }
+      assert.ok(await overflow(page) <= 0, `${pane} at ${viewport.width}px is ${await overflow(page)} px too wide`);
+    }
+    // On a phone one pane at a time: the entities are a tab of their own.
+    if (viewport === PHONE) {
+      await page.getByTestId('nav-entities').click();
+      assert.ok(await page.getByTestId('entity-filter').isVisible());
+      assert.equal(await page.getByTestId('reader').isVisible(), false);
+      const box = await page.getByTestId('entity-filter').boundingBox();
+      assert.ok(box.y < PHONE.height, `the entity panel starts on screen, at ${box.y} px`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('correcting a mention far down the page opens the popover by it, with a type guessed from the text', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url, { viewport: DESKTOP });
+  await pasteText(page.getByTestId('article-input'), PARAGRAPH.repeat(60) + '另外，深圳晶泰科技有限公司今日宣布擴充。');
+  await page.locator('[data-testid=reader][data-rendering=false]').waitFor();
+  await selectLast(page, '晶泰科技有限公司');
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 4000, `the selection is ${y} px down`);
+  const bar = page.getByTestId('correction-bar');
+  assert.ok(inViewport(await bar.boundingBox(), DESKTOP), 'the popover is on screen');
+  assert.equal(await page.getByTestId('correction-type').inputValue(), 'ORG', 'a company is offered as an organisation');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the mention stepper stays in view and marks the current mention', async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const { page, errors } = await openApp(app.browser, app.server.url, { viewport });
+    await pasteText(page.getByTestId('article-input'), PARAGRAPH.repeat(30));
+    await page.locator('[data-testid=reader][data-rendering=false]').waitFor();
+    if (viewport === PHONE) await page.getByTestId('nav-entities').click();
+    await page.locator('[data-testid=entity-list] li[data-entity-text="楊學明"] button').click();
+    if (viewport === PHONE) await page.getByTestId('nav-read').click();
+    let last = 0;
+    for (let i = 1; i <= 4; i++) {
+      await page.getByTestId('mention-next').click();
+      assert.ok(inViewport(await page.getByTestId('mention-next').boundingBox(), viewport), `stepper in view at step ${i}`);
+      const [at, of] = (await page.getByTestId('mention-count').textContent()).split(' / ').map(Number);
+      assert.ok(of === 30 && at > last, `${at} / ${of} after ${last}`);
+      last = at;
+      assert.equal(await page.locator('[data-testid=reader] mark.current').count(), 1);
+      assert.ok(inViewport(await page.locator('[data-testid=reader] mark.current').boundingBox(), viewport), 'the mention is shown');
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('from the top of the page the entity filter is a few keys away, and the reader is one tab stop', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url, { viewport: DESKTOP });
+  await pasteText(page.getByTestId('article-input'), PARAGRAPH.repeat(10));
+  await page.locator('[data-testid=reader][data-rendering=false]').waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  let presses = 0;
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.id);
+  while (presses < 15 && (await focused()) !== 'entity-filter') {
+    if ((await focused()) === 'skip-entities') {
+      await page.keyboard.press('Enter');
+    } else {
+      await page.keyboard.press('Tab');
+    }
+    presses++;
+  }
+  assert.equal(await focused(), 'entity-filter', `not reached in ${presses} presses`);
+  // The reader: Tab enters it once, the arrows move between highlights, Tab leaves it.
+  await page.getByTestId('reader').focus();
+  await page.keyboard.press('ArrowRight');
+  const first = await page.evaluate(() => document.activeElement?.dataset?.start);
+  await page.keyboard.press('ArrowRight');
+  const second = await page.evaluate(() => document.activeElement?.dataset?.start);
+  assert.ok(first !== undefined && second !== undefined && Number(second) > Number(first), `${first} then ${second}`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid=reader]')), null, 'Tab leaves the reader');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the same text opened twice is one document, and exports name documents by title', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  const article = '深港合作新聞\n記者關雅文報道：深圳星河量子科技有限公司昨日宣布，將於河套設立研究中心。';
+  const file = { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(article) };
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.locator('[data-testid=corpus-doc][data-kind=user]').waitFor();
+  await page.getByTestId('new-doc').click();
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('notice').filter({ hasText: 'not added twice' }).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('[data-testid=corpus-doc][data-kind=user]').count(), 1);
+  // The JSON export says what the document is.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(json.title, '深港合作新聞');
+  assert.ok('source' in json && 'date' in json);
+  // The concordance CSV names documents by title.
+  await page.getByTestId('nav-corpus').click();
+  await page.getByTestId('kwic-input').fill('關雅文');
+  await page.getByTestId('kwic-row').first().waitFor({ timeout: 60000 });
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('kwic-export').click()]);
+  const text = await readFile(await csv.path(), 'utf8');
+  assert.match(text, /^\uFEFF?document,document_id,/);
+  assert.match(text, /"深港合作新聞"/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an accessibility scan finds nothing serious, in both themes and both languages', async () => {
+  const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    // bypassCSP: the page's policy allows no injected script, and axe is one.
+    const context = await newContext(app.browser, { colorScheme, viewport: DESKTOP, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 30000 });
+    await pasteText(page.getByTestId('article-input'), PARAGRAPH.repeat(3));
+    await page.locator('[data-testid=reader] mark').first().waitFor();
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') await page.getByTestId('lang-toggle').click();
+      for (const hash of ['#/read', '#/corpus/kwic?q=深港']) {
+        await page.evaluate((h) => { location.hash = h; }, hash);
+        if (hash.includes('corpus')) await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 60000 });
+        if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe });
+        const found = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(found, [], `${colorScheme}, ${lang}, ${hash}`);
+      }
+    }
+    await context.close();
+  }
+});
