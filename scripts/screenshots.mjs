@@ -3,8 +3,9 @@
 // - reader-*.png: a first visit (empty storage), which opens a seed story highlighted; light
 //   and dark, English and Traditional Chinese interface.
 // - library-seeds-en.png: the library, the seed pages listed as their stories.
-// - corpus-views-en.png: the corpus views over the seed stories (the concordance of 河套, the
-//   entity index).
+// - corpus-views-en.png: exploring: the corpus views over the seed stories across the width
+//   (the concordance of 河套 and the dashboard under it).
+// - phone-reader-en.png, phone-corpus-en.png: the same two panes on a 390×844 phone.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, openApp, serveDist, ROOT } from '../tests/e2e/support.mjs';
@@ -29,24 +30,34 @@ try {
     console.log(join('docs', 'screenshots', file));
     await page.close();
   }
-  const { page, errors } = await openApp(browser, server.url, { locale: 'en-GB', viewport: { width: 1280, height: 1400 } });
-  await page.getByTestId('nav-corpus').click();
-  await page.locator('[data-testid=corpus-state][data-state=ready]').waitFor({ timeout: 60000 });
-  await page.locator('[data-testid=entity-index] tbody tr').first().waitFor();
-  await page.getByTestId('kwic-input').fill('河套');
-  await page.getByTestId('kwic-row').first().waitFor();
-  // The side column holds the library (the seed pages as their stories) and, under it, the
-  // views one under another: the library, and the top of the views (entity index, concordance).
-  const clipOf = (selector, height) => page.evaluate(([sel, h]) => {
-    const r = document.querySelector(sel).getBoundingClientRect();
-    return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: Math.min(r.height, h) };
-  }, [selector, height]);
-  await page.screenshot({ path: join(OUT, 'library-seeds-en.png'), fullPage: true, clip: await clipOf('nav.library', 1100) });
-  await page.screenshot({ path: join(OUT, 'corpus-views-en.png'), fullPage: true, clip: await clipOf('[data-testid=corpus-views]', 1100) });
+  // Exploring: the corpus views across the width, opened by their URL.
+  const { page, errors } = await openApp(browser, server.url, { locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+  await page.locator('[data-testid=corpus-doc]').first().waitFor();
+  await page.screenshot({ path: join(OUT, 'library-seeds-en.png'), clip: await page.locator('nav.library').boundingBox().then((b) => ({ ...b, height: Math.min(b.height, 860) })) });
   console.log(join('docs', 'screenshots', 'library-seeds-en.png'));
-  if (errors.length) throw new Error(`corpus views: ${errors.join('; ')}`);
+  await page.goto(`${server.url}#/corpus/kwic?q=${encodeURIComponent('河套')}`);
+  await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 60000 });
+  await page.locator('[data-testid=entity-index] tbody tr').first().waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(OUT, 'corpus-views-en.png') });
   console.log(join('docs', 'screenshots', 'corpus-views-en.png'));
+  if (errors.length) throw new Error(`corpus views: ${errors.join('; ')}`);
   await page.close();
+  // A phone: one pane at a time, the bar at the bottom.
+  const phone = { width: 390, height: 844 };
+  for (const [file, hash, ready] of [
+    ['phone-reader-en.png', '#/read', '[data-testid=reader] mark'],
+    ['phone-corpus-en.png', `#/corpus/kwic?q=${encodeURIComponent('河套')}`, '[data-testid=kwic-row]'],
+  ]) {
+    const { page, errors } = await openApp(browser, server.url, { locale: 'en-GB', viewport: phone, firstVisit: true, isMobile: true, hasTouch: true });
+    await page.locator('[data-testid=reader] mark').first().waitFor({ timeout: 60000 });
+    await page.goto(`${server.url}${hash}`);
+    await page.locator(ready).first().waitFor({ timeout: 60000 });
+    await page.screenshot({ path: join(OUT, file) });
+    if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
+    console.log(join('docs', 'screenshots', file));
+    await page.close();
+  }
 } finally {
   await browser.close();
   await server.close();

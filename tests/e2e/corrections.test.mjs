@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, openTab, readerContent, useApp, newContext } from './support.mjs';
+import { openApp, openTab, readerContent, selectInReader, useApp, newContext } from './support.mjs';
 
 const app = useApp();
 
@@ -14,33 +14,6 @@ async function paste(page, text) {
   await page.getByTestId('article-input').fill(text);
   await page.locator('[data-testid=status][data-state=ready]').waitFor();
   await page.locator('[data-testid=reader] [data-token]').first().waitFor();
-}
-
-/** Selects the first occurrence of `text` in the reader, as a mouse drag would, and lets go. */
-async function selectInReader(page, text) {
-  await page.getByTestId('reader').evaluate((reader, wanted) => {
-    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let all = '';
-    while (walker.nextNode()) {
-      nodes.push([walker.currentNode, all.length]);
-      all += walker.currentNode.data;
-    }
-    const at = all.indexOf(wanted);
-    if (at < 0) throw new Error(`${wanted} not in the reader`);
-    const locate = (offset) => {
-      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    const [endNode, endOffset] = locate(at + wanted.length - 1);
-    range.setEnd(endNode, endOffset + 1);
-    const sel = getSelection();
-    sel.removeAllRanges();
-    sel.addRange(range);
-    reader.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, text);
-  await page.getByTestId('correction-bar').waitFor();
 }
 
 async function afterChange(page) {

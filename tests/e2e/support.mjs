@@ -284,3 +284,32 @@ export function useApp() {
   });
   return app;
 }
+
+/** Selects `wanted` in the reader (its first occurrence, or its last, scrolled to as a
+ * reader would) and waits for the correction popover. */
+export async function selectInReader(page, wanted, { last = false } = {}) {
+  await page.getByTestId('reader').evaluate((reader, [wanted, last]) => {
+    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    while (walker.nextNode()) {
+      nodes.push([walker.currentNode, all.length]);
+      all += walker.currentNode.data;
+    }
+    const at = last ? all.lastIndexOf(wanted) : all.indexOf(wanted);
+    if (at < 0) throw new Error(`${wanted} not in the reader`);
+    const locate = (offset) => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    const [endNode, endOffset] = locate(at + wanted.length - 1);
+    range.setEnd(endNode, endOffset + 1);
+    if (last) range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    reader.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, [wanted, last]);
+  await page.getByTestId('correction-bar').waitFor();
+}

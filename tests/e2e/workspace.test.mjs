@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, newContext, openApp, pasteText, useApp } from './support.mjs';
+import { ROOT, newContext, openApp, pasteText, selectInReader, useApp } from './support.mjs';
 
 const app = useApp();
 const DESKTOP = { width: 1366, height: 900 };
@@ -14,34 +14,6 @@ const PHONE = { width: 390, height: 844 };
 // Many paragraphs: the last mention of 楊學明 is thousands of pixels down the page.
 const PARAGRAPH = '記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港兩地合作將進一步加快，'
   + '預計2024年底完成，總投資約290億元人民幣。\n\n';
-
-/** Selects the last occurrence of `wanted` in the reader (scrolled to, as a reader would). */
-async function selectLast(page, wanted) {
-  await page.getByTestId('reader').evaluate((reader, wanted) => {
-    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let all = '';
-    while (walker.nextNode()) {
-      nodes.push([walker.currentNode, all.length]);
-      all += walker.currentNode.data;
-    }
-    const at = all.lastIndexOf(wanted);
-    if (at < 0) throw new Error(`${wanted} not in the reader`);
-    const locate = (offset) => {
-      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    const [endNode, endOffset] = locate(at + wanted.length - 1);
-    range.setEnd(endNode, endOffset + 1);
-    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    const sel = getSelection();
-    sel.removeAllRanges();
-    sel.addRange(range);
-    reader.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, wanted);
-  await page.getByTestId('correction-bar').waitFor();
-}
 
 function inViewport(box, viewport) {
   return box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 1 && box.y + box.height <= viewport.height + 1;
@@ -110,7 +82,7 @@ test('correcting a mention far down the page opens the popover by it, with a typ
   const { page, errors } = await openApp(app.browser, app.server.url, { viewport: DESKTOP });
   await pasteText(page.getByTestId('article-input'), PARAGRAPH.repeat(60) + '另外，深圳晶泰科技有限公司今日宣布擴充。');
   await page.locator('[data-testid=reader][data-rendering=false]').waitFor();
-  await selectLast(page, '晶泰科技有限公司');
+  await selectInReader(page, '晶泰科技有限公司', { last: true });
   const y = await page.evaluate(() => window.scrollY);
   assert.ok(y > 4000, `the selection is ${y} px down`);
   const bar = page.getByTestId('correction-bar');
