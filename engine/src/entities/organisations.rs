@@ -74,11 +74,11 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
             ));
         } else if w.pos == "nt" && w.known && len == 3 && short_body(prepared, w) {
-            // Short forms of councils and bureaux (農委會, 環保署): a body's own name.
+            // Short forms of councils and bureaux (環委會, 環保署): a body's own name.
             out.push(Candidate::new(w.start, w.end, EntityType::Org, 0.6));
         }
         if let Some(end) = head_before_title(prepared, w) {
-            // 經濟部長, 教育局長: the segmenter fuses a department with its head's title.
+            // 外交部長, 衛生局長: the segmenter fuses a department with its head's title.
             out.push(Candidate::new(w.start, end, EntityType::Org, 0.6));
         }
         let government = prepared.chars[w.end - 1] == '府'
@@ -136,7 +136,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
 }
 
 /// Last chars of the bodies a three-char dictionary word tagged `nt` names on its own:
-/// offices and commissions (環保署, 特首辦, 發改委), and councils written …委會 (農委會;
+/// offices and commissions (環保署, 特首辦, 發改委), and councils written …委會 (環委會;
 /// 交易會 and 運動會 are events, 公安局 a kind of bureau).
 const SHORT_BODY_ENDINGS: &str = "署办委";
 
@@ -165,8 +165,8 @@ fn short_body(prepared: &Prepared, w: &crate::segment::Span) -> bool {
 /// Titles of a department's head that the segmenter fuses with the department's name.
 const HEAD_TITLES: [&str; 5] = ["部长", "局长", "厅长", "署长", "处长"];
 
-/// The end of the department in a word that fuses it with its head's title (經濟部長 →
-/// 經濟部): the department has a name of two chars or more before 部 or 局 (副局長 and
+/// The end of the department in a word that fuses it with its head's title (外交部長 →
+/// 外交部): the department has a name of two chars or more before 部 or 局 (副局長 and
 /// 總處長 have none).
 fn head_before_title(prepared: &Prepared, w: &crate::segment::Span) -> Option<usize> {
     let len = w.end - w.start;
@@ -186,8 +186,8 @@ fn head_before_title(prepared: &Prepared, w: &crate::segment::Span) -> Option<us
     .then_some(w.end - 1)
 }
 
-/// A team named by its country after words that are no part of its name (歐錦賽|希臘隊,
-/// 歐洲亞軍|捷克隊): the team starts at the country, unless a place is before it too
+/// A team named by its country after words that are no part of its name (世界盃決賽|巴西隊,
+/// 亞洲盃|日本隊): the team starts at the country, unless a place is before it too
 /// (中國香港隊 is one name).
 fn country_team_start(prepared: &Prepared, i: usize, start: usize) -> usize {
     let words = &prepared.words;
