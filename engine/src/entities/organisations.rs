@@ -5,6 +5,7 @@
 use super::names::name_start;
 use super::org_suffixes::{suffixes_ending_with, SUFFIX_LAST_CHARS};
 use super::Candidate;
+use crate::lexicon::{gazetteer, is_han};
 use crate::segment::Prepared;
 use crate::EntityType;
 
@@ -72,6 +73,13 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 prepared,
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
             ));
+        } else if w.pos == "nt" && w.known && len == 3 && short_body(prepared, w) {
+            // Short forms of councils and bureaux (環委會, 環保署): a body's own name.
+            out.push(Candidate::new(w.start, w.end, EntityType::Org, 0.6));
+        }
+        if let Some(end) = head_before_title(prepared, w) {
+            // 外交部長, 衛生局長: the segmenter fuses a department with its head's title.
+            out.push(Candidate::new(w.start, end, EntityType::Org, 0.6));
         }
         let government = prepared.chars[w.end - 1] == '府'
             && LEVEL_GOVERNMENTS.contains(&prepared.slice(w.start, w.end));
@@ -113,6 +121,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if start.is_none() && *suffix == "队" {
                 start = team_start(prepared, i);
             }
+            if *suffix == "队" {
+                start = start.map(|s| country_team_start(prepared, i, s));
+            }
             let suffix_start = w.end - suffix.chars().count();
             let generic = *suffix == "企业"
                 && start.is_some_and(|s| !proper_between(prepared, s, suffix_start));
@@ -121,6 +132,92 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 out.push(finish(prepared, c));
             }
         }
+    }
+}
+
+/// Last chars of the bodies a three-char dictionary word tagged `nt` names on its own:
+/// offices and commissions (環保署, 特首辦, 發改委), and councils written …委會 (環委會;
+/// 交易會 and 運動會 are events, 公安局 a kind of bureau).
+const SHORT_BODY_ENDINGS: &str = "署办委";
+
+/// Three-char `nt` words that name a kind of body, not one body.
+const GENERIC_BODIES: [&str; 8] = [
+    "委员会",
+    "董事会",
+    "理事会",
+    "联合会",
+    "管委会",
+    "居委会",
+    "村委会",
+    "筹委会",
+];
+
+fn short_body(prepared: &Prepared, w: &crate::segment::Span) -> bool {
+    let text = prepared.slice(w.start, w.end);
+    let body = text.ends_with("委会")
+        || text
+            .chars()
+            .last()
+            .is_some_and(|c| SHORT_BODY_ENDINGS.contains(c));
+    body && !GENERIC_BODIES.contains(&text)
+}
+
+/// Titles of a department's head that the segmenter fuses with the department's name.
+const HEAD_TITLES: [&str; 5] = ["部长", "局长", "厅长", "署长", "处长"];
+
+/// The end of the department in a word that fuses it with its head's title (外交部長 →
+/// 外交部): the department has a name of two chars or more before 部 or 局 (副局長 and
+/// 總處長 have none).
+fn head_before_title(prepared: &Prepared, w: &crate::segment::Span) -> Option<usize> {
+    let len = w.end - w.start;
+    if !(4..=7).contains(&len) || prepared.chars[w.end - 1] != '长' {
+        return None;
+    }
+    let text = prepared.slice(w.start, w.end);
+    if !HEAD_TITLES.iter().any(|t| text.ends_with(t)) {
+        return None;
+    }
+    let name = prepared.slice(w.start, w.end - 2);
+    let generic = name.starts_with(['副', '总', '正', '前', '新']) || name.contains('和');
+    (!generic
+        && prepared.chars[w.start..w.end - 2]
+            .iter()
+            .all(|&c| is_han(c)))
+    .then_some(w.end - 1)
+}
+
+/// A team named by its country after words that are no part of its name (世界盃決賽|巴西隊,
+/// 亞洲盃|日本隊): the team starts at the country, unless a place is before it too
+/// (中國香港隊 is one name).
+fn country_team_start(prepared: &Prepared, i: usize, start: usize) -> usize {
+    let words = &prepared.words;
+    let is_place = |from: usize, to: usize| {
+        matches!(
+            gazetteer().get(prepared.slice(from, to)),
+            Some(EntityType::Gpe)
+        )
+    };
+    let w = &words[i];
+    // The country as a word before 隊, or inside one word with it (巴西隊).
+    let (country, first) = if w.end - w.start == 1 {
+        match i.checked_sub(1) {
+            Some(k) if words[k].end == w.start && is_place(words[k].start, words[k].end) => {
+                (words[k].start, k)
+            }
+            _ => return start,
+        }
+    } else if is_place(w.start, w.end - 1) {
+        (w.start, i)
+    } else {
+        return start;
+    };
+    let place_before = first
+        .checked_sub(1)
+        .is_some_and(|j| words[j].end == country && is_place(words[j].start, words[j].end));
+    if country <= start || place_before {
+        start
+    } else {
+        country
     }
 }
 
@@ -351,6 +448,30 @@ mod tests {
         assert_has("英格蘭與巴西隊今晚交手", "巴西隊", Org);
         let found = entities("英格蘭與巴西隊今晚交手");
         assert!(found.iter().all(|(t, _)| !t.contains('與')), "{found:?}");
+    }
+
+    #[test]
+    fn a_department_fused_with_its_heads_title_and_a_team_after_an_event() {
+        // Sentences written for these tests.
+        let cases = [
+            ("外交部長王毅昨日抵達", "外交部", Org),
+            ("衛生局長周一宣布新措施", "衛生局", Org),
+            ("世界盃決賽巴西隊擊敗德國", "巴西隊", Org),
+            ("亞洲盃日本隊昨晚出線", "日本隊", Org),
+        ];
+        for (text, want, kind) in cases {
+            assert_has(text, want, kind);
+        }
+        // A deputy's title names no department; a fair is no body.
+        for text in ["副局長昨日到場視察", "廣州交易會昨日開幕"] {
+            let found = entities(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|(t, k)| *k != Org || t.contains("广州") || t.contains("廣州")),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

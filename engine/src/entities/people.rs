@@ -96,6 +96,14 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             && not_place()
         {
             out.push(foreign_name(prepared, w.start, w.end, 0.55));
+        } else if w.pos == "nr"
+            && (2..=4).contains(&len)
+            && is_foreign_name_word(text)
+            && not_place()
+        {
+            // A name written in transliteration chars that jieba tags as a name: 布殊
+            // (Hong Kong papers name foreign people bare, with no title or verb).
+            out.push(foreign_name(prepared, w.start, w.end, 0.5));
         }
         if w.pos == "nr" && w.known && len == 2 && starts_with_surname(text) && in_list(prepared, i)
         {
@@ -637,6 +645,17 @@ char_set!(
     /// Last chars of place names (縣, 村, 礁): a word ending so is not a person.
 PLACE_ENDINGS = "县村镇乡州市岛礁湖");
 
+/// Whether every char of `text` writes foreign names (Mandarin or Hong Kong table) and
+/// none is a common word's char that both tables share by chance (高達, 明白).
+fn is_foreign_name_word(text: &str) -> bool {
+    text.chars().all(is_foreign_char) && !text.chars().any(|c| COMMON_IN_WORDS.contains(c))
+}
+
+char_set!(
+    /// Transliteration chars that mostly write ordinary words (高, 明, 白, 金, 华 …): a
+    /// two-char word with one of them is more often a word than a name.
+COMMON_IN_WORDS = "高明白金华海南东西安英多本比加内因于");
+
 fn is_transliteration(text: &str) -> bool {
     text.chars().all(|c| TRANSLITERATION.contains(c))
 }
@@ -711,6 +730,8 @@ mod tests {
             ("球星碧咸說，他會留隊", "碧咸"),
             ("歌手米高積遜表示", "米高積遜"),
             ("影帝馬龍白蘭度的遺物", "馬龍白蘭度"),
+            // Foreign names with no title or verb (sentences written for these tests).
+            ("布殊使用的語言打動選民", "布殊"),
         ];
         for (text, name) in cases {
             assert_has(text, name, Person);

@@ -377,6 +377,11 @@ mod tests {
     #[test]
     fn table() {
         assert_has("記者在羅湖區採訪", "羅湖區", Gpe);
+        // Foreign places as Hong Kong papers write them (sentences written for this test).
+        assert_has("她移民澳洲後在三藩市工作", "澳洲", Gpe);
+        assert_has("她移民澳洲後在三藩市工作", "三藩市", Gpe);
+        assert_has("他在加州長大，後來到荷李活發展", "加州", Gpe);
+        assert_has("他在加州長大，後來到荷李活發展", "荷李活", Loc);
         assert_has("深圳與香港加強合作", "深圳", Gpe);
         // A park named after its zone is one place with it (units.rs).
         assert_has(
