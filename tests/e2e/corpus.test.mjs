@@ -50,7 +50,7 @@ test('the entity index lists entities across documents; choosing one shows its m
 test('the concordance finds words in either script and patterns, sorts, and opens the document', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'jiexi-corpus-'));
   const file = join(dir, 'library.json');
-  execFileSync('node', [join(ROOT, 'scripts', 'gen_library.mjs'), '30', file]);
+  execFileSync('node', [join(ROOT, 'scripts', 'data', 'gen_library.mjs'), '30', file]);
   const { page, errors } = await openApp(app.browser, app.server.url);
   await page.getByTestId('library-import').setInputFiles(file);
   await page.locator('[data-testid=corpus-doc][data-kind=user]').nth(29).waitFor();
