@@ -41,7 +41,9 @@ test('the entity index lists entities across documents; choosing one shows its m
   assert.equal(await page.locator('[data-testid=entity-index] tbody tr').count(), 1);
 
   // Editing the article updates the index.
+  await page.getByTestId('nav-read').click();
   await page.getByTestId('article-input').fill(ARTICLE + '關雅文最後說。');
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=entity-index] tr[data-entity-text=關雅文][data-count="3"]').waitFor({ timeout: 30000 });
   assert.deepEqual(errors, []);
   await page.close();
