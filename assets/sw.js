@@ -1,5 +1,5 @@
 // jiexi's service worker: the app works offline once it has been opened.
-// This file is a template: scripts/precache.mjs (a trunk post_build hook) writes it to
+// This file is a template: scripts/build/precache.mjs (a trunk post_build hook) writes it to
 // dist/sw.js with the build's file list and a version hash of their contents.
 // - Every file of the build is cached when a new version installs (one cache per version;
 //   older ones are deleted when it activates). A file whose content hash an older cache

@@ -2,7 +2,7 @@
 //! (Traditional text through a Simplified model): the same SIGHAN test text segmented by several dictionary/HMM designs.
 //!
 //! ```sh
-//! python3 scripts/gen_engine_data.py            # fetches sources, writes engine/data/ and the cache
+//! python3 scripts/data/gen_engine_data.py            # fetches sources, writes engine/data/ and the cache
 //! cargo run -q --release -p jiexi-engine --example seg_designs -- DESIGN < raw.utf8 > out.seg
 //! python3 ../shared/bench/seg_score.py gold.utf8 out.seg
 //! ```
@@ -32,7 +32,7 @@ fn cache(name: &str) -> String {
     let home = std::env::var("HOME").unwrap_or_default();
     let path = format!("{home}/.cache/jiexi-data/{name}");
     std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (run scripts/gen_engine_data.py)"))
+        .unwrap_or_else(|e| panic!("{path}: {e} (run scripts/data/gen_engine_data.py)"))
 }
 
 fn t2s() -> HashMap<char, char> {

@@ -78,7 +78,7 @@ impl Analyzer {
         let prepared = self.segmenter.segment(analysis_text, script, &mut guesses);
         // Entities are found on jieba's own segmentation, whose tags the layers read (nr,
         // ns, nt): on Traditional text it finds names the Traditional dictionary's word
-        // boundaries hide (MSRA→HK NER F1 0.63 → 0.68, scripts/bench_accuracy.py).
+        // boundaries hide (MSRA→HK NER F1 0.63 → 0.68, scripts/bench/bench_accuracy.py).
         let found = match script {
             Script::Traditional => {
                 let again = self

@@ -1,5 +1,5 @@
 //! The engine's dictionaries as one packed text file (`data/dictionaries.txt`, written by
-//! `scripts/gen_engine_data.py`, which documents the format).
+//! `scripts/data/gen_engine_data.py`, which documents the format).
 //!
 //! Why a file of its own: the page loads it as a separate, separately cached asset, so
 //! a change of code never makes a user download megabytes of dictionary again; and why

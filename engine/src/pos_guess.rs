@@ -1,5 +1,5 @@
 //! Part-of-speech guesses for words no dictionary has: jieba's POS HMM, read from the
-//! packed dictionaries (`posseg-hmm`, see `scripts/gen_engine_data.py`).
+//! packed dictionaries (`posseg-hmm`, see `scripts/data/gen_engine_data.py`).
 //!
 //! Why not jieba-rs's own: it compiles its model into the binary (the `default-dict`
 //! feature), where it was 1.2 MB of the web worker's 1.5 MB download, incompressible, and
@@ -68,7 +68,7 @@ pub(crate) struct PosModel {
 
 impl PosModel {
     /// Reads the model: jieba-rs's `@TAGS`, `@START` and `@TRANS` sections, then `@CHARS`
-    /// (see `scripts/gen_engine_data.py`).
+    /// (see `scripts/data/gen_engine_data.py`).
     pub fn parse(text: &str) -> Result<Self, Error> {
         let damaged = |line: &str| Error::Dictionary(format!("bad POS model line {line:?}"));
         let mut model = PosModel {

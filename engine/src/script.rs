@@ -4,7 +4,7 @@
 //! models, Traditional text (and Hong Kong / Taiwan variant forms such as 爲, 衆, 啓, 綫) is
 //! mapped char by char to Simplified for analysis. The map is 1:1, so offsets are
 //! unchanged. The table is generated from OpenCC's character tables by
-//! `scripts/gen_engine_data.py` (source and licence in THIRD_PARTY.md).
+//! `scripts/data/gen_engine_data.py` (source and licence in THIRD_PARTY.md).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -177,7 +177,7 @@ const S2T: &str = include_str!("../data/s2t.txt");
 /// Maps `text` to Traditional (Hong Kong forms) char by char, for showing Simplified text
 /// in the script the reader prefers; the result has as many chars as `text`. A char with
 /// several Traditional forms always takes one (发 → 發, also where 髮 is meant; the table's
-/// choice is explained in `scripts/gen_engine_data.py`): of the CityU test text mapped to
+/// choice is explained in `scripts/data/gen_engine_data.py`): of the CityU test text mapped to
 /// Simplified and back, 98.8% of chars return as written.
 pub fn to_traditional(text: &str) -> String {
     static S2T_MAP: OnceLock<rustc_hash::FxHashMap<char, char>> = OnceLock::new();

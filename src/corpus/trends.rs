@@ -24,6 +24,17 @@ struct Column {
     date: String,
 }
 
+/// A document's label on the axis: its date and the start of its title, short enough to
+/// be read under the chart.
+fn short_label(title: &str, date: &str) -> String {
+    let head: String = title.chars().take(8).collect();
+    let more = if title.chars().count() > 8 { "…" } else { "" };
+    match date.get(5..) {
+        Some(day) if !date.is_empty() => format!("{day} {head}{more}"),
+        _ => format!("{head}{more}"),
+    }
+}
+
 fn is_name(kind: jiexi_engine::EntityType) -> bool {
     use jiexi_engine::EntityType::*;
     !matches!(
@@ -66,7 +77,8 @@ pub fn Trends() -> impl IntoView {
         })
     };
     let is_chosen = move |kind, key: &str| choice().iter().any(|(k, s)| *k == kind && s == key);
-    // Bundled documents first, then the user's oldest first: the order they were written.
+    // Documents in date order where they have dates (a story's from its page, an article's
+    // as the user gave it), the undated after them in the order they were written.
     let columns = Memo::new(move |_| {
         let mut cols: Vec<Column> = bundled::indexed()
             .map(|d| Column {
@@ -82,8 +94,11 @@ pub fn Trends() -> impl IntoView {
                 date: d.date.trim().to_string(),
             }))
         });
+        // Stable: documents with the same date, and the undated, keep their order.
+        cols.sort_by_key(|c| (c.date.is_empty(), c.date.clone()));
         cols
     });
+    let dated = Memo::new(move |_| columns.with(|c| c.iter().any(|c| !c.date.is_empty())));
     let svg = Memo::new(move |_| {
         let rows = candidates.get();
         let picked = choice();
@@ -113,7 +128,9 @@ pub fn Trends() -> impl IntoView {
             (dates, groups)
         } else {
             (
-                cols.iter().map(|c| c.title.clone()).collect(),
+                cols.iter()
+                    .map(|c| short_label(&c.title, &c.date))
+                    .collect(),
                 cols.iter().map(|c| vec![c.id.clone()]).collect(),
             )
         };
@@ -181,8 +198,15 @@ pub fn Trends() -> impl IntoView {
                     {tr("匯出 PNG", "Export PNG")}
                 </button>
             </div>
-            // SVG written by the engine with every label escaped.
-            <div class="chart" data-testid="trend-chart" inner_html=move || svg.get()></div>
+            {move || (by_date.get() && !dated.get()).then(|| view! {
+                <p class="notice" data-testid="trend-empty">
+                    {tr("沒有文件有日期：在文件庫為文章填上日期，或取消「按日期」。",
+                        "No document has a date: give your articles a date in the library, or untick By date.")}
+                </p>
+            })}
+            // SVG written by the corpus model with every label escaped.
+            <div class="chart" data-testid="trend-chart" hidden=move || by_date.get() && !dated.get()
+                inner_html=move || svg.get()></div>
         </section>
     }
 }

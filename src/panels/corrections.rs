@@ -112,9 +112,13 @@ fn type_select(value: RwSignal<EntityType>, testid: &'static str) -> impl IntoVi
 pub fn CorrectionBar(picked: RwSignal<Option<Picked>>) -> impl IntoView {
     let corrections = expect_context::<Corrections>();
     let kind = RwSignal::new(EntityType::Person);
+    // Guessed when the text picked changes, not when the same selection is read again (a
+    // click on the popover's own buttons ends with a mouseup over the reader's section):
+    // the type the user chose stays chosen.
+    let text = Memo::new(move |_| picked.with(|p| p.as_ref().map(|p| p.text.clone())));
     Effect::new(move |_| {
-        if let Some(p) = picked.get() {
-            kind.set(guess_type(&p.text));
+        if let Some(t) = text.get() {
+            kind.set(guess_type(&t));
         }
     });
     view! {
@@ -127,7 +131,10 @@ pub fn CorrectionBar(picked: RwSignal<Option<Picked>>) -> impl IntoView {
                     data-testid="correction-bar"
                     role="group"
                     aria-label=tr("更正", "Correct")
-                    style=format!("left: {left:.0}px; top: {top:.0}px")
+                    // Through the CSSOM (`style:`), not a style attribute: the page's
+                    // Content-Security-Policy allows no inline styles.
+                    style:left=format!("{left:.0}px")
+                    style:top=format!("{top:.0}px")
                 >
                     <span>{tr("選取：", "Selected: ")} "「" <strong data-testid="correction-text">{text}</strong> "」"</span>
                     {type_select(kind, "correction-type")}

@@ -87,7 +87,7 @@ pub fn DocumentWords(open: Signal<bool>) -> impl IntoView {
             <div class="kwic-controls">
                 <label class="check">{tr("文件", "Document")}
                     // Options as one escaped HTML string: a thousand option views took the
-                    // page 60 ms to build (scripts/corpus_scale.mjs, longest task).
+                    // page 60 ms to build (scripts/bench/corpus_scale.mjs, longest task).
                     <select data-testid="distinctive-doc"
                         on:change=move |ev| doc.set(Some(event_target_value(&ev)))
                         inner_html=options>

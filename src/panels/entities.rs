@@ -161,7 +161,7 @@ pub fn EntityPanel(
                                     <h3>
                                         <span class="swatch" data-entity=kind.as_str() aria-hidden="true"></span>
                                         {move || type_label(kind, i18n.0.get())}
-                                        " (" {n} ")"
+                                        " · " {n} {move || i18n.tr(" 個名稱", if n == 1 { " name" } else { " names" })}
                                     </h3>
                                     <ul>
                                         {shown_rows
@@ -192,6 +192,17 @@ pub fn EntityPanel(
     }
 }
 
+/// `text` in the display script chosen for the reader (as written, Traditional or
+/// Simplified): one switch for every place a name is shown.
+pub fn shown_as(view: ReaderView, text: &str) -> impl Fn() -> String + Send + Sync + 'static {
+    let text = text.to_string();
+    move || match view.script.get() {
+        Some(jiexi_engine::Script::Simplified) => to_simplified(&text),
+        Some(jiexi_engine::Script::Traditional) => jiexi_engine::script::to_traditional(&text),
+        None => text.clone(),
+    }
+}
+
 fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
     let key: EntityKey = (g.kind, g.key.clone());
     let pressed = {
@@ -212,8 +223,8 @@ fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
                     }
                 }
             >
-                <span class="entity-text">{g.text.clone()}</span>
-                {others.map(|o| view! { <span class="forms">{o}</span> })}
+                <span class="entity-text">{shown_as(view, &g.text)}</span>
+                {others.map(|o| view! { <span class="forms">{shown_as(view, &o)}</span> })}
                 <span class="count">{g.count}</span>
             </button>
         </li>
@@ -222,12 +233,13 @@ fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
 
 #[component]
 fn Keywords(shown: Signal<Option<Shown>>) -> impl IntoView {
-    let list = |words: Vec<String>| {
+    let view = expect_context::<ReaderView>();
+    let list = move |words: Vec<String>| {
         words
             .into_iter()
             .map(|w| {
-                let attr = w.clone();
-                view! { <li data-keyword=attr>{w}</li> }
+                let shown = shown_as(view, &w);
+                view! { <li data-keyword=w>{shown}</li> }
             })
             .collect_view()
     };

@@ -1,4 +1,5 @@
-//! The legend: one toggle per entity type found, with its count; switching a type off
+//! The legend: one toggle per entity type found, with its count of mentions (the panel
+//! counts names: one word each says which); switching a type off
 //! removes its highlights (the text stays).
 
 use jiexi_engine::EntityType;
@@ -14,7 +15,8 @@ pub fn Legend(
 ) -> impl IntoView {
     let i18n = I18n::get();
     view! {
-        <div class="legend" data-testid="legend" role="group" aria-label=tr("實體類型", "Entity types")>
+        <div class="legend" data-testid="legend" role="group" aria-label=tr("實體類型（提及次數）", "Entity types (mentions)")>
+            <span class="legend-what">{tr("提及次數：", "Mentions:")}</span>
             {move || {
                 counts
                     .get()

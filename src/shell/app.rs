@@ -439,7 +439,15 @@ pub fn App() -> impl IntoView {
             <section
                 class="output"
                 aria-label=tr("分析結果", "Analysis")
-                on:mouseup=move |_| pick_selection(picked)
+                on:mouseup=move |ev: web_sys::MouseEvent| {
+                    // A click on a button (a link to a place, the popover's own) is no
+                    // selection made by hand, as with the keyboard below.
+                    let on_button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|e| e.closest("button").ok().flatten()).is_some();
+                    if !on_button {
+                        pick_selection(picked)
+                    }
+                }
                 on:keyup=move |ev: web_sys::KeyboardEvent| {
                     // A key on a button (a link to a place) is no selection made by hand:
                     // the place it lands on is selected, and is not offered as a correction.

@@ -2,7 +2,7 @@
 //!
 //! Chromium lays out a text box's whole text whenever it changes: with a 1 MB article in
 //! it the page froze for 700 ms after the paste, and again after every change (measured
-//! in headless Chromium, `scripts/browser_latency.mjs`). So a text longer than
+//! in headless Chromium, `scripts/bench/browser_latency.mjs`). So a text longer than
 //! [`LONG_TEXT_CHARS`] is analysed and shown in the reader, but not put in the box; the
 //! box then says so, and a paste into it replaces the long text.
 

@@ -1,5 +1,5 @@
 //! Offline use and updates: registers the service worker (`sw.js`, written at build time
-//! by `scripts/precache.mjs`) and tells the page when a new version is ready. The new
+//! by `scripts/build/precache.mjs`) and tells the page when a new version is ready. The new
 //! version takes over only when the user asks, so an update never interrupts work.
 
 use leptos::prelude::*;

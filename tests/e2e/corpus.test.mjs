@@ -41,7 +41,9 @@ test('the entity index lists entities across documents; choosing one shows its m
   assert.equal(await page.locator('[data-testid=entity-index] tbody tr').count(), 1);
 
   // Editing the article updates the index.
+  await page.getByTestId('nav-read').click();
   await page.getByTestId('article-input').fill(ARTICLE + '關雅文最後說。');
+  await page.getByTestId('nav-corpus').click();
   await page.locator('[data-testid=entity-index] tr[data-entity-text=關雅文][data-count="3"]').waitFor({ timeout: 30000 });
   assert.deepEqual(errors, []);
   await page.close();
@@ -50,7 +52,7 @@ test('the entity index lists entities across documents; choosing one shows its m
 test('the concordance finds words in either script and patterns, sorts, and opens the document', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'jiexi-corpus-'));
   const file = join(dir, 'library.json');
-  execFileSync('node', [join(ROOT, 'scripts', 'gen_library.mjs'), '30', file]);
+  execFileSync('node', [join(ROOT, 'scripts', 'data', 'gen_library.mjs'), '30', file]);
   const { page, errors } = await openApp(app.browser, app.server.url);
   await page.getByTestId('library-import').setInputFiles(file);
   await page.locator('[data-testid=corpus-doc][data-kind=user]').nth(29).waitFor();

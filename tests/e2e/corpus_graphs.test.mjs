@@ -14,7 +14,7 @@ const DOCS = 20;
 async function withLibrary(options = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'jiexi-graphs-'));
   const file = join(dir, 'library.json');
-  execFileSync('node', [join(ROOT, 'scripts', 'gen_library.mjs'), String(DOCS), file]);
+  execFileSync('node', [join(ROOT, 'scripts', 'data', 'gen_library.mjs'), String(DOCS), file]);
   const opened = await openApp(app.browser, app.server.url, { acceptDownloads: true, ...options });
   const { page } = opened;
   await page.getByTestId('library-import').setInputFiles(file);

@@ -268,7 +268,7 @@ test('pasted markup is shown as text, never run', async () => {
 
 test('a 1 MB paste keeps the page responsive: no long freeze, highlights within seconds', async () => {
   // A guard against regressions, with room for a busy machine (the reader's figures
-  // come from scripts/browser_latency.mjs: the longest task of a first 1 MB paste is
+  // come from scripts/bench/browser_latency.mjs: the longest task of a first 1 MB paste is
   // 52–73 ms there, highlights at ~0.35 s). Before the text box stopped holding long
   // texts a 1 MB paste froze the page for 700 ms, and decoding the worker's answer took
   // 190 ms on top of removing the old text's elements. The waits poll with

@@ -130,6 +130,7 @@ test('a worker that falls silent (as after a panic) is restarted; the text is ke
   await page.getByTestId('nav-corpus').click();
   await page.getByTestId('kwic-input').fill('深圳');
   await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 15000 });
+  await page.getByTestId('nav-read').click();
   await page.getByTestId('retry').click();
   await page.locator('[data-testid=reader] mark[data-entity=PERSON]').first().waitFor({ timeout: 15000 });
   assert.ok((await readerContent(page)).entities.some(([t, k]) => t === '羅柳斌' && k === 'PERSON'));

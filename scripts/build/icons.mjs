@@ -1,9 +1,9 @@
 // Renders assets/icon.svg to the PNG sizes browsers want for installing the app
 // (assets/icon-192.png, assets/icon-512.png). Run once after changing the icon:
-//   node scripts/icons.mjs
+//   node scripts/build/icons.mjs
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, ROOT } from '../tests/e2e/support.mjs';
+import { launch, ROOT } from '../../tests/e2e/support.mjs';
 
 const svg = await readFile(join(ROOT, 'assets', 'icon.svg'), 'utf8');
 const browser = await launch();

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Accuracy of the `jiexi` CLI on the shared benchmarks, scored with ../shared/bench.
 
-  python3 scripts/bench_accuracy.py [seg] [ner] [--split test|trainval] [--json]
+  python3 scripts/bench/bench_accuracy.py [seg] [ner] [--split test|trainval] [--json]
 
 seg: SIGHAN-2005 CityU, AS, MSR, PKU test sets -> `jiexi segment` -> seg_score.py.
 ner: MSRA NER (Simplified and Hong Kong Traditional) -> `jiexi entities` -> ner_score.py,
@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 DATA = os.path.join(SHARED, "data")
 JIEXI = os.path.join(ROOT, "target", "release", "jiexi")

@@ -4,12 +4,12 @@
 A marked page is the seed page with each entity mention wrapped as ⟦TYPE|mention⟧, nothing else changed.
 Markup is what a person can read and review; offsets are derived from it, so they cannot drift.
 
-  python3 scripts/gold_seeds.py check DIR            every DIR/*.marked.txt strips back to its seeds/ page
-  python3 scripts/gold_seeds.py jsonl DIR > G.jsonl  span gold, one page a line (offsets into the page),
+  python3 scripts/bench/gold_seeds.py check DIR            every DIR/*.marked.txt strips back to its seeds/ page
+  python3 scripts/bench/gold_seeds.py jsonl DIR > G.jsonl  span gold, one page a line (offsets into the page),
                                                      in the scorer's six types (PER ORG LOC DATE MONEY PERCENT)
-  python3 scripts/gold_seeds.py diff DIR_A DIR_B     mentions the two passes disagree on, per page
-  python3 scripts/gold_seeds.py agree DIR_A DIR_B    agreement of two passes (span + type), per type
-  python3 scripts/gold_seeds.py score [G.jsonl] [--json]
+  python3 scripts/bench/gold_seeds.py diff DIR_A DIR_B     mentions the two passes disagree on, per page
+  python3 scripts/bench/gold_seeds.py agree DIR_A DIR_B    agreement of two passes (span + type), per type
+  python3 scripts/bench/gold_seeds.py score [G.jsonl] [--json]
                                                      `jiexi analyze` on each page -> span_score.py
                                                      (default gold: tests/gold/seeds/)
 
@@ -23,7 +23,7 @@ import sys
 import tempfile
 from collections import Counter
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEEDS = os.path.join(ROOT, "seeds")
 GOLD_DIR = os.path.join(ROOT, "tests", "gold", "seeds")
 SCORER = os.path.join(os.path.dirname(ROOT), "shared", "bench", "span_score.py")

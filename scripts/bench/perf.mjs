@@ -1,6 +1,6 @@
 // jiexi's performance harness: the release build served locally, measured in
 // headless Chromium, every figure next to a peer measured in the same run.
-//   trunk build --release --offline && node scripts/perf.mjs [FILE] [RUNS]
+//   trunk build --release --offline && node scripts/bench/perf.mjs [FILE] [RUNS]
 // (JIEXI_DIST=DIR measures another build, e.g. an older commit's, against the same peers.)
 // FILE: the text to analyse (default: the SIGHAN-2005 CityU test set, Hong Kong news,
 // followed by the AS test set, Taiwan news, if ../shared is there, else the bundled
@@ -22,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, pasteText, serveDist } from '../tests/e2e/support.mjs';
+import { DIST, ROOT, launch, pasteText, serveDist } from '../../tests/e2e/support.mjs';
 
 const [fileArg, runsArg = '7'] = process.argv.slice(2);
 const RUNS = Number(runsArg);

@@ -1,11 +1,11 @@
 // Writes a library file of N articles (default 1,000, about 2 million chars) made from
 // the bundled documents' sentences (seeds/ and samples/), shuffled with a fixed seed, for
-// the corpus views' scale test (scripts/corpus_scale.mjs) and for trying the app at size.
-//   node scripts/gen_library.mjs [N] [OUT]      (OUT default: stdout)
+// the corpus views' scale test (scripts/bench/corpus_scale.mjs) and for trying the app at size.
+//   node scripts/data/gen_library.mjs [N] [OUT]      (OUT default: stdout)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const [n = '1000', out] = process.argv.slice(2);
 
 const sentences = [];

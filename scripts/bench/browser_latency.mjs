@@ -1,5 +1,5 @@
 // Start-up and analysis latency of the release build in headless Chromium.
-//   trunk build --release --offline && node scripts/browser_latency.mjs [FILE] [CHARS] [RUNS]
+//   trunk build --release --offline && node scripts/bench/browser_latency.mjs [FILE] [CHARS] [RUNS]
 // Prints JSON: jiexi:ready (ms since navigation); for RUNS (default 10) pastes of the first
 // CHARS (default 10,000) chars of FILE (default: the bundled sample, repeated), each
 // jiexi:analyze measure (input event to the first highlights painted) and their median,
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, launch, longestTask, pasteText, recordLongTasks, serveDist, waitForSelector,
-} from '../tests/e2e/support.mjs';
+} from '../../tests/e2e/support.mjs';
 
 const [file, chars = '10000', runs = '10'] = process.argv.slice(2);
 const source = readFileSync(file ?? join(ROOT, 'samples', 'jiexi-sample.txt'), 'utf8').replace(/^\uFEFF/, '');
