@@ -102,6 +102,11 @@ impl<'a> Packed<'a> {
         if text[..header_end].trim_end() != MAGIC {
             return Err(damaged("it does not start with the expected header"));
         }
+        // The file ends with a line break: without one its last line, a model's, could be
+        // cut in the middle of a number and still read as one.
+        if !text.ends_with('\n') {
+            return Err(damaged("it is cut short"));
+        }
         let mut sections = Vec::new();
         let mut at = header_end;
         while at < text.len() {
@@ -239,7 +244,7 @@ mod tests {
     use crate::script::Script;
 
     /// 深圳 in both (freq 100 and 90), 深圳湾 only Simplified, 香港 only Traditional.
-    const SAMPLE: &str = "jiexi-dictionaries 2\n@dictionaries 10\n3 2 2\n312\n0深圳\n2湾\n0香港\nns\nn\nns\n100\n7\n90\n50\n@x-hmm 2\na\nb\n";
+    const SAMPLE: &str = "jiexi-dictionaries 2\n@dictionaries 12\n3 2 2\n312\n0深圳\n2湾\n0香港\nns\nn\nns\n100\n7\n90\n50\n@x-hmm 2\na\nb\n";
 
     #[test]
     fn unpacks_merged_front_coded_columns() {
@@ -270,7 +275,8 @@ mod tests {
                 SAMPLE.replace("@x-hmm 2\na\nb\n", "@x-hmm 3\na\nb\n"),
                 "cut short",
             ),
-            (SAMPLE[..SAMPLE.len() / 2].into(), "cut short"),
+            (SAMPLE[..SAMPLE.len() - 3].into(), "cut short"),
+            (SAMPLE[..40].into(), "cut short"),
             (
                 "jiexi-dictionaries 2\ndictionaries 1\n0a\n".into(),
                 "section header",
