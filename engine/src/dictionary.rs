@@ -24,9 +24,10 @@ pub(crate) struct Packed<'a> {
 
 /// One word of the merged dictionaries, as [`Packed::entries`] hands it out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Entry<'w> {
+pub(crate) struct Entry<'w, 'a> {
     pub word: &'w str,
-    pub tag: &'w str,
+    /// Borrowed from the file.
+    pub tag: &'a str,
     /// Its frequency in the Simplified dictionary, if that has the word.
     pub simplified: Option<usize>,
     /// Its frequency in the Traditional dictionary, if that has the word.
@@ -137,7 +138,7 @@ impl<'a> Packed<'a> {
     /// frequency each dictionary gives it: jieba is built from them directly (its own
     /// loader reads a text line by line, copying and validating each line: a third of
     /// the start-up it cost), both dictionaries in one pass.
-    pub fn entries(&self, mut each: impl FnMut(Entry)) -> Result<(), Error> {
+    pub fn entries(&self, mut each: impl FnMut(Entry<'_, 'a>)) -> Result<(), Error> {
         let body = self.section(DICTIONARIES)?;
         let bad = |what: &str| damaged(format!("bad {what} in {DICTIONARIES}"));
         let (counts, body) = split_lines(body, 1).ok_or_else(|| bad("counts"))?;
