@@ -77,7 +77,7 @@ fn grammar() -> &'static [Rule] {
         // A number: Arabic with separators, or Chinese numerals; then magnitudes (3000万, 8千亿).
         // 廿 and 卅 (twenty, thirty) are common in Hong Kong papers: 廿億, 五億三千卅五萬.
         let num = format!("(?:[0-9]+(?:[.,][0-9]+)*|[{CN_DIGIT}十百千两廿卅][{CN_DIGIT}十百千两廿卅万亿]*(?:点[{CN_DIGIT}]+)?)");
-        // 餘 ("and more") after the figure or its magnitude: 一千兩百餘萬元, 廿億餘元.
+        // 餘 ("and more") after the figure or its magnitude: 一千三百餘萬元, 廿億餘元.
         let numx = format!("{num}余? ?[十百千万亿]*余?");
         let year = format!("(?:[0-9]{{2,4}}|[{CN_DIGIT}]{{2,4}}) ?年");
         let month = format!("(?:[0-9]{{1,2}}|[{CN_DIGIT}十]{{1,2}}) ?月");
@@ -274,7 +274,7 @@ mod tests {
             ("增長３０％", "３０％", Percent),
             ("星期三晚上", "星期三晚上", Date),
             ("工程耗資廿億餘元", "廿億餘元", Money),
-            ("撥款一千兩百餘萬元", "一千兩百餘萬元", Money),
+            ("撥款一千三百餘萬元", "一千三百餘萬元", Money),
             ("息率上調0.25個百分點", "0.25個百分點", Percent),
             ("最優惠利率為5厘", "5厘", Percent),
             ("約四分一市民反對", "四分一", Percent),

@@ -259,7 +259,7 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
 }
 
 /// Joins a foreign given name and surname that Hong Kong papers write without the middle
-/// dot (伊麗莎白泰勒, 史丹利庫柏力克) and the layers found as two people side by side:
+/// dot (湯告魯斯, 羅拔迪尼路) and the layers found as two people side by side:
 /// both all in transliteration characters.
 pub(super) fn join_undotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
     let foreign = |c: &Candidate| {
@@ -476,7 +476,7 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
         }
         // A married woman's name after a title: two surnames, then the given name
         // (行政長官林鄭某某); tried first, or the three chars would be taken for a name.
-        // Only where the first three chars make no name (張喬松|說 is one).
+        // Only where the first three chars make no name (林嘉松|說 is one).
         let double = pos + 4 <= chars.len()
             && titled_double_surname(prepared, pos)
             && !plausible_name(prepared, pos, pos + 3);
@@ -720,7 +720,7 @@ mod tests {
             ("商戶老闆湯小姐表示", "湯小姐"),
             ("張博士指出", "張博士"),
             ("行政長官林鄭月娥昨日出席", "林鄭月娥"),
-            ("高級工程師張喬松說，", "張喬松"),
+            ("資深工程師林嘉松說，", "林嘉松"),
             ("國家副主席胡錦濤會見", "胡錦濤"),
             ("德國社會學家韋伯更認為", "韋伯"),
             ("丈夫郭某於當日報案", "郭"),
@@ -729,7 +729,7 @@ mod tests {
             ("美國總統布殊昨日表示", "布殊"),
             ("球星碧咸說，他會留隊", "碧咸"),
             ("歌手米高積遜表示", "米高積遜"),
-            ("影帝馬龍白蘭度的遺物", "馬龍白蘭度"),
+            ("影帝米高堅的獎座", "米高堅"),
             // Foreign names with no title or verb (sentences written for these tests).
             ("布殊使用的語言打動選民", "布殊"),
         ];

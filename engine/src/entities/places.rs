@@ -406,7 +406,7 @@ mod tests {
         assert_has("哈薩克斯坦遷都阿斯塔納", "阿斯塔納", Gpe);
         assert_has("山東省曹縣初步實現了", "曹縣", Gpe);
         assert_has("東北地區有冷空氣", "東北", Loc);
-        assert_has("活動在北京豐台棒球場舉行", "北京豐台棒球場", Fac);
+        assert_has("活動在上海浦東棒球場舉行", "上海浦東棒球場", Fac);
         let found = entities("颱風引進西南氣流，沿海地區有大雨");
         assert!(found.is_empty(), "{found:?}");
         assert_has("颱風吹襲雲林縣土庫鎮", "土庫鎮", Gpe);

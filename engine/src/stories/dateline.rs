@@ -303,7 +303,10 @@ mod tests {
             assert_eq!(b.source.as_deref(), *source, "{line}");
             assert_eq!(&b.names, names, "{line}");
         }
-        assert_eq!(byline_line("記者昨查察發現，李鄭屋邨旁邊有一條明渠"), None);
+        assert_eq!(
+            byline_line("記者前日到場察看，石硤尾邨附近有一條水渠"),
+            None
+        );
     }
 
     #[test]
