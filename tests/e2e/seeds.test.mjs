@@ -13,7 +13,8 @@ const app = useApp();
 /** `jiexi stories` on every seed page: what the app must list. */
 function seedStories() {
   // Built by the native tests (debug) or by the benchmarks (release).
-  const bin = ['release', 'debug'].map((p) => join(ROOT, 'target', p, 'jiexi')).find((b) => existsSync(b));
+  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+  const bin = ['release', 'debug'].map((p) => join(target, p, 'jiexi')).find((b) => existsSync(b));
   if (!bin) throw new Error('build the CLI first: cargo build -p jiexi-engine --bin jiexi');
   const pages = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
   return pages.map((file) => ({
