@@ -24,10 +24,9 @@ use jiexi_corpus::export::json::About;
 use jiexi_engine::Script;
 use jiexi_worker::bundled::{self, Bundled};
 
-/// A labelled checkbox showing `checked` and reporting changes to `set`.
-fn view_toggle(
-    checked: impl Fn() -> bool + Send + Sync + 'static,
-    set: impl Fn(bool) + 'static,
+/// A view that is on or off: a labelled checkbox.
+fn bool_toggle(
+    on: RwSignal<bool>,
     testid: &'static str,
     zh: &'static str,
     en: &'static str,
@@ -37,22 +36,12 @@ fn view_toggle(
             <input
                 type="checkbox"
                 data-testid=testid
-                prop:checked=checked
-                on:change=move |ev| set(event_target_checked(&ev))
+                prop:checked=move || on.get()
+                on:change=move |ev| on.set(event_target_checked(&ev))
             />
             {tr(zh, en)}
         </label>
     }
-}
-
-/// A view that is on or off.
-fn bool_toggle(
-    on: RwSignal<bool>,
-    testid: &'static str,
-    zh: &'static str,
-    en: &'static str,
-) -> impl IntoView {
-    view_toggle(move || on.get(), move |c| on.set(c), testid, zh, en)
 }
 
 /// One choice of the display script (`None`: as written): one radio group, so the three
