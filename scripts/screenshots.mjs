@@ -5,6 +5,7 @@
 // - library-seeds-en.png: the library, the seed pages listed as their stories.
 // - corpus-views-en.png: exploring: the corpus views over the seed stories across the width
 //   (the concordance of 河套 and the dashboard under it).
+// - network-en.png, trends-en.png, shortcuts-en.png: the network, the trends, the keys behind `?`.
 // - phone-reader-en.png, phone-corpus-en.png: the same two panes on a 390×844 phone.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,6 +42,19 @@ try {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, 'corpus-views-en.png') });
   console.log(join('docs', 'screenshots', 'corpus-views-en.png'));
+  // The network and the trends, each on its own: shapes by type, labels apart, bars.
+  for (const [file, testid] of [['network-en.png', 'cooccurrence'], ['trends-en.png', 'trend-chart']]) {
+    const chart = page.getByTestId(testid);
+    await chart.locator('svg').first().waitFor({ timeout: 60000 });
+    await chart.scrollIntoViewIfNeeded();
+    await chart.screenshot({ path: join(OUT, file) });
+    console.log(join('docs', 'screenshots', file));
+  }
+  // The keyboard shortcuts, behind `?`.
+  await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+  await page.keyboard.press('?');
+  await page.getByTestId('shortcuts').screenshot({ path: join(OUT, 'shortcuts-en.png') });
+  console.log(join('docs', 'screenshots', 'shortcuts-en.png'));
   if (errors.length) throw new Error(`corpus views: ${errors.join('; ')}`);
   await page.close();
   // A phone: one pane at a time, the bar at the bottom.

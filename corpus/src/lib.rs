@@ -3,7 +3,7 @@
 //! The engine (`jiexi-engine`) turns one text into tokens and entities. This crate keeps
 //! many texts and the user's work on them: the [`library`] of documents, the user's
 //! [`corrections`], the corpus [`index`] with its concordance and the [`cooccurrence`]
-//! network, what counts as the same entity ([`identity`]), the [`stats`] of an article,
+//! network (drawn by [`network_drawing`]), what counts as the same entity ([`identity`]), the [`stats`] of an article,
 //! decoding dropped files ([`input`]), and every writer of a file ([`export`]). It holds
 //! no browser types and does no I/O of its own.
 
@@ -15,6 +15,7 @@ pub mod identity;
 pub mod index;
 pub mod input;
 pub mod library;
+pub mod network_drawing;
 pub mod stats;
 #[cfg(test)]
 mod test_support;

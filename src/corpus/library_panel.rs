@@ -77,7 +77,7 @@ pub fn CorpusPanel(
                             on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.source.clone_from(&v)) } />
                     </label>
                     <label>{tr("日期", "Date")}
-                        <input data-testid="doc-date" prop:value=value(date) placeholder="2024-12-17"
+                        <input type="date" data-testid="doc-date" prop:value=value(date)
                             on:change=move |ev| { let v = event_target_value(&ev); library.describe(move |d| d.date.clone_from(&v)) } />
                     </label>
                 </fieldset>

@@ -5,8 +5,10 @@
 
 use jiexi_corpus::cooccurrence::{self, Unit};
 use jiexi_corpus::export::{csv::edges_csv, svg};
+use jiexi_corpus::network_drawing::{place_labels, radius, shape_path, stroke};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::shell::i18n::{tr, type_label, I18n};
 use crate::state::client::AnalysisClient;
@@ -36,6 +38,20 @@ const GROUPS: [(&str, &str, &[EntityType]); 4] = [
 /// Links listed in the table under the graph.
 const TABLE_EDGES: usize = 30;
 
+/// The part of the layout in view: x, y, width, height (the SVG `viewBox`).
+type ViewBox = (f32, f32, f32, f32);
+
+const WHOLE: ViewBox = (0.0, 0.0, cooccurrence::WIDTH, cooccurrence::HEIGHT);
+
+/// `view` zoomed by `factor` (above 1: closer) about the point (`cx`, `cy`), between the
+/// whole layout and an eighth of it.
+fn zoomed(view: ViewBox, factor: f32, cx: f32, cy: f32) -> ViewBox {
+    let w = (view.2 / factor).clamp(WHOLE.2 / 8.0, WHOLE.2);
+    let h = w * WHOLE.3 / WHOLE.2;
+    let (fx, fy) = ((cx - view.0) / view.2, (cy - view.1) / view.3);
+    (cx - fx * w, cy - fy * h, w, h)
+}
+
 #[component]
 pub fn Network(
     /// Whether the corpus views are open (nothing is computed while they are closed).
@@ -44,6 +60,8 @@ pub fn Network(
     on_entity: Callback<(EntityType, String, String)>,
 ) -> impl IntoView {
     let client = expect_context::<AnalysisClient>();
+    // Labels in the display script the user chose.
+    let script = expect_context::<crate::reader::ReaderView>();
     let i18n = I18n::get();
     let unit = RwSignal::new(Unit::Sentence);
     let shown_groups = RwSignal::new([true, true, true, false]);
@@ -106,6 +124,67 @@ pub fn Network(
         }
     };
 
+    let view_box = RwSignal::new(WHOLE);
+    // New data, new picture: shown whole.
+    Effect::new(move |_| {
+        graph.track();
+        view_box.set(WHOLE);
+    });
+    // A drag in progress: the pointer's last position in screen pixels.
+    let dragging = RwSignal::new(None::<(f32, f32)>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // Screen pixels to layout units, at the current zoom.
+    let scale = move || {
+        svg_ref.get_untracked().map_or(1.0, |el| {
+            let width = el.get_bounding_client_rect().width() as f32;
+            view_box.get_untracked().2 / width.max(1.0)
+        })
+    };
+    let zoom_by = move |factor: f32| {
+        view_box.update(|v| *v = zoomed(*v, factor, v.0 + v.2 / 2.0, v.1 + v.3 / 2.0));
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        // Only with Ctrl (or a pinch, which browsers report so): a plain wheel scrolls the
+        // page, as a reader expects, rather than being caught by the picture.
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        ev.prevent_default();
+        let Some(el) = svg_ref.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let v = view_box.get_untracked();
+        let k = scale();
+        let cx = v.0 + (ev.client_x() as f32 - rect.left() as f32) * k;
+        let cy = v.1 + (ev.client_y() as f32 - rect.top() as f32) * k;
+        let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
+        view_box.set(zoomed(v, factor, cx, cy));
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        // A press on a node selects it; on the background it starts a pan.
+        let on_node = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".node").ok().flatten())
+            .is_some();
+        if !on_node && ev.is_primary() {
+            dragging.set(Some((ev.client_x() as f32, ev.client_y() as f32)));
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if let Some((x0, y0)) = dragging.get_untracked() {
+            let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
+            let k = scale();
+            view_box.update(|v| {
+                v.0 -= (x - x0) * k;
+                v.1 -= (y - y0) * k;
+            });
+            dragging.set(Some((x, y)));
+        }
+    };
+    let on_up = move |_| dragging.set(None);
+
     let drawing = move || {
         let Some(g) = graph.get() else {
             return view! { <p class="muted">{tr("沒有可顯示的實體", "No entities to show")}</p> }
@@ -123,7 +202,7 @@ pub fn Network(
                 view! {
                     <line x1=a.x y1=a.y x2=b.x y2=b.y
                         class="edge" class:near=near
-                        stroke-width=svg::stroke(e.weight, max_weight)
+                        stroke-width=stroke(e.weight, max_weight)
                         data-weight=e.weight>
                         <title>{format!("{} – {}: {}", a.text, b.text, e.weight)}</title>
                     </line>
@@ -142,12 +221,14 @@ pub fn Network(
                     .collect()
             })
             .collect();
+        let labels = place_labels(&g);
         let nodes = g
             .nodes
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let r = svg::radius(n.count, max_count);
+                let r = radius(n.count, max_count);
+                let place = labels[i];
                 let kind = n.kind;
                 let label = format!("{} ({}), {}", n.text, kind.as_str(), n.count);
                 let linked = neighbours[i].clone();
@@ -168,16 +249,21 @@ pub fn Network(
                                 select(i);
                             }
                         }>
-                        <circle cx=n.x cy=n.y r=r></circle>
-                        <text x=n.x y=n.y - r - 3.0 text-anchor="middle">{n.text.clone()}</text>
+                        <path class="shape" d=shape_path(kind, n.x, n.y, r)></path>
+                        // A label with no free place shows on hover and focus only.
+                        <text x=place.x y=place.y text-anchor=place.anchor class:crowded=!place.shown>{let t = n.text.clone(); move || script.shown(&t)}</text>
                         <title>{move || format!("{} · {} · {}", title, type_label(kind, i18n.0.get()), i18n.tr("點擊查看上下文", "click for mentions"))}</title>
                     </g>
                 }
             })
             .collect_view();
         view! {
-            <svg class="network" viewBox=format!("0 0 {} {}", cooccurrence::WIDTH, cooccurrence::HEIGHT)
-                role="group" aria-label=move || i18n.tr("共現網絡", "Co-occurrence network")>
+            <svg class="network" node_ref=svg_ref class:panning=move || dragging.get().is_some()
+                viewBox=move || { let v = view_box.get(); format!("{:.1} {:.1} {:.1} {:.1}", v.0, v.1, v.2, v.3) }
+                data-testid="network-svg"
+                role="group" aria-label=move || i18n.tr("共現網絡", "Co-occurrence network")
+                on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
+                on:pointerup=on_up on:pointerleave=on_up>
                 <g>{lines}</g>
                 <g>{nodes}</g>
             </svg>
@@ -236,6 +322,16 @@ pub fn Network(
                 <button type="button" data-testid="cooccurrence-export-svg" on:click=export_svg>{tr("匯出 SVG", "Export SVG")}</button>
                 <button type="button" data-testid="cooccurrence-export-png" on:click=export_png>{tr("匯出 PNG", "Export PNG")}</button>
             </div>
+            <div class="zoom" role="group" aria-label=move || i18n.tr("縮放", "Zoom")>
+                <button type="button" data-testid="network-zoom-in" on:click=move |_| zoom_by(1.5)
+                    aria-label=move || i18n.tr("放大", "Zoom in")>"+"</button>
+                <button type="button" data-testid="network-zoom-out" on:click=move |_| zoom_by(1.0 / 1.5)
+                    aria-label=move || i18n.tr("縮小", "Zoom out")>"−"</button>
+                <button type="button" data-testid="network-zoom-reset" on:click=move |_| view_box.set(WHOLE)>
+                    {tr("全圖", "Whole graph")}
+                </button>
+                <span class="muted">{tr("拖動可移動；按 Ctrl 並捲動滑鼠可縮放。", "Drag to move; Ctrl + wheel to zoom.")}</span>
+            </div>
             <div class="chart" data-testid="cooccurrence"
                 data-nodes=move || graph.with(|g| g.as_ref().map_or(0, |g| g.nodes.len()))
                 data-edges=move || graph.with(|g| g.as_ref().map_or(0, |g| g.edges.len()))
@@ -243,8 +339,8 @@ pub fn Network(
                 {drawing}
             </div>
             <p class="muted">{tr(
-                "圓圈大小＝提及次數，線條粗細＝同句（段）出現次數。選擇節點可查看其連結及上下文。",
-                "Circle size: mentions. Line width: sentences (paragraphs) naming both. Select a node for its links and mentions.",
+                "形狀＝類型（圓形：人名，方形：機構，三角形及菱形：地點），大小＝提及次數，線條粗細＝同句（段）出現次數。選擇節點可查看其連結及上下文。",
+                "Shape: type (circle: person, square: organisation, triangles and diamond: place). Size: mentions. Line width: sentences (paragraphs) naming both. Select a node for its links and mentions.",
             )}</p>
             <table class="entity-index" data-testid="cooccurrence-edges">
                 <thead><tr>

@@ -1,5 +1,6 @@
 //! Trends in the corpus views: how often chosen entities are mentioned across the
-//! documents of the library, in document or date order, as a line chart. Counted from the
+//! documents of the library: bars per document (a categorical axis), or a line over the
+//! dates the documents carry. Counted from the
 //! entity index the worker already sent (each entry lists its documents with counts).
 
 use jiexi_corpus::export::svg as charts;
@@ -24,14 +25,12 @@ struct Column {
     date: String,
 }
 
-/// A document's label on the axis: its date and the start of its title, short enough to
-/// be read under the chart.
-fn short_label(title: &str, date: &str) -> String {
-    let head: String = title.chars().take(8).collect();
-    let more = if title.chars().count() > 8 { "…" } else { "" };
-    match date.get(5..) {
-        Some(day) if !date.is_empty() => format!("{day} {head}{more}"),
-        _ => format!("{head}{more}"),
+/// A document's label on the axis: its date, if it has one, and its title.
+fn label(title: &str, date: &str) -> String {
+    if date.is_empty() {
+        title.to_string()
+    } else {
+        format!("{date} {title}")
     }
 }
 
@@ -46,6 +45,8 @@ fn is_name(kind: jiexi_engine::EntityType) -> bool {
 #[component]
 pub fn Trends() -> impl IntoView {
     let client = expect_context::<AnalysisClient>();
+    // Series named in the display script the user chose.
+    let script = expect_context::<crate::reader::ReaderView>();
     let library = expect_context::<LibraryState>();
     let i18n = I18n::get();
     // Chosen entities by (type, folded key); `None` until the user changes the choice.
@@ -99,7 +100,8 @@ pub fn Trends() -> impl IntoView {
         cols
     });
     let dated = Memo::new(move |_| columns.with(|c| c.iter().any(|c| !c.date.is_empty())));
-    let svg = Memo::new(move |_| {
+    // The chart, and how many documents it leaves out for naming none of the entities.
+    let chart = Memo::new(move |_| {
         let rows = candidates.get();
         let picked = choice();
         let series_rows: Vec<_> = rows
@@ -107,7 +109,14 @@ pub fn Trends() -> impl IntoView {
             .filter(|r| picked.iter().any(|(k, s)| *k == r.kind && *s == r.key))
             .collect();
         let cols = columns.get();
-        let (labels, groups): (Vec<String>, Vec<Vec<String>>) = if by_date.get() {
+        let count = |r: &&jiexi_corpus::index::IndexEntry, ids: &[String]| -> usize {
+            r.docs
+                .iter()
+                .filter(|(d, _)| ids.contains(d))
+                .map(|(_, n)| n)
+                .sum()
+        };
+        if by_date.get() {
             // One point per date given; documents without one are left out.
             let mut dates: Vec<String> = cols
                 .iter()
@@ -116,7 +125,7 @@ pub fn Trends() -> impl IntoView {
                 .collect();
             dates.sort();
             dates.dedup();
-            let groups = dates
+            let groups: Vec<Vec<String>> = dates
                 .iter()
                 .map(|d| {
                     cols.iter()
@@ -125,35 +134,52 @@ pub fn Trends() -> impl IntoView {
                         .collect()
                 })
                 .collect();
-            (dates, groups)
-        } else {
-            (
-                cols.iter()
-                    .map(|c| short_label(&c.title, &c.date))
-                    .collect(),
-                cols.iter().map(|c| vec![c.id.clone()]).collect(),
-            )
-        };
+            let series: Vec<(String, Vec<usize>)> = series_rows
+                .iter()
+                .map(|r| {
+                    (
+                        script.shown(&r.text),
+                        groups.iter().map(|ids| count(r, ids)).collect(),
+                    )
+                })
+                .collect();
+            return (
+                charts::line_chart_svg(
+                    i18n.tr("提及趨勢（按日期）", "Mentions by date"),
+                    &dates,
+                    &series,
+                ),
+                0,
+            );
+        }
+        // Documents are categories: a bar each, for those naming a chosen entity (a
+        // library of a thousand would otherwise be a thousand empty rows).
+        let naming: Vec<&Column> = cols
+            .iter()
+            .filter(|c| {
+                series_rows
+                    .iter()
+                    .any(|r| count(r, std::slice::from_ref(&c.id)) > 0)
+            })
+            .collect();
         let series: Vec<(String, Vec<usize>)> = series_rows
             .iter()
             .map(|r| {
-                let values = groups
+                let values = naming
                     .iter()
-                    .map(|ids| {
-                        r.docs
-                            .iter()
-                            .filter(|(d, _)| ids.contains(d))
-                            .map(|(_, n)| n)
-                            .sum()
-                    })
+                    .map(|c| count(r, std::slice::from_ref(&c.id)))
                     .collect();
-                (r.text.clone(), values)
+                (script.shown(&r.text), values)
             })
             .collect();
-        charts::line_chart_svg(
-            i18n.tr("提及趨勢", "Mentions over the library"),
-            &labels,
-            &series,
+        let labels: Vec<String> = naming.iter().map(|c| label(&c.title, &c.date)).collect();
+        (
+            charts::grouped_bars_svg(
+                i18n.tr("各文件的提及次數", "Mentions per document"),
+                &labels,
+                &series,
+            ),
+            cols.len() - naming.len(),
         )
     });
     let toggle = move |kind, key: String, on: bool| {
@@ -190,11 +216,11 @@ pub fn Trends() -> impl IntoView {
                     {tr("按日期（只計有日期的文件）", "By date (documents with a date)")}
                 </label>
                 <button type="button" data-testid="trend-export-svg"
-                    on:click=move |_| { let _ = crate::shell::download::download("jiexi-trends.svg", "image/svg+xml", &svg.get_untracked()); }>
+                    on:click=move |_| { let _ = crate::shell::download::download("jiexi-trends.svg", "image/svg+xml", &chart.get_untracked().0); }>
                     {tr("匯出 SVG", "Export SVG")}
                 </button>
                 <button type="button" data-testid="trend-export-png"
-                    on:click=move |_| { let _ = crate::shell::download::download_png("jiexi-trends.png", &svg.get_untracked()); }>
+                    on:click=move |_| { let _ = crate::shell::download::download_png("jiexi-trends.png", &chart.get_untracked().0); }>
                     {tr("匯出 PNG", "Export PNG")}
                 </button>
             </div>
@@ -206,7 +232,18 @@ pub fn Trends() -> impl IntoView {
             })}
             // SVG written by the corpus model with every label escaped.
             <div class="chart" data-testid="trend-chart" hidden=move || by_date.get() && !dated.get()
-                inner_html=move || svg.get()></div>
+                inner_html=move || chart.get().0></div>
+            {move || {
+                let left_out = chart.with(|c| c.1);
+                (left_out > 0).then(|| view! {
+                    <p class="muted" data-testid="trend-left-out">
+                        {move || match i18n.0.get() {
+                            crate::shell::i18n::Lang::ZhHant => format!("另有 {left_out} 份文件沒有提及所選實體。"),
+                            crate::shell::i18n::Lang::En => format!("{left_out} more documents name none of these entities."),
+                        }}
+                    </p>
+                })
+            }}
         </section>
     }
 }

@@ -58,6 +58,8 @@ pub fn CorpusViews(
     let library = expect_context::<LibraryState>();
     let i18n = I18n::get();
     let router = expect_context::<Router>();
+    // Names and lines in the display script the user chose (offsets are unchanged by it).
+    let script = expect_context::<crate::reader::ReaderView>();
     let view_shown = Memo::new(move |_| match router.route.with(|r| r.pane) {
         Pane::Corpus(view) => Some(view),
         _ => None,
@@ -277,6 +279,7 @@ pub fn CorpusViews(
                 <div class="kwic-controls">
                     <input
                         type="search"
+                        id="kwic-input"
                         data-testid="kwic-input"
                         aria-label=tr("搜尋字詞", "Search a word")
                         placeholder=move || i18n.tr("字詞、實體或正規表示式", "word, entity or pattern")
@@ -319,9 +322,9 @@ pub fn CorpusViews(
                                     let at = (h.start, h.end);
                                     view! {
                                         <tr data-testid="kwic-row" data-doc-id=h.doc.clone() data-start=h.start data-end=h.end>
-                                            <td class="left"><span>{h.left}</span></td>
-                                            <td class="keyword"><mark>{h.keyword}</mark></td>
-                                            <td class="right">{h.right}</td>
+                                            <td class="left"><span>{move || script.shown(&h.left)}</span></td>
+                                            <td class="keyword"><mark>{move || script.shown(&h.keyword)}</mark></td>
+                                            <td class="right">{move || script.shown(&h.right)}</td>
                                             <td class="doc">
                                                 <button type="button" class="link" data-testid="kwic-open" on:click=move |_| open_doc.run((doc.clone(), Some(at)))>
                                                     {title_of(&h.doc)}
@@ -392,7 +395,7 @@ pub fn CorpusViews(
                     <tbody>
                         {move || words.get().into_iter().map(|w| view! {
                             <tr data-word=w.text.clone() data-count=w.count>
-                                <td>{w.text.clone()}</td>
+                                <td>{let t = w.text.clone(); move || script.shown(&t)}</td>
                                 <td>{w.count}</td>
                                 <td>{w.docs}</td>
                             </tr>
@@ -435,7 +438,7 @@ pub fn CorpusViews(
                                             <td>
                                                 <button type="button" class="link" data-testid="entity-index-open"
                                                     on:click=move |_| choose_entity(kind, key.clone(), text.clone())>
-                                                    {r.text.clone()}
+                                                    {let t = r.text.clone(); move || script.shown(&t)}
                                                 </button>
                                             </td>
                                             <td>{r.count}</td>

@@ -86,6 +86,17 @@ pub fn EntityPanel(
             jump_to(g.mentions[at].0);
         }
     };
+    crate::shell::shortcuts::on_shortcut(move |key, ev| {
+        let delta = match key {
+            "n" | "j" => 1,
+            "p" | "k" => -1,
+            _ => return,
+        };
+        if selected_group.with_untracked(Option::is_some) {
+            ev.prevent_default();
+            step(delta);
+        }
+    });
 
     let by_type = move || {
         let lang = i18n.0.get();
@@ -128,11 +139,11 @@ pub fn EntityPanel(
                             " · " {n} {if n == 1 { tr(" 處", " mention") } else { tr(" 處", " mentions") }}
                         </p>
                         <div class="selection-nav">
-                            <button type="button" data-testid="mention-prev" on:click=move |_| step(-1)>
+                            <button type="button" data-testid="mention-prev" aria-keyshortcuts="p k" on:click=move |_| step(-1)>
                                 {tr("◀ 上一處", "◀ Previous")}
                             </button>
                             <span aria-live="polite" data-testid="mention-count">{move || format!("{} / {n}", cursor.get() + 1)}</span>
-                            <button type="button" data-testid="mention-next" on:click=move |_| step(1)>
+                            <button type="button" data-testid="mention-next" aria-keyshortcuts="n j" on:click=move |_| step(1)>
                                 {tr("下一處 ▶", "Next ▶")}
                             </button>
                             <button type="button" on:click=move |_| view.selected.set(None)>
@@ -192,15 +203,10 @@ pub fn EntityPanel(
     }
 }
 
-/// `text` in the display script chosen for the reader (as written, Traditional or
-/// Simplified): one switch for every place a name is shown.
+/// `text` in the display script chosen for the reader, tracked (see [`ReaderView::shown`]).
 pub fn shown_as(view: ReaderView, text: &str) -> impl Fn() -> String + Send + Sync + 'static {
     let text = text.to_string();
-    move || match view.script.get() {
-        Some(jiexi_engine::Script::Simplified) => to_simplified(&text),
-        Some(jiexi_engine::Script::Traditional) => jiexi_engine::script::to_traditional(&text),
-        None => text.clone(),
-    }
+    move || view.shown(&text)
 }
 
 fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {

@@ -8,7 +8,9 @@ use jiexi_corpus::export::{brat, conll, csv, html, json};
 use jiexi_corpus::identity::EntityGroup;
 use leptos::prelude::*;
 
+use crate::reader::{in_script, ReaderView};
 use crate::shell::download::download;
+use jiexi_engine::Script;
 
 use crate::shell::i18n::tr;
 use crate::state::client::Shown;
@@ -90,8 +92,19 @@ pub fn ExportBar(
             |about, s| html::html(&about.title, &s.text, &s.analysis),
         ),
     ];
+    // Files keep the script as written unless the user asks for the one shown: the
+    // mapping is char for char, so every offset in the file still holds.
+    let view_state = expect_context::<ReaderView>();
+    let in_shown_script = RwSignal::new(false);
+    let convert = move |out: String| match (
+        in_shown_script.get_untracked(),
+        view_state.script.get_untracked(),
+    ) {
+        (true, Some(script)) => in_script(script, &out),
+        _ => out,
+    };
     let copy = move |_| {
-        let tsv = csv::entity_table_tsv(&groups.get_untracked());
+        let tsv = convert(csv::entity_table_tsv(&groups.get_untracked()));
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -120,7 +133,7 @@ pub fn ExportBar(
                                     s.as_ref().map(|s| {
                                         let about = about.get_untracked();
                                         let name = format!("{}.{ext}", base_name(&about.title));
-                                        download(&name, mime, &write(&about, s))
+                                        download(&name, mime, &convert(write(&about, s)))
                                     })
                                 });
                                 if let Some(Err(message)) = result {
@@ -141,6 +154,17 @@ pub fn ExportBar(
             >
                 {tr("複製實體表", "Copy entity table")}
             </button>
+            {move || view_state.script.get().map(|script| view! {
+                <label class="check">
+                    <input type="checkbox" data-testid="export-in-script"
+                        prop:checked=move || in_shown_script.get()
+                        on:change=move |ev| in_shown_script.set(event_target_checked(&ev)) />
+                    {match script {
+                        Script::Simplified => tr("以簡體匯出", "Export in Simplified"),
+                        Script::Traditional => tr("以繁體匯出", "Export in Traditional"),
+                    }}
+                </label>
+            })}
         </div>
     }
 }

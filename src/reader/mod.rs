@@ -58,6 +58,25 @@ impl ReaderView {
     }
 }
 
+/// `text` mapped to `script`, char for char (offsets unchanged).
+pub fn in_script(script: Script, text: &str) -> String {
+    match script {
+        Script::Simplified => jiexi_engine::script::to_simplified(text),
+        Script::Traditional => jiexi_engine::script::to_traditional(text),
+    }
+}
+
+impl ReaderView {
+    /// `text` in the display script chosen (as written, Traditional or Simplified): one
+    /// switch for every place a name or a line of text is shown. Tracks the choice.
+    pub fn shown(&self, text: &str) -> String {
+        match self.script.get() {
+            Some(script) => in_script(script, text),
+            None => text.to_string(),
+        }
+    }
+}
+
 impl Default for ReaderView {
     fn default() -> Self {
         Self::new()

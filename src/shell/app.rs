@@ -16,6 +16,7 @@ use crate::reader::{Reader, ReaderView};
 use crate::shell::file_input::{dropped_file, FileInput};
 use crate::shell::i18n::{tr, I18n, Lang};
 use crate::shell::paste;
+use crate::shell::shortcuts::Shortcuts;
 use crate::state::client::AnalysisClient;
 use crate::state::corrections::Corrections;
 use crate::state::library::LibraryState;
@@ -331,6 +332,7 @@ pub fn App() -> impl IntoView {
                 {pane_link(router, Pane::Corpus(CorpusView::Kwic), "nav-corpus", "語料", "Explore")}
                 {pane_link(router, Pane::Library, "nav-library", "文件庫", "Library")}
             </nav>
+            <Shortcuts />
             <button
                 type="button"
                 class="lang"
@@ -490,6 +492,12 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <section class="explore" id="explore" aria-label=tr("語料分析", "Corpus views") hidden=move || !in_corpus()>
+                // The text box and its status line are out of sight here: what the worker
+                // is doing (loading, an error) is said again.
+                <p class="status" data-testid="explore-status" role="status"
+                    data-state=move || status.with(|s| s.as_str())>
+                    {move || in_corpus().then(|| status.with(|s| s.message(i18n.0.get())))}
+                </p>
                 <CorpusViews
 
 

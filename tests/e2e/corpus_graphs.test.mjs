@@ -63,6 +63,38 @@ test('the co-occurrence network: nodes by type, weighted links, selection, filte
   assert.ok(Number(await page.getByTestId('kwic-total').getAttribute('data-total')) > 0);
   assert.equal(await page.getByTestId('kwic-input').inputValue(), first);
 
+  // Type by shape as well as colour; labels shown never cover each other.
+  const shapes = new Map(await nodes.evaluateAll((ns) => ns.map((n) => [n.dataset.entity, n.querySelector('path.shape').getAttribute('d').replace(/[\d.,-]+/g, '')])));
+  if (shapes.has('PERSON') && shapes.has('ORG')) assert.notEqual(shapes.get('PERSON'), shapes.get('ORG'));
+  const overlapping = await graph.evaluate((g) => {
+    const texts = [...g.querySelectorAll('.node text:not(.crowded)')];
+    const boxes = texts.map((t) => t.getBoundingClientRect());
+    const found = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+        found.push([texts[i].textContent, texts[j].textContent, JSON.stringify(a), JSON.stringify(b)]);
+      }
+    }
+    return found;
+  });
+  assert.deepEqual(overlapping, [], 'labels overlap');
+  // Zoom and pan: buttons, and a drag on the background.
+  const box = () => page.getByTestId('network-svg').getAttribute('viewBox').then((v) => v.split(' ').map(Number));
+  const whole = await box();
+  await page.getByTestId('network-zoom-in').click();
+  const closer = await box();
+  assert.ok(closer[2] < whole[2] * 0.8, `${closer} within ${whole}`);
+  const svgBox = await page.getByTestId('network-svg').boundingBox();
+  await page.mouse.move(svgBox.x + 5, svgBox.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(svgBox.x + 85, svgBox.y + 45, { steps: 4 });
+  await page.mouse.up();
+  const moved = await box();
+  assert.ok(moved[0] < closer[0] && moved[1] < closer[1], `panned ${closer} to ${moved}`);
+  await page.getByTestId('network-zoom-reset').click();
+  assert.deepEqual(await box(), whole);
+
   // Paragraphs hold more pairs than sentences (among 20 names: 190 pairs at most, under
   // the cap on links drawn).
   await page.getByTestId('cooccurrence-size').selectOption('20');
@@ -90,27 +122,34 @@ test('the co-occurrence network: nodes by type, weighted links, selection, filte
   await page.close();
 });
 
-test('trends: a line per chosen entity across the documents or their dates; exports', async () => {
+test('trends: bars per document, a line over dates, for each chosen entity; exports', async () => {
   const { page, errors } = await withLibrary();
   const chart = page.getByTestId('trend-chart');
-  await chart.locator('polyline').nth(2).waitFor();
-  assert.equal(await chart.locator('polyline').count(), 3, 'the three most mentioned entities at first');
+  await chart.locator('g[data-series]').nth(2).waitFor();
+  assert.equal(await chart.locator('g[data-series]').count(), 3, 'the three most mentioned entities at first');
+  // Documents are categories, so bars, not a line that suggests an order.
+  assert.equal(await chart.locator('polyline').count(), 0);
   const documents = await page.getByTestId('corpus-doc').count();
-  const points = await chart.locator('polyline').first().getAttribute('points');
-  assert.equal(points.trim().split(/\s+/).length, documents, 'a point per document');
 
-  // The values are the entity index's counts (names only: no dates or amounts).
+  // The values are the entity index's counts (names only: no dates or amounts), over the
+  // documents that name one of the chosen; the others are said to be left out.
   const top = page.locator('[data-testid=entity-index] tbody tr:not([data-entity-type=DATE]):not([data-entity-type=MONEY]):not([data-entity-type=PERCENT]):not([data-entity-type=QUANTITY]):not([data-entity-type=TIME])').first();
   const total = Number(await top.getAttribute('data-count'));
   const name = await top.getAttribute('data-entity-text');
-  const series = chart.locator(`g[data-series="${name}"]`);
-  const values = (await series.getAttribute('data-values')).split(',').map(Number);
-  assert.equal(values.length, documents);
+  const series = await chart.locator('g[data-series]').evaluateAll((gs) => gs.map((g) => g.dataset.values.split(',').map(Number)));
+  const rows = series[0].length;
+  assert.equal(await chart.locator('text[data-row]').count(), rows, 'a labelled row per document');
+  for (let r = 0; r < rows; r++) assert.ok(series.some((v) => v[r] > 0), `row ${r} names one of them`);
+  const values = (await chart.locator(`g[data-series="${name}"]`).getAttribute('data-values')).split(',').map(Number);
   assert.equal(values.reduce((a, b) => a + b, 0), total);
+  if (rows < documents) {
+    assert.match(await page.getByTestId('trend-left-out').textContent(), new RegExp(`${documents - rows}`));
+  }
 
   await page.locator('[data-testid=trend-entity]').nth(1).uncheck();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=trend-chart] polyline').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=trend-chart] g[data-series]').length === 2);
   await page.getByTestId('trend-by-date').check();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=trend-chart] polyline').length === 2);
   // One point per date the documents give (the seed stories' and the generated ones').
   const dates = new Set(await page.locator('[data-testid=corpus-doc][data-date]').evaluateAll((bs) =>
     bs.map((b) => b.dataset.date).filter((d) => d)));

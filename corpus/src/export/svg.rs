@@ -7,6 +7,7 @@ use jiexi_engine::EntityType;
 
 use super::html::escape_html;
 use crate::cooccurrence::{Graph, HEIGHT, WIDTH};
+use crate::network_drawing::{place_labels, radius, shape_path, stroke, LABEL_SIZE};
 
 /// A horizontal bar chart of (label, value) as a standalone SVG document: shown in the
 /// page and saved as it is. Labels are escaped; nothing in it runs.
@@ -60,7 +61,8 @@ pub fn line_chart_svg(title: &str, x_labels: &[String], series: &[(String, Vec<u
     const PLOT_W: f32 = 560.0;
     const PLOT_H: f32 = 220.0;
     let legend_h = 18.0 * series.len() as f32;
-    let (w, h) = (LEFT + PLOT_W + 20.0, TOP + PLOT_H + 90.0 + legend_h);
+    // Room right of the plot for the last slanted label.
+    let (w, h) = (LEFT + PLOT_W + 90.0, TOP + PLOT_H + 90.0 + legend_h);
     let max = series
         .iter()
         .flat_map(|(_, v)| v.iter().copied())
@@ -96,7 +98,7 @@ pub fn line_chart_svg(title: &str, x_labels: &[String], series: &[(String, Vec<u
     for (i, label) in x_labels.iter().enumerate().filter(|(i, _)| i % every == 0) {
         let short: String = label.chars().take(12).collect();
         svg.push_str(&format!(
-            "<text transform=\"translate({:.1},{:.1}) rotate(45)\" font-size=\"10\">{}</text>",
+            "<text transform=\"translate({:.1},{:.1}) rotate(45)\" font-size=\"11\">{}</text>",
             x(i),
             TOP + PLOT_H + 12.0,
             escape_html(&short)
@@ -132,6 +134,77 @@ pub fn line_chart_svg(title: &str, x_labels: &[String], series: &[(String, Vec<u
             "<text x=\"{:.1}\" y=\"{ly:.1}\">{}</text></g>",
             LEFT + 16.0,
             escape_html(name)
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Grouped horizontal bars: a row per category (a document), a bar per series, each bar
+/// ending in its series' marker. For a categorical axis, where a line between documents
+/// would suggest an order that is not there; rows leave room for a readable label.
+pub fn grouped_bars_svg(title: &str, rows: &[String], series: &[(String, Vec<usize>)]) -> String {
+    // Room for 14 Han glyphs (12 px each, with a margin for wider fonts).
+    const LABEL: f32 = 220.0;
+    const BAR: f32 = 360.0;
+    const BAR_H: f32 = 9.0;
+    const TOP: f32 = 30.0;
+    let legend_h = 18.0 * series.len() as f32;
+    let row_h = 8.0 + (BAR_H + 2.0) * series.len().max(1) as f32;
+    let w = LABEL + BAR + 60.0;
+    let h = TOP + legend_h + row_h * rows.len() as f32 + 10.0;
+    let max = series
+        .iter()
+        .flat_map(|(_, v)| v.iter().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
+         viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\
+         <title>{t}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
+         <text x=\"4\" y=\"16\" font-weight=\"bold\">{t}</text>",
+        t = escape_html(title),
+    );
+    for (s, (name, values)) in series.iter().enumerate() {
+        let colour = SERIES[s % SERIES.len()];
+        let ly = TOP + 12.0 + 18.0 * s as f32;
+        let listed: Vec<String> = values.iter().map(usize::to_string).collect();
+        svg.push_str(&format!(
+            "<g data-series=\"{n}\" data-values=\"{v}\">{m}<text x=\"{:.1}\" y=\"{ly:.1}\">{n}</text>",
+            LABEL + 16.0,
+            n = escape_html(name),
+            v = listed.join(","),
+            m = marker(s, LABEL + 6.0, ly - 4.0, colour),
+        ));
+        for (r, &v) in values.iter().enumerate() {
+            let y = TOP + legend_h + 8.0 + row_h * r as f32 + (BAR_H + 2.0) * s as f32;
+            let len = BAR * v as f32 / max as f32;
+            svg.push_str(&format!(
+                "<rect x=\"{LABEL}\" y=\"{y:.1}\" width=\"{len:.1}\" height=\"{BAR_H}\" fill=\"{colour}\">\
+                 <title>{n} · {l}: {v}</title></rect>{m}<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\">{v}</text>",
+                LABEL + len + 10.0,
+                y + BAR_H - 1.0,
+                n = escape_html(name),
+                l = escape_html(rows.get(r).map_or("", String::as_str)),
+                m = marker(s, LABEL + len, y + BAR_H / 2.0, colour),
+            ));
+        }
+        svg.push_str("</g>");
+    }
+    for (r, label) in rows.iter().enumerate() {
+        let short: String = label.chars().take(16).collect();
+        let more = if label.chars().count() > 16 {
+            "…"
+        } else {
+            ""
+        };
+        let y = TOP + legend_h + 8.0 + row_h * r as f32 + row_h / 2.0;
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{y:.1}\" text-anchor=\"end\" data-row=\"{r}\">{}{more}<title>{}</title></text>",
+            LABEL - 8.0,
+            escape_html(&short),
+            escape_html(label),
         ));
     }
     svg.push_str("</svg>");
@@ -218,16 +291,6 @@ fn fill(kind: EntityType) -> &'static str {
     }
 }
 
-/// Radius of a node with `count` mentions, the largest having `max`.
-pub fn radius(count: usize, max: usize) -> f32 {
-    5.0 + 15.0 * (count as f32 / max.max(1) as f32).sqrt()
-}
-
-/// Stroke width of an edge of `weight`, the heaviest having `max`.
-pub fn stroke(weight: usize, max: usize) -> f32 {
-    0.5 + 5.5 * weight as f32 / max.max(1) as f32
-}
-
 /// The graph as a standalone SVG document; labels escaped, nothing in it runs.
 pub fn graph_svg(title: &str, graph: &Graph) -> String {
     let max_count = graph.nodes.iter().map(|n| n.count).max().unwrap_or(1);
@@ -253,18 +316,26 @@ pub fn graph_svg(title: &str, graph: &Graph) -> String {
             e.weight
         ));
     }
-    for n in &graph.nodes {
+    let labels = place_labels(graph);
+    for (n, label) in graph.nodes.iter().zip(&labels) {
         let text = escape_html(&n.text);
         let r = radius(n.count, max_count);
+        // A label with no free place is left to the tooltip, as in the page.
+        let shown = if label.shown {
+            format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" font-size=\"{LABEL_SIZE}\">{text}</text>",
+                label.x, label.y, label.anchor
+            )
+        } else {
+            String::new()
+        };
         svg.push_str(&format!(
-            "<g data-node=\"{text}\" data-entity=\"{kind}\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" \
-             fill=\"{fill}\" stroke=\"#333333\"/><text x=\"{x:.1}\" y=\"{ty:.1}\" text-anchor=\"middle\">{text}</text>\
+            "<g data-node=\"{text}\" data-entity=\"{kind}\"><path d=\"{d}\" \
+             fill=\"{fill}\" stroke=\"#333333\"/>{shown}\
              <title>{text} ({kind}): {count}</title></g>",
             kind = n.kind.as_str(),
-            x = n.x,
-            y = n.y,
+            d = shape_path(n.kind, n.x, n.y, r),
             fill = fill(n.kind),
-            ty = n.y - r - 3.0,
             count = n.count,
         ));
     }
@@ -294,7 +365,24 @@ mod tests {
     }
 
     #[test]
+    fn grouped_bars_draw_a_bar_per_series_and_row_with_labels_escaped() {
+        let svg = grouped_bars_svg(
+            "按文件",
+            &["大公報：河套<合作區>".to_string(), "文匯報".to_string()],
+            &[("深圳".into(), vec![4, 0]), ("香港".into(), vec![1, 2])],
+        );
+        assert_eq!(svg.matches("<rect x=\"220\"").count(), 4, "{svg}");
+        assert!(svg.contains("data-values=\"4,0\""), "{svg}");
+        assert!(
+            svg.contains("&lt;合作區&gt;") && !svg.contains("<合作區>"),
+            "{svg}"
+        );
+        assert!(svg.ends_with("</svg>"));
+    }
+
+    #[test]
     fn empty_charts_are_still_documents() {
+        assert!(grouped_bars_svg("x", &[], &[]).ends_with("</svg>"));
         assert!(line_chart_svg("x", &[], &[]).ends_with("</svg>"));
         assert!(word_cloud_svg("x", &[]).ends_with("</svg>"));
         assert!(bar_chart_svg("x", &[]).ends_with("</svg>"));
