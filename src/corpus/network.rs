@@ -187,7 +187,10 @@ pub fn Network(
 
     let drawing = move || {
         let Some(g) = graph.get() else {
-            return view! { <p class="muted">{tr("沒有可顯示的實體", "No entities to show")}</p> }
+            return view! { <p class="notice" data-testid="network-empty">{tr(
+                "還沒有可連結的名稱：在文件庫加入文章，或在上方勾選更多類型。",
+                "No names to link yet: add articles to the library, or tick more types above.",
+            )}</p> }
                 .into_any();
         };
         let max_count = g.nodes.iter().map(|n| n.count).max().unwrap_or(1);

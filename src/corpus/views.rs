@@ -309,6 +309,12 @@ pub fn CorpusViews(
                     </label>
                     <button type="button" data-testid="kwic-export" on:click=export_kwic>{tr("匯出 CSV", "Export CSV")}</button>
                 </div>
+                {move || asked.with(Option::is_none).then(|| view! {
+                    <p class="muted" data-testid="kwic-hint">{tr(
+                        "輸入字詞、名稱或正規表示式，即可看到它在每份文件中出現的每一處。",
+                        "Type a word, a name or a pattern to see every place it occurs, in every document.",
+                    )}</p>
+                })}
                 {move || client.concordance.get().filter(|_| asked.with(Option::is_some)).map(|c| match c.result {
                     Err(message) => view! { <p class="notice" data-testid="kwic-error">{message}</p> }.into_any(),
                     Ok((hits, total)) => view! {
@@ -335,6 +341,12 @@ pub fn CorpusViews(
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        {(total == 0).then(|| view! {
+                            <p class="notice" data-testid="kwic-none">{tr(
+                                "沒有找到：試較短的字詞，或關閉「正規表示式」。繁簡兩體均會搜尋。",
+                                "Not found: try a shorter word, or untick Pattern. Both scripts are searched.",
+                            )}</p>
+                        })}
                         {(total > limit.get_untracked()).then(|| view! {
                             <button type="button" data-testid="kwic-more" on:click=move |_| limit.update(|l| *l += 4 * KWIC_PAGE)>
                                 {tr("顯示更多", "Show more")}

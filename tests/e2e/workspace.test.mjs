@@ -57,7 +57,7 @@ test('no view is wider than the screen, on a desktop or a phone', async () => {
       await page.goto(`${app.server.url}#/${pane === 'corpus' ? 'corpus/kwic?q=深港' : pane}`);
       if (pane === 'corpus') {
         await page.locator('[data-testid=kwic-row]').first().waitFor({ timeout: 60000 });
-        await page.locator('[data-testid=network] svg, [data-testid=network-empty]').first().waitFor({ timeout: 60000 }).catch(() => {});
+        await page.locator('[data-testid=cooccurrence] svg, [data-testid=network-empty]').first().waitFor({ timeout: 60000 }).catch(() => {});
       }
       assert.ok(await overflow(page) <= 0, `${pane} at ${viewport.width}px is ${await overflow(page)} px too wide`);
     }
