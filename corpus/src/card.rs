@@ -167,3 +167,87 @@ impl CorpusIndex {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::authority::{Authority, Op};
+    use crate::test_support::entity;
+
+    const ORG: EntityType = EntityType::Org;
+    const PERSON: EntityType = EntityType::Person;
+
+    #[test]
+    fn a_merged_entity_has_one_card_with_its_dates_and_companions() {
+        let ix_docs = vec![
+            (
+                "a",
+                "港大校長羅柳斌出席。深圳市政府表示歡迎。",
+                vec![
+                    entity(0, 2, ORG, "港大"),
+                    entity(4, 7, PERSON, "羅柳斌"),
+                    entity(10, 15, ORG, "深圳市政府"),
+                ],
+            ),
+            (
+                "b",
+                "HKU與深圳市政府簽約，羅柳斌見證。",
+                vec![
+                    entity(0, 3, ORG, "HKU"),
+                    entity(4, 9, ORG, "深圳市政府"),
+                    entity(12, 15, PERSON, "罗柳斌"),
+                ],
+            ),
+            (
+                "c",
+                "深圳市政府發布新政策。",
+                vec![entity(0, 5, ORG, "深圳市政府")],
+            ),
+        ];
+        let mut ix = CorpusIndex::with_entities(ix_docs);
+        let hku: Key = (ORG, "香港大学".into());
+        let mut a = Authority::default();
+        for op in [
+            Op::Merge {
+                keys: vec![(ORG, "港大".into()), (ORG, "HKU".into())],
+                name: "香港大學".into(),
+                kind: ORG,
+            },
+            Op::Alias {
+                entity: hku.clone(),
+                alias: "University of Hong Kong".into(),
+            },
+            Op::Note {
+                entity: hku.clone(),
+                note: "Also 香港大学 in mainland papers.".into(),
+            },
+        ] {
+            a.change(&op).unwrap();
+        }
+        ix.set_authority(a);
+        let date = |id: &str| match id {
+            "a" => "2025-01-03".to_string(),
+            "b" => "2024-12-17 morning".to_string(),
+            _ => "last week".to_string(),
+        };
+        let card = ix.card(&hku, date, 5).expect("mentioned");
+        assert_eq!(card.name, "香港大學");
+        assert_eq!(card.forms, ["港大", "HKU"]);
+        assert_eq!(card.aliases, ["University of Hong Kong"]);
+        assert_eq!(card.count, 2);
+        assert_eq!(card.docs, [("a".to_string(), 1), ("b".to_string(), 1)]);
+        assert_eq!(card.first_seen.as_deref(), Some("2024-12-17"));
+        assert_eq!(card.last_seen.as_deref(), Some("2025-01-03"));
+        let related: Vec<(&str, usize)> = (card.related.iter())
+            .map(|r| (r.name.as_str(), r.together))
+            .collect();
+        // 羅柳斌 twice (both scripts), 深圳市政府 once: only in b's first sentence.
+        assert_eq!(related, [("羅柳斌", 2), ("深圳市政府", 1)]);
+        assert!(card.note.contains("mainland"));
+        assert_eq!(
+            ix.card(&(ORG, "港大".into()), |_| String::new(), 5),
+            None,
+            "merged away"
+        );
+    }
+}
