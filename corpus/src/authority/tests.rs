@@ -275,7 +275,11 @@ fn merging_one_name_into_another_changes_every_view() {
     let g = ix.cooccurrence(crate::cooccurrence::Unit::Sentence, &[], 30);
     assert!(g.nodes.iter().all(|n| n.key != "港"), "{g:?}");
     let hk = g.nodes.iter().find(|n| n.key == "香港").expect("香港");
-    assert_eq!(hk.count, 2);
+    assert_eq!(
+        (hk.text.as_str(), hk.count),
+        ("香港", 2),
+        "named by its canonical name"
+    );
     let rows = ix.entities();
     assert_eq!((rows[0].text.as_str(), rows[0].count), ("香港", 2));
     let (hits, total) = ix
