@@ -102,12 +102,14 @@ impl CorpusIndex {
             }
             let mine_in: std::collections::HashSet<usize> = mine
                 .iter()
-                .map(|&i| sentence[doc.entities[i].start])
+                .filter_map(|&i| sentence.get(doc.entities[i].start).copied())
                 .collect();
             let mut seen: std::collections::HashSet<(Key, usize)> = Default::default();
             for e in &doc.entities {
                 let k = entity_key(e);
-                let s = sentence[e.start];
+                let Some(&s) = sentence.get(e.start) else {
+                    continue;
+                };
                 if !matches!(e.kind, EntityType::Person | EntityType::Org)
                     || k == *key
                     || !mine_in.contains(&s)

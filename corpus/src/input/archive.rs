@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 use super::{decode_text, Decoded, MAX_TEXT_BYTES};
 use crate::Error;
 
-/// Most files read from one archive; the rest are each refused.
+/// Most files read from one archive; the rest are refused in one entry.
 pub const MAX_ENTRIES: usize = 2_000;
 /// Most text read from one archive, uncompressed: an archive that unpacks into more
 /// (a "zip bomb", or a whole newsroom's) is read up to here.
@@ -40,7 +40,8 @@ pub fn decode_zip(source: &str, bytes: &[u8]) -> Result<Vec<ArchiveEntry>, Error
     })?;
     let mut entries = Vec::new();
     let mut budget = MAX_ARCHIVE_TEXT_BYTES;
-    for i in 0..archive.len() {
+    let count = archive.len();
+    for i in 0..count {
         let mut file = match archive.by_index(i) {
             Ok(file) => file,
             Err(e) => {
@@ -65,9 +66,19 @@ pub fn decode_zip(source: &str, bytes: &[u8]) -> Result<Vec<ArchiveEntry>, Error
                 detail: detail.to_string(),
             })
         };
-        let result = if entries.len() >= MAX_ENTRIES {
-            refuse("the archive holds more files than jiexi reads at once (2,000); split it")
-        } else if file.enclosed_name().is_none() || name.contains('\\') {
+        if entries.len() >= MAX_ENTRIES {
+            // One message for the rest, not one per file: an archive may list millions.
+            entries.push(ArchiveEntry {
+                name,
+                result: refuse(&format!(
+                    "the archive holds more files than jiexi reads at once ({MAX_ENTRIES}); \
+                     this one and the {} after it were not read; split it",
+                    count - i - 1
+                )),
+            });
+            break;
+        }
+        let result = if file.enclosed_name().is_none() || name.contains('\\') {
             refuse("its name points outside the archive's folder; it was not read")
         } else if name.to_lowercase().ends_with(".zip") {
             refuse("an archive inside the archive; unpack it and add its files")
@@ -192,6 +203,21 @@ mod tests {
             entries[0].name
         );
         assert_eq!(entries[1].result.as_ref().unwrap().text, "深港");
+    }
+
+    #[test]
+    fn an_archive_of_too_many_files_is_read_up_to_the_limit() {
+        let names: Vec<String> = (0..MAX_ENTRIES + 3).map(|i| format!("{i}.txt")).collect();
+        let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"ok"[..])).collect();
+        let entries = decode_zip("many.zip", &zip_of(&files)).unwrap();
+        assert_eq!(entries.len(), MAX_ENTRIES + 1);
+        assert!(entries[..MAX_ENTRIES].iter().all(|e| e.result.is_ok()));
+        let last = entries[MAX_ENTRIES]
+            .result
+            .as_ref()
+            .unwrap_err()
+            .to_string();
+        assert!(last.contains("the 2 after it were not read"), "{last}");
     }
 
     #[test]
