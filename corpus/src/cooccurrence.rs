@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::identity::entity_key;
+use crate::identity::{display_name, entity_key, tally};
 use crate::index::CorpusIndex;
 use jiexi_engine::EntityType;
 
@@ -26,7 +26,7 @@ pub struct Node {
     pub kind: EntityType,
     /// Folded text, as in the entity index.
     pub key: String,
-    /// As first seen.
+    /// Its name (`identity::display_name`): the canonical one, else its most frequent form.
     pub text: String,
     /// Mentions in the corpus.
     pub count: usize,
@@ -69,16 +69,27 @@ impl CorpusIndex {
     /// and how often each pair shares a unit, laid out.
     pub fn cooccurrence(&self, unit: Unit, types: &[EntityType], max_nodes: usize) -> Graph {
         let wanted = |k: EntityType| types.is_empty() || types.contains(&k);
-        let mut counts: HashMap<(EntityType, String), (usize, String)> = HashMap::new();
+        // (mentions, forms, canonical names given), by key.
+        type Tally = (usize, Vec<(String, usize)>, Vec<(String, usize)>);
+        let mut counts: HashMap<(EntityType, String), Tally> = HashMap::new();
         for (_, doc) in self.documents() {
             for e in doc.entities.iter().filter(|e| wanted(e.kind)) {
-                counts
-                    .entry(entity_key(e))
-                    .or_insert_with(|| (0, e.text.clone()))
-                    .0 += 1;
+                let c = counts.entry(entity_key(e)).or_default();
+                c.0 += 1;
+                tally(&mut c.1, &e.text);
+                if let Some(name) = &e.alias_of {
+                    tally(&mut c.2, name);
+                }
             }
         }
-        let mut ranked: Vec<((EntityType, String), (usize, String))> = counts.into_iter().collect();
+        let mut ranked: Vec<((EntityType, String), (usize, String))> = (counts.into_iter())
+            .map(|(key, (count, mut forms, mut names))| {
+                forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let text = display_name(&key.1, &forms, &names);
+                (key, (count, text))
+            })
+            .collect();
         ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
         ranked.truncate(max_nodes);
         let index: HashMap<&(EntityType, String), usize> = ranked

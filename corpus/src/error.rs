@@ -24,6 +24,11 @@ pub enum Error {
     Correction(String),
     /// A concordance pattern that is too long or not a regular expression.
     Pattern(String),
+    /// A change to the authority file that cannot be made (it names what and why); the
+    /// file is left as it was.
+    Authority(String),
+    /// A zip archive, or one entry of it, that cannot be read (`source` names it).
+    Archive { source: String, detail: String },
 }
 
 impl fmt::Display for Error {
@@ -52,6 +57,8 @@ impl fmt::Display for Error {
             ),
             Error::Library(detail) => write!(f, "{detail}; nothing was changed"),
             Error::Correction(detail) | Error::Pattern(detail) => f.write_str(detail),
+            Error::Authority(detail) => write!(f, "{detail}; the authority file was not changed"),
+            Error::Archive { source, detail } => write!(f, "{source}: {detail}"),
         }
     }
 }

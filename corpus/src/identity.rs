@@ -13,7 +13,7 @@ pub struct EntityGroup {
     pub kind: EntityType,
     /// The folded text every form shares (see [`entity_key`]).
     pub key: String,
-    /// The most frequent surface form.
+    /// Its name: [`display_name`] of its mentions.
     pub text: String,
     pub count: usize,
     /// Every surface form seen, most frequent first.
@@ -23,9 +23,30 @@ pub struct EntityGroup {
 }
 
 /// The key mentions of one entity share: its type and its folded text
-/// ([`fold`]), the full name's for a short form of it.
+/// ([`fold`]), the full name's for a short form of it (and the canonical name's for a
+/// mention the [`authority`](crate::authority) file gathers under one).
 pub fn entity_key(e: &Entity) -> (EntityType, String) {
     (e.kind, fold(e.alias_of.as_deref().unwrap_or(&e.text)))
+}
+
+/// The name to show for one entity's mentions: the full (or canonical) name they are
+/// given most often as `alias_of`, else the most frequent form that is the key itself,
+/// else the most frequent form. `forms` and `names` are (text, count), most frequent first.
+pub fn display_name(key: &str, forms: &[(String, usize)], names: &[(String, usize)]) -> String {
+    names
+        .first()
+        .or_else(|| forms.iter().find(|(f, _)| fold(f) == key))
+        .or(forms.first())
+        .map(|(f, _)| f.clone())
+        .unwrap_or_default()
+}
+
+/// Counts `text` in `counts` (first-seen order kept for ties).
+pub(crate) fn tally(counts: &mut Vec<(String, usize)>, text: &str) {
+    match counts.iter_mut().find(|(f, _)| f == text) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((text.to_string(), 1)),
+    }
 }
 
 /// Entities grouped by name, most frequent first (then by type and text, so the order is
@@ -34,6 +55,7 @@ pub fn group_entities(entities: &[Entity]) -> Vec<EntityGroup> {
     let mut groups: Vec<EntityGroup> = Vec::new();
     let mut index: std::collections::HashMap<(EntityType, String), usize> = Default::default();
     let mut form_counts: Vec<Vec<(String, usize)>> = Vec::new();
+    let mut name_counts: Vec<Vec<(String, usize)>> = Vec::new();
     for e in entities {
         let key = entity_key(e);
         let at = *index.entry(key.clone()).or_insert_with(|| {
@@ -46,27 +68,23 @@ pub fn group_entities(entities: &[Entity]) -> Vec<EntityGroup> {
                 mentions: Vec::new(),
             });
             form_counts.push(Vec::new());
+            name_counts.push(Vec::new());
             groups.len() - 1
         });
         let g = &mut groups[at];
         g.count += 1;
         g.mentions.push((e.start, e.end));
-        let forms = &mut form_counts[at];
-        match forms.iter_mut().find(|(f, _)| *f == e.text) {
-            Some((_, n)) => *n += 1,
-            None => forms.push((e.text.clone(), 1)),
+        tally(&mut form_counts[at], &e.text);
+        if let Some(name) = &e.alias_of {
+            tally(&mut name_counts[at], name);
         }
     }
-    for (g, mut forms) in groups.iter_mut().zip(form_counts) {
+    for ((g, mut forms), mut names) in groups.iter_mut().zip(form_counts).zip(name_counts) {
         // Stable: ties keep first-seen order.
         forms.sort_by_key(|f| std::cmp::Reverse(f.1));
+        names.sort_by_key(|f| std::cmp::Reverse(f.1));
         // Named by its full name when short forms are grouped under it.
-        g.text = forms
-            .iter()
-            .find(|(f, _)| fold(f) == g.key)
-            .unwrap_or(&forms[0])
-            .0
-            .clone();
+        g.text = display_name(&g.key, &forms, &names);
         g.forms = forms.into_iter().map(|(f, _)| f).collect();
     }
     groups.sort_by(|a, b| {

@@ -11,7 +11,8 @@ use jiexi_engine::keywords::is_stopword;
 use jiexi_engine::script::fold;
 use jiexi_engine::{Analyzer, Entity, EntityType};
 
-use crate::identity::entity_key;
+use crate::authority::Authority;
+use crate::identity::{display_name, entity_key};
 use crate::Error;
 
 /// One document of the index.
@@ -22,7 +23,9 @@ pub(crate) struct Indexed {
     /// The text folded for matching (widths, Simplified), char for char: offsets agree.
     folded: Vec<char>,
     pub(crate) chars: Vec<char>,
-    /// In text order.
+    /// The engine's entities, in text order: what the authority file is applied to.
+    raw: Vec<Entity>,
+    /// `raw` with the authority file applied: what every view reads.
     pub(crate) entities: Vec<Entity>,
 }
 
@@ -32,7 +35,8 @@ pub struct IndexEntry {
     pub kind: EntityType,
     /// Folded text: the key its mentions share.
     pub key: String,
-    /// The most frequent surface form.
+    /// Its name ([`display_name`]): the canonical name the authority file gives it,
+    /// else its most frequent form.
     pub text: String,
     pub count: usize,
     /// Documents it occurs in, with the count in each, most first.
@@ -111,6 +115,8 @@ const REGEX_SIZE_LIMIT: usize = 1 << 20;
 #[derive(Default)]
 pub struct CorpusIndex {
     docs: Vec<(String, Indexed)>,
+    /// Applied to every document's entities as it is indexed.
+    authority: Authority,
 }
 
 impl CorpusIndex {
@@ -152,12 +158,15 @@ impl CorpusIndex {
                                 .1 += 1;
                         }
                     }
-                    let entities = analysis.entities;
+                    let raw = analysis.entities;
+                    let mut entities = raw.clone();
+                    self.authority.resolver().apply(&mut entities);
                     Indexed {
                         words,
                         folded: fold(&text).chars().collect(),
                         chars: text.chars().collect(),
                         text,
+                        raw,
                         entities,
                     }
                 }
@@ -165,6 +174,45 @@ impl CorpusIndex {
             self.docs.push((id, indexed));
         }
         analysed
+    }
+
+    /// An index of documents whose entities are given (id, text, entities): for tests of
+    /// the views that need entities the engine would not find.
+    #[cfg(test)]
+    pub(crate) fn with_entities(docs: Vec<(&str, &str, Vec<Entity>)>) -> CorpusIndex {
+        let docs = docs
+            .into_iter()
+            .map(|(id, text, raw)| {
+                let indexed = Indexed {
+                    text: text.to_string(),
+                    words: HashMap::new(),
+                    folded: fold(text).chars().collect(),
+                    chars: text.chars().collect(),
+                    entities: raw.clone(),
+                    raw,
+                };
+                (id.to_string(), indexed)
+            })
+            .collect();
+        CorpusIndex {
+            docs,
+            authority: Authority::default(),
+        }
+    }
+
+    /// Replaces the authority file every view applies; no document is analysed again.
+    pub fn set_authority(&mut self, authority: Authority) {
+        self.authority = authority;
+        let resolver = self.authority.resolver();
+        for (_, doc) in &mut self.docs {
+            doc.entities.clone_from(&doc.raw);
+            resolver.apply(&mut doc.entities);
+        }
+    }
+
+    /// The authority file the views apply.
+    pub fn authority(&self) -> &Authority {
+        &self.authority
     }
 
     pub fn len(&self) -> usize {
@@ -185,6 +233,7 @@ impl CorpusIndex {
         let mut rows: Vec<IndexEntry> = Vec::new();
         let mut at: HashMap<(EntityType, String), usize> = HashMap::new();
         let mut forms: Vec<HashMap<&str, usize>> = Vec::new();
+        let mut names: Vec<HashMap<&str, usize>> = Vec::new();
         for (id, doc) in &self.docs {
             for e in &doc.entities {
                 let key = entity_key(e);
@@ -197,6 +246,7 @@ impl CorpusIndex {
                         docs: Vec::new(),
                     });
                     forms.push(HashMap::new());
+                    names.push(HashMap::new());
                     rows.len() - 1
                 });
                 let row = &mut rows[i];
@@ -206,13 +256,22 @@ impl CorpusIndex {
                     _ => row.docs.push((id.clone(), 1)),
                 }
                 *forms[i].entry(e.text.as_str()).or_default() += 1;
+                if let Some(name) = &e.alias_of {
+                    *names[i].entry(name.as_str()).or_default() += 1;
+                }
             }
         }
-        for (row, forms) in rows.iter_mut().zip(forms) {
-            let best = forms
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)));
-            row.text = best.map(|(f, _)| f.to_string()).unwrap_or_default();
+        for ((row, forms), names) in rows.iter_mut().zip(forms).zip(names) {
+            // Most frequent first, ties by text: the same row whatever the hash order.
+            let ranked = |counts: HashMap<&str, usize>| {
+                let mut v: Vec<(String, usize)> = counts
+                    .into_iter()
+                    .map(|(f, n)| (f.to_string(), n))
+                    .collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                v
+            };
+            row.text = display_name(&row.key, &ranked(forms), &ranked(names));
             row.docs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         rows.sort_by(|a, b| {

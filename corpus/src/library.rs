@@ -5,13 +5,17 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::authority::Authority;
 use crate::input::MAX_TEXT_BYTES;
 use crate::Error;
 
 /// The `format` field of an exported library.
 pub const FORMAT: &str = "jiexi-library";
-/// The version of that format this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The version of that format this build writes. Version 2 added the authority file;
+/// version 1 files (without one) are still read.
+pub const VERSION: u32 = 2;
+/// The oldest version read.
+const OLDEST: u32 = 1;
 /// Longest title kept, in chars.
 pub const MAX_TITLE: usize = 200;
 
@@ -40,6 +44,9 @@ pub struct Library {
     pub format: String,
     pub version: u32,
     pub documents: Vec<Document>,
+    /// The user's authority file (empty in a version 1 file).
+    #[serde(default)]
+    pub authority: Authority,
 }
 
 /// What an import did.
@@ -88,6 +95,7 @@ impl Library {
             format: FORMAT.to_string(),
             version: VERSION,
             documents,
+            authority: Authority::default(),
         }
     }
 
@@ -102,12 +110,13 @@ impl Library {
                 library.format
             )));
         }
-        if library.version != VERSION {
+        if !(OLDEST..=VERSION).contains(&library.version) {
             return Err(Error::Library(format!(
                 "library version {} is not supported (this jiexi reads version {VERSION})",
                 library.version
             )));
         }
+        library.authority.check_read()?;
         let mut ids = std::collections::HashSet::new();
         for doc in &library.documents {
             doc.validate()?;
@@ -202,13 +211,44 @@ mod tests {
     }
 
     #[test]
+    fn the_library_file_carries_the_authority_file() {
+        use crate::authority::Op;
+        let mut lib = Library::new(vec![doc("a", "港大與香港大學合辦講座。")]);
+        let hku = (jiexi_engine::EntityType::Org, "香港大学".to_string());
+        lib.authority
+            .change(&Op::Merge {
+                keys: vec![(hku.0, "港大".into()), hku.clone()],
+                name: "香港大學".into(),
+                kind: hku.0,
+            })
+            .unwrap();
+        let read = Library::from_json(&lib.to_json()).unwrap();
+        assert_eq!(read, lib);
+        assert_eq!(read.authority.entries().len(), 1);
+        let broken = lib.to_json().replace("jiexi-authority", "x");
+        assert!(
+            Library::from_json(&broken).is_err(),
+            "its authority file is checked"
+        );
+    }
+
+    #[test]
+    fn a_version_1_file_without_an_authority_file_still_imports() {
+        let old = r#"{"format": "jiexi-library", "version": 1, "documents": [
+            {"id": "a", "title": "深港合作", "text": "深港合作加快。", "updated": 5}]}"#;
+        let lib = Library::from_json(old).unwrap();
+        assert_eq!(lib.documents.len(), 1);
+        assert!(lib.authority.is_empty());
+    }
+
+    #[test]
     fn bad_files_are_refused_with_the_reason() {
         let ok = Library::new(vec![doc("a", "文")]).to_json();
         for (json, why) in [
             ("", "not a jiexi library"),
             ("[]", "not a jiexi library"),
             (&ok.replace("jiexi-library", "other"), "format"),
-            (&ok.replace("\"version\": 1", "\"version\": 9"), "version 9"),
+            (&ok.replace("\"version\": 2", "\"version\": 9"), "version 9"),
             (&ok.replace("\"id\": \"a\"", "\"id\": \"\""), "id"),
             (
                 &ok.replace("\"text\": \"文\"", "\"text\": \"\\u0000\""),

@@ -191,7 +191,7 @@ pub fn Network(
                 "還沒有可連結的名稱：在文件庫加入文章，或在上方勾選更多類型。",
                 "No names to link yet: add articles to the library, or tick more types above.",
             )}</p> }
-                .into_any();
+            .into_any();
         };
         let max_count = g.nodes.iter().map(|n| n.count).max().unwrap_or(1);
         let max_weight = g.edges.first().map_or(1, |e| e.weight);

@@ -295,6 +295,15 @@ impl AnalysisClient {
                 Ok(file) => self.opened_file.set(Some((name, file))),
                 Err(why) => self.status.set(Status::Error(why.to_string())),
             },
+            // The entity index with the user's authority file applied.
+            Response::AuthorityApplied { entities, .. } => self.corpus.update(|corpus| {
+                if let Some(corpus) = corpus {
+                    corpus.entities = std::sync::Arc::new(entities);
+                }
+            }),
+            // Asked for by no view yet: the entity card and archive import come with
+            // their panels.
+            Response::Card { .. } | Response::DecodedArchive { .. } => {}
         }
     }
 

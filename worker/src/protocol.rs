@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use jiexi_corpus::authority::{Authority, Key};
+use jiexi_corpus::card::Card;
 use jiexi_corpus::cooccurrence::{Graph, Unit};
 use jiexi_corpus::corrections::UserDictionary;
 use jiexi_corpus::identity::EntityGroup;
@@ -53,6 +55,21 @@ pub enum Request {
     /// A file the user dropped or picked, to be decoded (UTF-8, UTF-16, Big5, GB18030).
     /// Decoding runs here: the encoding tables stay out of the page's code.
     Decode { name: String, bytes: Vec<u8> },
+    /// A dropped `.zip` of articles: each file decoded as by `Decode`.
+    DecodeArchive { name: String, bytes: Vec<u8> },
+    /// The user's authority file, replacing the one before: applied to every answer from
+    /// now on (analyses, the index, concordance, graph, cards). Sent whole after each
+    /// change (or undo); it is small.
+    SetAuthority { authority: Authority },
+    /// The card of one entity of the indexed corpus, by its key in the entity index.
+    /// `dates`: (id, date) of the user's documents (the bundled ones' the worker knows);
+    /// `related`: how many companions to list.
+    Card {
+        id: u64,
+        entity: Key,
+        dates: Vec<(String, String)>,
+        related: usize,
+    },
 }
 
 /// Keywords of one article, two ways.
@@ -116,6 +133,32 @@ pub enum Response {
         name: String,
         result: Result<DecodedFile, jiexi_corpus::Error>,
     },
+    /// The files of an archive, each decoded or with its message; or why the archive
+    /// itself could not be read.
+    DecodedArchive {
+        name: String,
+        result: Result<Vec<ArchiveFile>, jiexi_corpus::Error>,
+    },
+    /// The authority file is set: the entity index with it applied (empty until the
+    /// corpus is indexed), and the time applying it and recounting took.
+    AuthorityApplied {
+        entities: Vec<IndexEntry>,
+        docs: usize,
+        elapsed_ms: f64,
+    },
+    /// An entity's card; `None` if the corpus does not mention it (any more).
+    Card {
+        id: u64,
+        card: Option<Card>,
+    },
+}
+
+/// One file of a dropped archive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArchiveFile {
+    /// Its path inside the archive.
+    pub name: String,
+    pub result: Result<DecodedFile, jiexi_corpus::Error>,
 }
 
 /// A file's text and the encoding it was found in.

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::bundled;
-use crate::protocol::{DecodedFile, Keywords, LoadError, Request, Response};
+use crate::protocol::{ArchiveFile, DecodedFile, Keywords, LoadError, Request, Response};
 use crate::wire::PackedTokens;
 
 /// Words sent with the corpus index: enough that the user's stop words can remove
@@ -118,6 +118,7 @@ impl Corpus {
                 let mut analysis = analyzer.analyze(&text);
                 let elapsed_ms = now() - started;
                 corrections.apply(&text, &mut analysis);
+                self.index.authority().apply(&mut analysis);
                 let corpus = Self::frequencies(analyzer, &mut self.frequencies);
                 let keywords = Keywords {
                     tfidf: keywords::tfidf(&analysis.tokens, corpus, KEYWORDS),
@@ -182,7 +183,31 @@ impl Corpus {
                 words: self.index.distinctive(&doc, limit),
                 doc,
             }),
-            Request::Decode { .. } => None,
+            Request::SetAuthority { authority } => {
+                let started = now();
+                self.index.set_authority(authority);
+                Some(Response::AuthorityApplied {
+                    entities: self.index.entities(),
+                    docs: self.index.len(),
+                    elapsed_ms: now() - started,
+                })
+            }
+            Request::Card {
+                id,
+                entity,
+                dates,
+                related,
+            } => {
+                let mut dates: std::collections::HashMap<String, String> =
+                    dates.into_iter().collect();
+                dates.extend(bundled::indexed().map(|d| (d.id.clone(), d.date.clone())));
+                let date = |id: &str| dates.get(id).cloned().unwrap_or_default();
+                Some(Response::Card {
+                    id,
+                    card: self.index.card(&entity, date, related),
+                })
+            }
+            Request::Decode { .. } | Request::DecodeArchive { .. } => None,
         }
     }
 }
@@ -228,6 +253,20 @@ impl Worker for AnalysisWorker {
                     encoding: d.encoding.to_string(),
                 });
                 Response::Decoded { name, result }
+            }
+            Request::DecodeArchive { name, bytes } => {
+                let result = input::decode_zip(&name, &bytes).map(|files| {
+                    (files.into_iter())
+                        .map(|f| ArchiveFile {
+                            name: f.name,
+                            result: f.result.map(|d| DecodedFile {
+                                text: d.text,
+                                encoding: d.encoding.to_string(),
+                            }),
+                        })
+                        .collect()
+                });
+                Response::DecodedArchive { name, result }
             }
             msg => match &self.dictionaries {
                 Dictionaries::Ready(analyzer) => match self.corpus.answer(analyzer, msg) {

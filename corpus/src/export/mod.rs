@@ -8,11 +8,17 @@
 //! - [`conll`]: one char per line with its BIO tag (the MSRA/CoNLL NER layout);
 //! - [`brat`]: brat standoff annotations for the original text as `.txt`;
 //! - [`html`]: a self-contained highlighted page, every piece of the text escaped;
-//! - [`svg`]: charts and the network as standalone documents.
+//! - [`svg`]: charts and the network as standalone documents;
+//! - [`gexf`]: the network for Gephi, with its layout.
+//!
+//! The writers take what the worker answers: with the user's
+//! [`authority`](crate::authority) file applied, so merged, retyped and blocked
+//! entities are written as the user sees them.
 
 pub mod brat;
 pub mod conll;
 pub mod csv;
+pub mod gexf;
 pub mod html;
 pub mod json;
 pub mod svg;

@@ -2,6 +2,9 @@
 
 use crate::Error;
 
+mod archive;
+pub use archive::{decode_zip, ArchiveEntry, MAX_ARCHIVE_TEXT_BYTES, MAX_ENTRIES};
+
 /// The largest text jiexi analyses at once (bytes of UTF-8). Beyond it the reader would
 /// hold millions of elements; such archives belong to the `jiexi` CLI.
 pub const MAX_TEXT_BYTES: usize = 5_000_000;

@@ -1,0 +1,84 @@
+//! Applying the authority file to the engine's entities: a relabelling that keeps every
+//! offset and text, so every promise of `Analysis::check` still holds.
+
+use std::collections::{HashMap, HashSet};
+
+use jiexi_engine::script::fold;
+use jiexi_engine::{Analysis, Entity, EntityType};
+
+use super::{alias_form, Authority, Entry, Key};
+use crate::identity::entity_key;
+
+/// The authority file made ready to apply: lookups by engine key, alias and blocked
+/// string. Build it once for many documents.
+pub struct Resolver<'a> {
+    by_member: HashMap<&'a Key, &'a Entry>,
+    by_alias: HashMap<String, &'a Entry>,
+    blocked: HashSet<(String, Option<EntityType>)>,
+}
+
+impl Authority {
+    /// The resolver to apply this file with.
+    pub fn resolver(&self) -> Resolver<'_> {
+        Resolver {
+            by_member: (self.entries.iter())
+                .flat_map(|e| e.members.iter().map(move |m| (m, e)))
+                .collect(),
+            by_alias: (self.entries.iter())
+                .flat_map(|e| e.aliases.iter().map(move |a| (alias_form(a), e)))
+                .collect(),
+            blocked: (self.blocked.iter())
+                .map(|b| (fold(&b.text), b.kind))
+                .collect(),
+        }
+    }
+
+    /// Applies the file to one analysis: blocked mentions dropped, the rest under their
+    /// entity's key, type and canonical name. Tokens and offsets are untouched.
+    pub fn apply(&self, analysis: &mut Analysis) {
+        if !self.is_empty() {
+            self.resolver().apply(&mut analysis.entities);
+        }
+    }
+}
+
+impl Resolver<'_> {
+    /// Applies the file to entities in text order (they stay in it).
+    pub fn apply(&self, entities: &mut Vec<Entity>) {
+        entities.retain_mut(|e| self.resolve(e));
+    }
+
+    /// Gives `e` its entity's type and canonical name; false if it is blocked.
+    pub fn resolve(&self, e: &mut Entity) -> bool {
+        let surface = fold(&e.text);
+        let key = entity_key(e);
+        let entry = self.by_member.get(&key).copied().or_else(|| {
+            if self.by_alias.is_empty() {
+                return None;
+            }
+            (self.by_alias.get(&surface.to_lowercase()))
+                .or_else(|| self.by_alias.get(&key.1.to_lowercase()))
+                .copied()
+        });
+        let kind = entry.map_or(e.kind, |entry| entry.kind);
+        let blocked = |text: &String| {
+            [None, Some(e.kind), Some(kind)]
+                .into_iter()
+                .any(|k| self.blocked.contains(&(text.clone(), k)))
+        };
+        if !self.blocked.is_empty() && (blocked(&surface) || blocked(&key.1)) {
+            return false;
+        }
+        if let Some(entry) = entry {
+            e.kind = entry.kind;
+            match &entry.name {
+                // `entity_key` folds it to the entry's key; the views show it as written.
+                Some(name) => e.alias_of = Some(name.clone()),
+                // Unnamed: its key already, unless it came in by an alias.
+                None if key.1 != entry.key => e.alias_of = Some(entry.key.clone()),
+                None => {}
+            }
+        }
+        true
+    }
+}
