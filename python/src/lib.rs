@@ -50,11 +50,15 @@ fn analyze_many(
     threads: Option<usize>,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let texts = texts_arg("analyze_many", texts)?;
-    let jsons = py.detach(|| batch::map(threads, &texts, |text| to_json(&analysis(text))))?;
-    jsons
-        .into_iter()
-        .map(|json| from_json(py, &json?))
-        .collect()
+    let threads = batch::Threads::new(threads)?;
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(batch::CHUNK) {
+        let analyses = py.detach(|| threads.map(chunk, analysis));
+        for analysis in &analyses {
+            out.push(analysis_to_py(py, analysis)?.into_any().unbind());
+        }
+    }
+    Ok(out)
 }
 
 /// The words of `text` as strings, in order, whitespace left out.

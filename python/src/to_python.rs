@@ -12,7 +12,8 @@ use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// `{"script", "tokens", "entities"}`, as `jiexi analyze` writes an analysis.
@@ -36,13 +37,18 @@ fn script_name(script: Script) -> &'static str {
 }
 
 fn tokens_to_py<'py>(py: Python<'py>, tokens: &[Token]) -> PyResult<Bound<'py, PyList>> {
+    // A text has a few dozen tags for thousands of tokens: one Python string each.
+    let mut tags: FxHashMap<&str, Bound<'py, PyString>> = FxHashMap::default();
     let list = PyList::empty(py);
     for token in tokens {
         let dict = PyDict::new(py);
         dict.set_item(intern!(py, "start"), token.start)?;
         dict.set_item(intern!(py, "end"), token.end)?;
         dict.set_item(intern!(py, "text"), token.text.as_str())?;
-        dict.set_item(intern!(py, "pos"), token.pos.as_ref())?;
+        let tag = tags
+            .entry(token.pos.as_ref())
+            .or_insert_with(|| PyString::new(py, &token.pos));
+        dict.set_item(intern!(py, "pos"), &*tag)?;
         list.append(dict)?;
     }
     Ok(list)
