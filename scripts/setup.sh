@@ -66,6 +66,7 @@ ensure_node() {
 
 # The virtualenv for python/ and the Spark job: created once, then only what is missing or
 # at another version is installed. A Java runtime comes from apt only when `java` is missing.
+# Only the tests need it (scripts/test.sh calls it); serving and hosting do not.
 ensure_python() {
   command -v python3 >/dev/null || { log "python3 not found: install Python 3.9 or newer first"; exit 1; }
   if ! command -v java >/dev/null; then
@@ -74,6 +75,12 @@ ensure_python() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
   fi
   if [ ! -x "$VENV/bin/python" ]; then
+    # Debian's own python3 leaves `venv`'s pip bootstrap to a package of its own.
+    if ! python3 -c 'import ensurepip' 2>/dev/null; then
+      log "apt: installing python3-venv"
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+    fi
     log "python: creating $VENV"
     python3 -m venv "$VENV"
   fi
@@ -95,7 +102,6 @@ setup_all() {
   [ "${JIEXI_SKIP_APT:-}" = 1 ] || ensure_apt
   ensure_rust
   ensure_node
-  ensure_python
   export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
   log "cargo: fetching crates (trunk then runs --offline)"
   (cd "$ROOT" && cargo fetch --quiet)

@@ -5,6 +5,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_all
+ensure_python
 cd "$ROOT"
 
 started=$SECONDS

@@ -32,7 +32,10 @@ fn analysis(text: &str) -> Analysis {
     analyzer().analyze(text)
 }
 
-/// The tokens and entities of `text`, as `jiexi analyze FILE` prints them.
+/// The script, tokens and entities of `text`: what `jiexi analyze FILE` prints, as dicts
+/// and lists. Offsets count chars, as `str` indexes do.
+///
+/// Raises TypeError if `text` is not a str, ValueError if it holds a lone surrogate.
 #[pyfunction]
 #[pyo3(signature = (text, /))]
 fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -41,7 +44,10 @@ fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     Ok(analysis_to_py(py, &analysis)?.into_any().unbind())
 }
 
-/// `analyze` of every text, in input order, on `threads` threads (all cores by default).
+/// `analyze` of every text of the iterable `texts`, in input order, on `threads` threads
+/// (None: every core, or RAYON_NUM_THREADS), with the GIL released while the engine works.
+///
+/// Raises TypeError if an item is not a str, ValueError for a lone surrogate or threads=0.
 #[pyfunction]
 #[pyo3(signature = (texts, /, threads = None))]
 fn analyze_many(
@@ -61,7 +67,9 @@ fn analyze_many(
     Ok(out)
 }
 
-/// The words of `text` as strings, in order, whitespace left out.
+/// The words of `text` as strings, in order, whitespace left out: jieba's words with the
+/// engine's repairs, before `analyze` splits a word at an entity's edge (the tokens with
+/// offsets are in `analyze(text)["tokens"]`).
 #[pyfunction]
 #[pyo3(signature = (text, /))]
 fn segment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
@@ -75,7 +83,8 @@ fn segment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     }))
 }
 
-/// The entities of `text`: `analyze(text)["entities"]`, without building the tokens.
+/// The entities of `text`: `analyze(text)["entities"]`, without building the tokens (the
+/// faster call when only entities are wanted).
 #[pyfunction]
 #[pyo3(signature = (text, /))]
 fn entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -84,7 +93,8 @@ fn entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     Ok(entities_to_py(py, &analysis.entities)?.into_any().unbind())
 }
 
-/// A newspaper page's stories, as `jiexi stories FILE` prints them.
+/// A newspaper page's stories in page order (title, dateline, byline, source, date, char
+/// offsets, …): what `jiexi stories FILE` prints.
 #[pyfunction]
 #[pyo3(signature = (text, /))]
 fn stories(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -101,6 +111,7 @@ fn fold(text: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(script::fold(&text_arg("fold", text)?))
 }
 
+/// The compiled jiexi engine; use it through the package `jiexi`.
 #[pymodule]
 fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
