@@ -59,6 +59,8 @@ fn analyze_many(
     let threads = batch::Threads::new(threads)?;
     let mut out = Vec::with_capacity(texts.len());
     for chunk in texts.chunks(batch::CHUNK) {
+        // Ctrl-C stops a long batch within a chunk, not at its end.
+        py.check_signals()?;
         let analyses = py.detach(|| threads.map(chunk, analysis));
         for analysis in &analyses {
             out.push(analysis_to_py(py, analysis)?.into_any().unbind());

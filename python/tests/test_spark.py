@@ -8,12 +8,10 @@ import json
 import random
 import re
 
+import jiexi
+import jiexi_spark
 import pytest
 from conftest import ROOT, read_text, run_cli, to_json
-
-pyspark = pytest.importorskip("pyspark")
-import jiexi  # noqa: E402
-import jiexi_spark  # noqa: E402
 
 ARTICLES = 1000
 
