@@ -7,6 +7,8 @@ import itertools
 import json
 import random
 import re
+import subprocess
+import sys
 
 import jiexi
 import jiexi_spark
@@ -127,3 +129,16 @@ def test_cooccurrence_counts_documents_naming_both(spark, archive, cli_rows):
     rows = {((ta, ka), (tb, kb)): n for ta, ka, tb, kb, n in zip(got["type_a"], got["key_a"], got["type_b"], got["key_b"], got["documents"])}
     assert len(pairs) > 100
     assert rows == dict(pairs)
+
+
+def test_the_command_line_names_its_two_steps():
+    shown = subprocess.run(
+        [sys.executable, "-m", "jiexi_spark", "--help"],
+        cwd=ROOT / "python" / "spark", capture_output=True, text=True, check=True,
+    ).stdout
+    assert "analyze" in shown and "aggregate" in shown
+    refused = subprocess.run(
+        [sys.executable, "-m", "jiexi_spark", "analyze"],
+        cwd=ROOT / "python" / "spark", capture_output=True, text=True,
+    )
+    assert refused.returncode == 2 and "the following arguments are required: input, out" in refused.stderr
