@@ -5,7 +5,8 @@
 
 The engine (pure NLP, usable natively and in the worker) may depend on no other crate of the workspace,
 and its library on no batch or file-format crate (rayon is the CLI's, behind the `cli` feature); the
-corpus model only on the engine; the worker on both; nothing on the page (the UI crate `jiexi`).
+corpus model only on the engine; the worker on both; the Python package only on the engine; nothing on
+the page (the UI crate `jiexi`).
 Run by scripts/test.sh.
 """
 import json
@@ -18,6 +19,8 @@ ALLOWED = {
     "jiexi-corpus": {"jiexi-engine"},
     "jiexi-worker": {"jiexi-engine", "jiexi-corpus"},
     "jiexi": {"jiexi-engine", "jiexi-corpus", "jiexi-worker"},
+    # The engine as a Python package (python/): the analysis only, as the CLI prints it.
+    "jiexi-python": {"jiexi-engine"},
 }
 
 # crate -> outside crates its library may depend on only as optional (a binary's feature)

@@ -5,6 +5,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_all
+ensure_python
 cd "$ROOT"
 
 # A clean clone builds everything once: incremental compilation only adds its bookkeeping.
@@ -24,6 +25,19 @@ step layers python3 scripts/check_layers.py
 step lint cargo clippy --workspace --all-targets --offline -- -D warnings
 step lint-wasm cargo clippy -p jiexi -p jiexi-worker --target wasm32-unknown-unknown --offline -- -D warnings
 step native cargo test --workspace --offline
+
+# The Python package (python/): its abi3 wheel built by maturin (pyo3's extension-module
+# feature on, which only maturin turns on) and installed into .venv, then pytest: equality
+# with the CLI just built, bad input, and the Spark job in local mode.
+python_tests() {
+  local wheels
+  wheels="$(mktemp -d)"
+  (cd python && "$VENV/bin/maturin" build --release --quiet --offline -i "$VENV/bin/python" -o "$wheels")
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$wheels"/jiexi-*.whl
+  rm -rf "$wheels"
+  "$VENV/bin/python" -m pytest python/tests -q -p no:cacheprovider
+}
+step python python_tests
 
 # In-browser tests of wasm-only code: wasm-bindgen-test-runner drives headless
 # Chromium through chromedriver; webdriver.json adds the flags this machine needs.

@@ -4,7 +4,7 @@
 //! out the graph; this draws it.
 
 use jiexi_corpus::cooccurrence::{self, Unit};
-use jiexi_corpus::export::{csv::edges_csv, svg};
+use jiexi_corpus::export::{csv::edges_csv, gexf, svg};
 use jiexi_corpus::network_drawing::{place_labels, radius, shape_path, stroke};
 use jiexi_engine::EntityType;
 use leptos::prelude::*;
@@ -113,6 +113,13 @@ pub fn Network(
                 "text/csv;charset=utf-8",
                 &format!("\u{feff}{csv}"),
             );
+        }
+    };
+    // For Gephi: labels, types, weights and this layout's positions.
+    let export_gexf = move |_| {
+        if let Some(g) = graph.get_untracked() {
+            let xml = gexf::gexf(i18n.tr("共現網絡", "Co-occurrence network"), &g);
+            let _ = crate::shell::download::download("jiexi-cooccurrence.gexf", "application/gexf+xml", &xml);
         }
     };
     let select = move |i: usize| {
@@ -324,6 +331,7 @@ pub fn Network(
                 <button type="button" data-testid="cooccurrence-export-csv" on:click=export_csv>{tr("匯出 CSV", "Export CSV")}</button>
                 <button type="button" data-testid="cooccurrence-export-svg" on:click=export_svg>{tr("匯出 SVG", "Export SVG")}</button>
                 <button type="button" data-testid="cooccurrence-export-png" on:click=export_png>{tr("匯出 PNG", "Export PNG")}</button>
+                <button type="button" data-testid="cooccurrence-export-gexf" on:click=export_gexf>{tr("匯出 GEXF（Gephi）", "Export GEXF (Gephi)")}</button>
             </div>
             <div class="zoom" role="group" aria-label=move || i18n.tr("縮放", "Zoom")>
                 <button type="button" data-testid="network-zoom-in" on:click=move |_| zoom_by(1.5)

@@ -9,6 +9,7 @@ use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
 use crate::panels::corrections::EntityActions;
+use crate::panels::entity_card::{AuthorityBar, EntityCard};
 use crate::reader::{EntityKey, ReaderView};
 use crate::shell::i18n::{tr, type_label, I18n};
 use crate::state::client::Shown;
@@ -151,9 +152,11 @@ pub fn EntityPanel(
                             </button>
                         </div>
                         <EntityActions text=g.text.clone() kind=g.kind />
+                        <EntityCard kind=g.kind key=g.key.clone() />
                     </div>
                 }
             })}
+            <AuthorityBar />
             <div data-testid="entity-list" class="entity-list">
                 {move || {
                     let sections = by_type();

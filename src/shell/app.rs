@@ -191,6 +191,9 @@ pub fn App() -> impl IntoView {
     });
     let corrections = Corrections::load(client, reanalyze, notice);
     provide_context(corrections);
+    provide_context(crate::state::authority::AuthorityStore::load(
+        client, reanalyze, notice,
+    ));
     // The bundled document shown, if one is: read-only, so the text box stays free for the
     // user's own article, and a line above the reader says what it is.
     let showing = RwSignal::new(None::<&'static Bundled>);

@@ -102,6 +102,11 @@ pub struct AnalysisClient {
     pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
     /// The user's corrections, sent with every text.
     pub corrections: RwSignal<UserDictionary>,
+    /// The user's authority file (merges, names, types, blocks), sent whenever it changes
+    /// and to every new worker.
+    pub authority: RwSignal<jiexi_corpus::authority::Authority>,
+    /// The entity card asked for last, once answered (`None` inside: not in the corpus).
+    pub card: Latest<Option<jiexi_corpus::card::Card>>,
     /// The corpus views' entity index, once built.
     pub corpus: RwSignal<Option<CorpusIndexed>>,
     /// The latest concordance asked for, once answered.
@@ -132,6 +137,8 @@ impl AnalysisClient {
             shown: Latest::default(),
             opened_file: RwSignal::new(None),
             corrections: RwSignal::new(UserDictionary::default()),
+            authority: RwSignal::new(Default::default()),
+            card: Latest::default(),
             corpus: RwSignal::new(None),
             concordance: Latest::default(),
             indexed: StoredValue::new(Default::default()),
@@ -157,6 +164,11 @@ impl AnalysisClient {
         bridge.send(Request::Warmup {
             dictionaries: asset_url(DICTIONARIES),
         });
+        // A new worker knows nothing of the user's entities yet.
+        let authority = self.authority.get_untracked();
+        if !authority.is_empty() {
+            bridge.send(Request::SetAuthority { authority });
+        }
         // The old worker, if any, is dropped (and ends) here.
         self.bridge.set_value(Some(bridge));
         self.workers.update(|n| *n += 1);
@@ -301,9 +313,11 @@ impl AnalysisClient {
                     corpus.entities = std::sync::Arc::new(entities);
                 }
             }),
-            // Asked for by no view yet: the entity card and archive import come with
-            // their panels.
-            Response::Card { .. } | Response::DecodedArchive { .. } => {}
+            Response::Card { id, card } => {
+                self.card.answer(id, card);
+            }
+            // Archive import is the file input's (a later change); a zip is refused there.
+            Response::DecodedArchive { .. } => {}
         }
     }
 
@@ -353,6 +367,24 @@ impl AnalysisClient {
             unit,
             types,
             max_nodes,
+        });
+    }
+
+    /// Uses `authority` from now on, in this worker and any that replaces it.
+    pub fn set_authority(&self, authority: jiexi_corpus::authority::Authority) {
+        self.authority.set(authority.clone());
+        self.send(Request::SetAuthority { authority });
+    }
+
+    /// Asks for the card of `entity` (its key in the entity index); `dates` are the
+    /// user's documents' (id, date).
+    pub fn card(&self, entity: jiexi_corpus::authority::Key, dates: Vec<(String, String)>) {
+        let id = self.card.ask();
+        self.send(Request::Card {
+            id,
+            entity,
+            dates,
+            related: 8,
         });
     }
 

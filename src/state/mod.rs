@@ -2,6 +2,7 @@
 //! `Copy` handle of signals, provided once by the app (`shell::app`) and taken from
 //! context by the views that need it.
 
+pub mod authority;
 pub mod client;
 pub mod corrections;
 pub mod latest;

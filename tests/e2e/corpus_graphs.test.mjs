@@ -114,6 +114,11 @@ test('the co-occurrence network: nodes by type, weighted links, selection, filte
   assert.match(csv.bytes.toString('utf8'), /^\uFEFFsource,source_type,target,target_type,weight\r\n"/);
   const svg = await downloaded(page, 'cooccurrence-export-svg');
   assert.match(svg.bytes.toString('utf8'), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*data-node=/);
+  const gexf = await downloaded(page, 'cooccurrence-export-gexf');
+  assert.equal(gexf.name, 'jiexi-cooccurrence.gexf');
+  const xml = gexf.bytes.toString('utf8');
+  assert.match(xml, /^<\?xml[\s\S]*<gexf [\s\S]*<nodes[\s\S]*<edges[\s\S]*<\/gexf>\s*$/);
+  assert.equal((xml.match(/<node /g) ?? []).length, Number(await graph.getAttribute('data-nodes')));
   const png = await downloaded(page, 'cooccurrence-export-png');
   assert.equal(png.name, 'jiexi-cooccurrence.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');

@@ -1,0 +1,77 @@
+"""Types of the compiled engine (``jiexi._engine``); ``jiexi`` re-exports every function."""
+
+from typing import Iterable, List, Literal, Optional, TypedDict
+
+EntityType = Literal[
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+]
+
+class Token(TypedDict):
+    """One word: ``text == original[start:end]`` (char offsets, end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    pos: str
+    """Part-of-speech tag (jieba / ICTCLAS tag set: n, v, nr, ns, x, …)."""
+
+Entity = TypedDict(
+    "Entity",
+    {
+        "start": int,
+        "end": int,
+        "type": EntityType,
+        "text": str,
+        "confidence": float,
+        # A defined short form's full name, as written in the text; else None.
+        "alias_of": Optional[str],
+    },
+)
+
+class Analysis(TypedDict):
+    script: Literal["traditional", "simplified"]
+    tokens: List[Token]
+    entities: List[Entity]
+
+class Story(TypedDict):
+    title: str
+    title_start: int
+    title_end: int
+    subtitle: Optional[str]
+    kicker: Optional[str]
+    dateline: Optional[str]
+    byline: Optional[str]
+    source: Optional[str]
+    date: Optional[str]
+    """ISO YYYY-MM-DD."""
+    start: int
+    end: int
+    furniture: List[List[int]]
+    """Lines of page furniture inside the story, as [start, end]."""
+
+def analyze(text: str, /) -> Analysis:
+    """The script, tokens and entities of ``text``: what ``jiexi analyze FILE`` prints.
+
+    Raises TypeError if ``text`` is not a str, ValueError if it holds a lone surrogate.
+    """
+
+def analyze_many(texts: Iterable[str], /, threads: Optional[int] = None) -> List[Analysis]:
+    """``analyze`` of every text, in input order, on ``threads`` threads (every core by
+    default; ``RAYON_NUM_THREADS`` caps it), with the GIL released.
+
+    Raises TypeError if an item is not a str, ValueError for a lone surrogate or threads=0.
+    """
+
+def segment(text: str, /) -> List[str]:
+    """The words of ``text`` (whitespace left out), before the split at entity boundaries
+    that ``analyze`` makes; ``analyze(text)["tokens"]`` has them with offsets."""
+
+def entities(text: str, /) -> List[Entity]:
+    """``analyze(text)["entities"]``, without building the tokens."""
+
+def stories(text: str, /) -> List[Story]:
+    """A newspaper page's stories, in page order: what ``jiexi stories FILE`` prints."""
+
+def fold(text: str, /) -> str:
+    """The form entity names are compared in: full-width folded, Simplified, char for char."""

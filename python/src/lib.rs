@@ -1,0 +1,126 @@
+//! The jiexi engine as the Python module `jiexi._engine` (re-exported by `jiexi`).
+//!
+//! Every answer is the Python form of what the `jiexi` CLI prints (dicts, lists, str, int,
+//! float, None, keys in the same order): `json.dumps(jiexi.analyze(t), ensure_ascii=False,
+//! separators=(",", ":"))` is byte for byte what `jiexi analyze` prints (python/tests/).
+//!
+//! The analyser is built once per process (`analyzer()`); the batch form runs on rayon's
+//! threads with the GIL released.
+
+use std::sync::OnceLock;
+
+use jiexi_engine::{script, Analysis, Analyzer};
+use pyo3::prelude::*;
+
+mod batch;
+mod text;
+mod to_python;
+
+use text::{text_arg, texts_arg};
+use to_python::{analysis_to_py, entities_to_py, from_json, to_json};
+
+/// The one analyser of the process: its dictionaries load once, on first use.
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::new)
+}
+
+/// The analysis of one text. Every entry point goes through here, so a new argument of the
+/// engine's (the article's date, to resolve relative dates) is one parameter here and one
+/// keyword in the `#[pyo3(signature)]` of `analyze`, `analyze_many` and `entities`.
+fn analysis(text: &str) -> Analysis {
+    analyzer().analyze(text)
+}
+
+/// The script, tokens and entities of `text`: what `jiexi analyze FILE` prints, as dicts
+/// and lists. Offsets count chars, as `str` indexes do.
+///
+/// Raises TypeError if `text` is not a str, ValueError if it holds a lone surrogate.
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let text = text_arg("analyze", text)?;
+    let analysis = py.detach(|| analysis(&text));
+    Ok(analysis_to_py(py, &analysis)?.into_any().unbind())
+}
+
+/// `analyze` of every text of the iterable `texts`, in input order, on `threads` threads
+/// (None: every core, or RAYON_NUM_THREADS), with the GIL released while the engine works.
+///
+/// Raises TypeError if an item is not a str, ValueError for a lone surrogate or threads=0.
+#[pyfunction]
+#[pyo3(signature = (texts, /, threads = None))]
+fn analyze_many(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let texts = texts_arg("analyze_many", texts)?;
+    let threads = batch::Threads::new(threads)?;
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(batch::CHUNK) {
+        // Ctrl-C stops a long batch within a chunk, not at its end.
+        py.check_signals()?;
+        let analyses = py.detach(|| threads.map(chunk, analysis));
+        for analysis in &analyses {
+            out.push(analysis_to_py(py, analysis)?.into_any().unbind());
+        }
+    }
+    Ok(out)
+}
+
+/// The words of `text` as strings, in order, whitespace left out: jieba's words with the
+/// engine's repairs, before `analyze` splits a word at an entity's edge (the tokens with
+/// offsets are in `analyze(text)["tokens"]`).
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn segment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let text = text_arg("segment", text)?;
+    Ok(py.detach(|| {
+        analyzer()
+            .segment(&text)
+            .into_iter()
+            .map(|token| token.text.into_string())
+            .collect()
+    }))
+}
+
+/// The entities of `text`: `analyze(text)["entities"]`, without building the tokens (the
+/// faster call when only entities are wanted).
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let text = text_arg("entities", text)?;
+    let analysis = py.detach(|| analysis(&text));
+    Ok(entities_to_py(py, &analysis.entities)?.into_any().unbind())
+}
+
+/// A newspaper page's stories in page order (title, dateline, byline, source, date, char
+/// offsets, …): what `jiexi stories FILE` prints.
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn stories(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let text = text_arg("stories", text)?;
+    let json = py.detach(|| to_json(&jiexi_engine::stories::split(&text)))?;
+    from_json(py, &json)
+}
+
+/// The form entity names are compared in (either script, any width): two mentions with
+/// the same type and folded text (or `alias_of`) are one entity in the page's views.
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn fold(text: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(script::fold(&text_arg("fold", text)?))
+}
+
+/// The compiled jiexi engine; use it through the package `jiexi`.
+#[pymodule]
+fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(segment, m)?)?;
+    m.add_function(wrap_pyfunction!(entities, m)?)?;
+    m.add_function(wrap_pyfunction!(stories, m)?)?;
+    m.add_function(wrap_pyfunction!(fold, m)?)?;
+    Ok(())
+}

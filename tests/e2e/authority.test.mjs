@@ -1,0 +1,77 @@
+// The user's authority file: merge two entities and see every view follow, block one and
+// see it gone everywhere, undo; a reload and a second tab keep both.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, openTab, pasteText, useApp } from './support.mjs';
+
+const app = useApp();
+// Two universities, each named twice: the engine finds both as organisations.
+const ARTICLE = '香港大學與香港科技大學昨日簽署合作協議。香港大學校長表示，雙方將共建實驗室；'
+  + '香港科技大學教授指出，項目明年啟動。深圳市政府表示歡迎。';
+
+const rows = (page, type) => page.locator(`[data-testid=entity-list] li[data-entity-type=${type}]`);
+const names = (page, type) => rows(page, type).evaluateAll((ls) => ls.map((l) => l.dataset.entityText));
+
+async function choose(page, text) {
+  await page.locator(`[data-testid=entity-list] li[data-entity-text="${text}"] button`).first().click();
+  await page.getByTestId('entity-card').locator('[data-testid=card-name]').waitFor();
+}
+
+test('merging two entities makes them one in the panel, the reader and the corpus index; undo parts them', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  const context = page.context();
+  await pasteText(page.getByTestId('article-input'), ARTICLE);
+  await rows(page, 'ORG').nth(1).waitFor();
+  assert.deepEqual((await names(page, 'ORG')).sort(), ['香港大學', '香港科技大學'].sort());
+
+  await choose(page, '香港大學');
+  assert.match(await page.getByTestId('card-count').textContent(), /^2/);
+  await page.getByTestId('card-merge-select').selectOption({ label: /^香港科技大學/ });
+  await page.getByTestId('card-merge').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=entity-list] li[data-entity-type=ORG]').length === 1);
+  const merged = rows(page, 'ORG').first();
+  assert.equal(await merged.getAttribute('data-entity-text'), '香港大學');
+  assert.equal(await merged.getAttribute('data-count'), '4');
+  // The reader still marks all four mentions.
+  assert.equal(await page.locator('[data-testid=reader] mark[data-entity=ORG]').count(), 4);
+  await page.getByTestId('card-members').waitFor();
+
+  // The corpus index counts them as one.
+  await page.goto(`${app.server.url}#/corpus/kwic`);
+  await page.locator('[data-testid=entity-index] tbody tr[data-entity-text="香港大學"]').waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('[data-testid=entity-index] tbody tr[data-entity-text="香港科技大學"]').count(), 0);
+
+  // A reload and a second tab keep the merge.
+  await page.reload();
+  await page.goto(`${app.server.url}#/read`);
+  await pasteText(page.getByTestId('article-input'), ARTICLE);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=entity-list] li[data-entity-type=ORG]').length === 1, null, { timeout: 30000 });
+  const other = await openTab(context, app.server.url, errors);
+  await pasteText(other.getByTestId('article-input'), ARTICLE);
+  await other.waitForFunction(() => document.querySelectorAll('[data-testid=entity-list] li[data-entity-type=ORG]').length === 1, null, { timeout: 30000 });
+  await other.close();
+
+  // Split it again from its card.
+  await choose(page, '香港大學');
+  await page.getByTestId('card-split').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=entity-list] li[data-entity-type=ORG]').length === 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('blocking a name removes it everywhere; it is listed, and can be marked again or undone', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await pasteText(page.getByTestId('article-input'), ARTICLE);
+  await rows(page, 'ORG').nth(1).waitFor();
+  await choose(page, '香港科技大學');
+  await page.getByTestId('card-block').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=entity-list] li[data-entity-text="香港科技大學"]'));
+  assert.equal(await page.locator('[data-testid=reader] mark[data-entity=ORG]').count(), 2, 'only 香港大學 is marked');
+  await page.locator('[data-testid=blocked-list] summary').click();
+  assert.equal(await page.locator('[data-testid=blocked]').getAttribute('data-text'), '香港科技大學');
+  await page.getByTestId('authority-undo').click();
+  await page.locator('[data-testid=entity-list] li[data-entity-text="香港科技大學"]').waitFor();
+  assert.equal(await page.locator('[data-testid=blocked-list]').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
