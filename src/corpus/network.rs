@@ -119,7 +119,11 @@ pub fn Network(
     let export_gexf = move |_| {
         if let Some(g) = graph.get_untracked() {
             let xml = gexf::gexf(i18n.tr("共現網絡", "Co-occurrence network"), &g);
-            let _ = crate::shell::download::download("jiexi-cooccurrence.gexf", "application/gexf+xml", &xml);
+            let _ = crate::shell::download::download(
+                "jiexi-cooccurrence.gexf",
+                "application/gexf+xml",
+                &xml,
+            );
         }
     };
     let select = move |i: usize| {

@@ -39,6 +39,14 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
     let view_state = expect_context::<ReaderView>();
     let i18n = I18n::get();
     let entity: Key = (kind, key.clone());
+    // The card is the whole library's: its index is built (or brought up to date) as
+    // the corpus views do, also from the reading pane.
+    Effect::new(move |_| {
+        client.workers.track();
+        library
+            .docs
+            .with(|d| client.index_corpus(d.iter().map(|d| (d.id.as_str(), d.text.as_str()))));
+    });
     // Asked again when the library's index or the authority file changes.
     {
         let entity = entity.clone();
@@ -225,6 +233,9 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
 
     view! {
         <section class="entity-card" data-testid="entity-card" aria-label=tr("實體卡", "Entity card")>
+            {move || card.with(Option::is_none).then(|| view! {
+                <p class="muted">{tr("正在統計整個文件庫…", "Counting it across the library…")}</p>
+            })}
             {body}
             <div class="card-actions">
                 <label>{tr("改名為", "Rename to")}

@@ -177,10 +177,21 @@ pub fn App() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // A new text starts with nothing selected.
-    Effect::new(move |_| {
-        shown.track();
-        view_state.selected.set(None);
+    // A new text starts with nothing selected; the same text analysed again (after a
+    // correction, or a merge made from the entity's card) keeps the entity chosen.
+    Effect::new(move |before: Option<Option<u64>>| {
+        let now = shown.with(|s| {
+            s.as_ref().map(|s| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                s.text.hash(&mut h);
+                h.finish()
+            })
+        });
+        if before.is_some_and(|b| b != now) {
+            view_state.selected.set(None);
+        }
+        now
     });
 
     let reanalyze = Callback::new(move |_| {
