@@ -50,8 +50,17 @@ impl Resolver<'_> {
 
     /// Gives `e` its entity's type and canonical name; false if it is blocked.
     pub fn resolve(&self, e: &mut Entity) -> bool {
-        let surface = fold(&e.text);
         let key = entity_key(e);
+        // The surface form is folded only when an alias or a block may need it: most
+        // files merge and rename, and this runs for every mention of the corpus.
+        let needed = !(self.by_alias.is_empty() && self.blocked.is_empty());
+        let folded;
+        let surface = if needed && e.text != key.1 {
+            folded = fold(&e.text);
+            &folded
+        } else {
+            &key.1
+        };
         let entry = self.by_member.get(&key).copied().or_else(|| {
             if self.by_alias.is_empty() {
                 return None;
@@ -66,7 +75,7 @@ impl Resolver<'_> {
                 .into_iter()
                 .any(|k| self.blocked.contains(&(text.clone(), k)))
         };
-        if !self.blocked.is_empty() && (blocked(&surface) || blocked(&key.1)) {
+        if !self.blocked.is_empty() && (blocked(surface) || blocked(&key.1)) {
             return false;
         }
         if let Some(entry) = entry {
