@@ -3,9 +3,7 @@
 //! only when the document was analysed with its date ([`analyze_dated`]), so a dated
 //! story's timeline holds them and an undated one only its calendar dates.
 
-use jiexi_engine::{
-    Analysis, Analyzer, CalendarDate, DateValue, Entity, EntityType, Precision, Value,
-};
+use jiexi_engine::{Analysis, Analyzer, CalendarDate, Entity, EntityType, Precision, Value};
 use serde::{Deserialize, Serialize};
 
 /// One sentence at one date. A sentence with two dates is on the timeline twice.

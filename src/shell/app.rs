@@ -199,6 +199,7 @@ pub fn App() -> impl IntoView {
         }
         showing.set(Some(doc));
         boxed.set(Some(String::new()));
+        client.set_date(&doc.date);
         analyze_typed(doc.text.to_string());
     };
     let library = LibraryState::load(
@@ -216,15 +217,27 @@ pub fn App() -> impl IntoView {
         }),
     );
     provide_context(library);
+    // The date of the user's open document, for the analysis (relative dates resolve
+    // against it).
+    let use_current_date = move || {
+        let date = library.current.get_untracked().and_then(|id| {
+            library
+                .docs
+                .with_untracked(|docs| docs.iter().find(|d| d.id == id).map(|d| d.date.clone()))
+        });
+        client.set_date(date.as_deref().unwrap_or_default());
+    };
     // What the user types, pastes or opens is theirs: kept in the library as they go.
     let edit = move |value: String| {
         showing.set(None);
         library.edited(value.clone());
+        use_current_date();
         analyze(value);
     };
     let type_in_box = move |value: String| {
         showing.set(None);
         library.edited(value.clone());
+        use_current_date();
         analyze_typed(value);
     };
     // A paste that makes the text too long for the box goes straight to the analysis.
@@ -245,6 +258,7 @@ pub fn App() -> impl IntoView {
         view_state.goto.set(None);
         if let Some(text) = library.open(&id) {
             showing.set(None);
+            use_current_date();
             analyze(text);
         }
     });

@@ -102,6 +102,9 @@ pub struct AnalysisClient {
     pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
     /// The user's corrections, sent with every text.
     pub corrections: RwSignal<UserDictionary>,
+    /// The open document's date (`YYYY-MM-DD`), sent with every text: relative dates in
+    /// it (昨日, 上周五) get their values from it. Set before the text is analysed.
+    date: StoredValue<Option<String>>,
     /// The corpus views' entity index, once built.
     pub corpus: RwSignal<Option<CorpusIndexed>>,
     /// The latest concordance asked for, once answered.
@@ -132,6 +135,7 @@ impl AnalysisClient {
             shown: Latest::default(),
             opened_file: RwSignal::new(None),
             corrections: RwSignal::new(UserDictionary::default()),
+            date: StoredValue::new(None),
             corpus: RwSignal::new(None),
             concordance: Latest::default(),
             indexed: StoredValue::new(Default::default()),
@@ -390,6 +394,7 @@ impl AnalysisClient {
                         bridge.send(Request::Analyze {
                             id,
                             text,
+                            date: self.date.get_value(),
                             corrections,
                         });
                     }
@@ -401,6 +406,14 @@ impl AnalysisClient {
             }
             Next::Show(_) | Next::Wait => {}
         }
+    }
+
+    /// Sets the date of the document about to be analysed (empty: none known); every
+    /// analysis until the next call is of an article of that date.
+    pub fn set_date(&self, date: &str) {
+        let date = date.trim();
+        self.date
+            .set_value((!date.is_empty()).then(|| date.to_string()));
     }
 
     /// Analyses `text`, superseding any text not analysed yet.

@@ -23,7 +23,7 @@ impl CalendarDate {
             && (1..=12).contains(&month)
             && day >= 1
             && day <= days_in_month(year, month);
-        ok.then(|| CalendarDate {
+        ok.then_some(CalendarDate {
             year,
             month: month as u8,
             day: day as u8,

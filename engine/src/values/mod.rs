@@ -167,6 +167,8 @@ pub fn value_of(
         .filter(|c| !c.is_whitespace())
         .collect();
     match kind {
+        // 25年來 is "for 25 years", though the recogniser takes 25年 for a year.
+        EntityType::Date if is_span_of_years(&chars, after) => None,
         EntityType::Date => dates::resolve(&chars, article).map(Value::Date),
         EntityType::Money => money::read(
             &chars,
@@ -176,6 +178,13 @@ pub fn value_of(
         EntityType::Percent => percent::read(&chars).map(Value::Percent),
         _ => None,
     }
+}
+
+/// Whether a year of two digits or fewer (25年) is followed by 來 ("for 25 years").
+fn is_span_of_years(chars: &[char], after: &str) -> bool {
+    let short_year =
+        matches!(chars, [digits @ .., '年'] if !digits.is_empty() && digits.len() <= 2);
+    short_year && crate::script::fold(after).starts_with('来')
 }
 
 /// Sets the value of each DATE, MONEY and PERCENT entity of `text` (entities in text

@@ -69,7 +69,7 @@ impl Decimal {
         if self.exponent < 0 {
             let k = u32::try_from(-self.exponent).ok()?;
             let p = 10u128.checked_pow(k)?;
-            if self.mantissa % p != 0 {
+            if !self.mantissa.is_multiple_of(p) {
                 return None;
             }
             return u32::try_from(self.mantissa / p).ok();

@@ -121,6 +121,7 @@ fn vague_dates_have_no_value() {
         ("今夏將有更多旅客訪港", "今夏"),
         ("該樓宇於70年代落成", "70年代"),
         ("新措施本周起實施", "本周"),
+        ("中心成立至今，24年來服務市民", "24年"),
     ] {
         assert_eq!(date(text, Some(ARTICLE), entity), None, "{text}");
     }
