@@ -2,7 +2,9 @@
 //! what is said relative to it (昨日, 上周五, 去年底, 下月初, 3月5日).
 //!
 //! Choices, where news leaves it open:
-//! - A date without a year (3月5日, 本月20日) takes the article's year and month; a
+//! - A date without a year (3月5日, 本月20日) takes the article's year and month, but a
+//!   month more than six months after the article's is last year's (12月28日 in an article
+//!   of 6 January 2025 is 2024-12-28; 3月5日 in one of 17 December 2024 is 2024-03-05); a
 //!   weekday without 上/下 (周三, 星期三) is that day of the article's week, Monday to
 //!   Sunday as Chinese calendars count it, even when it falls after the article's date.
 //! - A part of a month or a year (初, 中旬, 底) keeps the month: 去年底 is December of last
@@ -243,7 +245,17 @@ impl Reader<'_> {
         // The month's year: written, relative, or the article's.
         let (year, month) = match (year, month) {
             (Some(year), Month::Written(m)) => (year, m),
-            (None, Month::Written(m)) => (article?.year(), m),
+            (None, Month::Written(m)) => {
+                // 12月28日 in an article of January is the December just past: news
+                // writes of the recent past far more than of a date half a year ahead.
+                let article = article?;
+                let year = article.year();
+                if m > article.month() + 6 {
+                    (year - 1, m)
+                } else {
+                    (year, m)
+                }
+            }
             (_, Month::Relative(n)) => {
                 let article = article?;
                 add_months(article.year(), article.month(), n)?

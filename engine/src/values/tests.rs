@@ -245,6 +245,16 @@ fn readers_directly() {
     for (kind, text, want) in cases {
         assert_eq!(value_of(kind, text, "", "", article), want, "{text}");
     }
+    // A month more than six months ahead of the article's is last year's.
+    let january = CalendarDate::parse("2025-01-06");
+    for (text, want) in [
+        ("12月28日", "2024-12-28"),
+        ("7月", "2025-07"),
+        ("8月", "2024-08"),
+    ] {
+        let got = value_of(EntityType::Date, text, "", "", january);
+        assert_eq!(got, DateValue::parse_iso(want).map(Value::Date), "{text}");
+    }
     assert_eq!(value_of(EntityType::Date, "20年前", "", "", None), None);
 }
 
