@@ -202,10 +202,15 @@ pub fn App() -> impl IntoView {
         client.set_date(&doc.date);
         analyze_typed(doc.text.to_string());
     };
+    // The library, once loaded: what it restores is analysed with its document's date.
+    let loaded_library = StoredValue::new_local(None::<LibraryState>);
     let library = LibraryState::load(
         notice,
         Callback::new(move |t: String| {
             showing.set(None);
+            if let Some(library) = loaded_library.get_value() {
+                client.set_date(&library.current_date());
+            }
             analyze(t)
         }),
         Callback::new(move |id: String| {
@@ -216,17 +221,11 @@ pub fn App() -> impl IntoView {
             }
         }),
     );
+    loaded_library.set_value(Some(library));
     provide_context(library);
-    // The date of the user's open document, for the analysis (relative dates resolve
+    // The user's open document's date, for the analysis (relative dates resolve
     // against it).
-    let use_current_date = move || {
-        let date = library.current.get_untracked().and_then(|id| {
-            library
-                .docs
-                .with_untracked(|docs| docs.iter().find(|d| d.id == id).map(|d| d.date.clone()))
-        });
-        client.set_date(date.as_deref().unwrap_or_default());
-    };
+    let use_current_date = move || client.set_date(&library.current_date());
     // What the user types, pastes or opens is theirs: kept in the library as they go.
     let edit = move |value: String| {
         showing.set(None);
