@@ -239,6 +239,7 @@ impl UserDictionary {
                 text: slice(start, end),
                 confidence: 1.0,
                 alias_of: None,
+                value: None,
             });
         }
         analysis.entities.sort_by_key(|e| e.start);

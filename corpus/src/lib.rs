@@ -3,7 +3,7 @@
 //! The engine (`jiexi-engine`) turns one text into tokens and entities. This crate keeps
 //! many texts and the user's work on them: the [`library`] of documents, the user's
 //! [`corrections`] and [`authority`] file (who the entities are; [`card`] shows one), the corpus [`index`] with its concordance and the [`cooccurrence`]
-//! network (drawn by [`network_drawing`]), what counts as the same entity ([`identity`]), the [`stats`] of an article,
+//! network (drawn by [`network_drawing`]), what counts as the same entity ([`identity`]), the [`stats`] of an article, a document's [`timeline`],
 //! decoding dropped files ([`input`]), and every writer of a file ([`export`]). It holds
 //! no browser types and does no I/O of its own.
 
@@ -21,5 +21,6 @@ pub mod network_drawing;
 pub mod stats;
 #[cfg(test)]
 mod test_support;
+pub mod timeline;
 
 pub use error::Error;

@@ -18,5 +18,6 @@ pub fn entity(start: usize, end: usize, kind: EntityType, text: &str) -> Entity 
         text: text.to_string(),
         confidence: 0.9,
         alias_of: None,
+        value: None,
     }
 }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::values::Value;
 use crate::Script;
 pub use compact_str::CompactString;
 
@@ -27,12 +28,13 @@ fn deserialize_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Cow<'static
     Ok(Cow::Borrowed(crate::lexicon::intern_tag(&tag)))
 }
 
-/// A named entity, with char offsets into the original text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A named entity, with char offsets into the original text. Serialised two ways
+/// (`entity_forms.rs`): for people (JSON) a value's fields appear only when there is one;
+/// for the worker's bincode every field is always written.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub start: usize,
     pub end: usize,
-    #[serde(rename = "type")]
     pub kind: EntityType,
     pub text: String,
     /// How sure the recogniser is, 0–1.
@@ -41,8 +43,10 @@ pub struct Entity {
     /// 「晶泰科技」）): the full name, as written there. Mentions of both are one entity.
     /// Always written (null when none): the worker's messages are bincode, which cannot
     /// skip a field.
-    #[serde(default)]
     pub alias_of: Option<String>,
+    /// A DATE's day, month or year, a MONEY amount, a PERCENT's number, when the text
+    /// (and the article's date) fix it.
+    pub value: Option<Value>,
 }
 
 /// OntoNotes 5 entity types, the names CKIP and spaCy use, so exports are familiar.

@@ -4,6 +4,7 @@ use crate::entities;
 use crate::entities::Candidate;
 use crate::script::Script;
 use crate::segment::{AnalysisText, Guesses, Original, Segmenter, Span};
+use crate::values::{self, CalendarDate};
 use crate::{Analysis, Error, Token};
 
 /// The analysis pipeline. Dictionaries load on first use (tens to hundreds of
@@ -61,18 +62,32 @@ impl Analyzer {
     }
 
     /// Tokens and entities of `text` (script detected, as [`crate::script::detect`] does).
+    /// The same as [`Analyzer::analyze_dated`] with no date: only dates the text fixes
+    /// get a value.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_dated(text, None)
+    }
+
+    /// Tokens and entities of `text`, an article of date `date` if known: dates said
+    /// relative to it (昨日, 上周五, 去年底) get their values from it.
+    pub fn analyze_dated(&self, text: &str, date: Option<CalendarDate>) -> Analysis {
         let analysis_text = AnalysisText::new(text);
         let script = analysis_text.script;
-        self.analyze_text(text, analysis_text, script)
+        self.analyze_text(text, analysis_text, script, date)
     }
 
     /// Tokens and entities of `text` analysed as `script`.
     pub fn analyze_as(&self, text: &str, script: Script) -> Analysis {
-        self.analyze_text(text, AnalysisText::new(text), script)
+        self.analyze_text(text, AnalysisText::new(text), script, None)
     }
 
-    fn analyze_text(&self, text: &str, analysis_text: AnalysisText, script: Script) -> Analysis {
+    fn analyze_text(
+        &self,
+        text: &str,
+        analysis_text: AnalysisText,
+        script: Script,
+        date: Option<CalendarDate>,
+    ) -> Analysis {
         // One set of guesses for both passes: they meet mostly the same unknown words.
         let mut guesses = Guesses::default();
         let prepared = self.segmenter.segment(analysis_text, script, &mut guesses);
@@ -93,7 +108,8 @@ impl Analyzer {
         split_at_entities(&prepared.words, &found, |w| {
             tokens.push(original.token(&prepared.normalized, &w));
         });
-        let entities = entities::to_entities(&original, &prepared, &found);
+        let mut entities = entities::to_entities(&original, &prepared, &found);
+        values::attach(text, &mut entities, date);
         Analysis {
             script,
             tokens,

@@ -16,6 +16,7 @@ mod analysis;
 mod analyzer;
 mod dictionary;
 mod entities;
+mod entity_forms;
 mod error;
 #[cfg(feature = "keywords")]
 pub mod keywords;
@@ -25,6 +26,7 @@ mod pos_guess;
 pub mod script;
 mod segment;
 pub mod stories;
+pub mod values;
 
 pub use analysis::{Analysis, CompactString, Entity, EntityType, Token};
 pub use analyzer::Analyzer;
@@ -33,3 +35,4 @@ pub use error::Error;
 /// `'static` strings.
 pub use lexicon::intern_tag;
 pub use script::Script;
+pub use values::{CalendarDate, Currency, DateValue, Precision, Value};

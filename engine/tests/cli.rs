@@ -187,6 +187,81 @@ fn analyze_many_files_and_json_lines_keep_input_order() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// The entity of `doc` written `text`.
+fn entity<'a>(doc: &'a serde_json::Value, text: &str) -> &'a serde_json::Value {
+    let entities = doc["entities"].as_array().unwrap();
+    entities
+        .iter()
+        .find(|e| e["text"] == text)
+        .unwrap_or_else(|| panic!("no entity {text} in {entities:?}"))
+}
+
+#[test]
+fn analyze_with_a_date_gives_dates_amounts_and_percentages_values() {
+    let dir = std::env::temp_dir().join(format!("jiexi-date-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("article.txt");
+    let text =
+        "警方昨日表示，該公司去年底融資近1億美元，另獲港幣2.5億及3000萬元人民幣，九成員工支持。";
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+
+    let out = jiexi(&["analyze", "--date", "2024-12-17", path], b"");
+    let doc = &json_lines(&out)[0];
+    assert_eq!(entity(doc, "昨日")["value"], "2024-12-16");
+    assert_eq!(entity(doc, "昨日")["precision"], "day");
+    assert_eq!(entity(doc, "去年底")["value"], "2023-12");
+    let usd = entity(doc, "1億美元");
+    assert_eq!(
+        (usd["value"].as_f64(), &usd["currency"]),
+        (Some(1e8), &serde_json::json!("USD"))
+    );
+    assert_eq!(usd["approximate"], true);
+    assert_eq!(entity(doc, "港幣2.5億")["value"].as_f64(), Some(2.5e8));
+    assert_eq!(entity(doc, "港幣2.5億")["currency"], "HKD");
+    assert_eq!(entity(doc, "3000萬元人民幣")["currency"], "CNY");
+    assert_eq!(entity(doc, "九成")["value"].as_f64(), Some(90.0));
+
+    // Without a date, a relative date has no value key at all.
+    let doc = &json_lines(&jiexi(&["analyze", path], b""))[0];
+    let yesterday = entity(doc, "昨日").as_object().unwrap();
+    assert!(!yesterday.contains_key("value"), "{yesterday:?}");
+    assert!(!entity(doc, "去年底")
+        .as_object()
+        .unwrap()
+        .contains_key("value"));
+    assert!(entity(doc, "九成")
+        .as_object()
+        .unwrap()
+        .contains_key("value"));
+
+    for bad in ["2024-13-01", "17/12/2024", "yesterday"] {
+        let out = jiexi(&["analyze", "--date", bad, path], b"");
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(bad) && err.contains("YYYY-MM-DD"), "{err}");
+    }
+    let out = jiexi(&["analyze", "--date", "2024-12-17"], b"");
+    assert_eq!(out.status.code(), Some(2));
+
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": "議員昨日出席論壇", "date": "2024-03-01"}),
+        serde_json::json!({"id": "b", "text": "議員昨日出席論壇"})
+    );
+    let docs = json_lines(&jiexi(&["analyze", "--jsonl"], input.as_bytes()));
+    assert_eq!(entity(&docs[0], "昨日")["value"], "2024-02-29");
+    assert!(!entity(&docs[1], "昨日")
+        .as_object()
+        .unwrap()
+        .contains_key("value"));
+    let bad = serde_json::json!({"id": 1, "text": "昨日", "date": "2024-02-30"});
+    let out = jiexi(&["analyze", "--jsonl"], format!("{bad}\n").as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdin line 1"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn stories_prints_a_json_array_with_offsets_into_the_page() {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");

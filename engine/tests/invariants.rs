@@ -2,7 +2,7 @@
 //! only gaps), offsets are valid, entities sit inside the text, nothing panics,
 //! normalisation is idempotent.
 
-use jiexi_engine::{Analysis, Analyzer};
+use jiexi_engine::{Analysis, Analyzer, CalendarDate, EntityType};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -95,6 +95,30 @@ proptest! {
     fn chinese_like_strings(text in "[\\u{4e00}-\\u{4eff}\\u{3000}-\\u{303f} a-z0-9\\n（）《》「」，。%]{0,200}") {
         check(&text, &analyzer().analyze(&text));
         normalize_is_idempotent(&text);
+    }
+
+    /// An article's date gives values and changes nothing else: the same tokens and
+    /// the same entities as with no date, and only DATE, MONEY and PERCENT have values.
+    #[test]
+    fn a_date_changes_values_only(
+        text in "[0-9一二三十萬億年月日週周星期上下本今去明前昨底初旬元美港幣%成香港深圳的了，。 ]{0,60}",
+        day in 0i64..30_000,
+    ) {
+        let date = CalendarDate::new(1970, 1, 1).and_then(|d| d.add_days(day));
+        let undated = analyzer().analyze(&text);
+        let mut dated = analyzer().analyze_dated(&text, date);
+        check(&text, &dated);
+        for e in &dated.entities {
+            let valued = matches!(e.kind, EntityType::Date | EntityType::Money | EntityType::Percent);
+            prop_assert!(e.value.is_none() || valued, "{:?}", e);
+        }
+        dated.entities.iter_mut().zip(&undated.entities).for_each(|(d, u)| {
+            if u.value.is_some() && d.kind != EntityType::Date {
+                assert_eq!(d.value, u.value, "only dates depend on the article's date");
+            }
+            d.value = u.value;
+        });
+        prop_assert_eq!(dated, undated);
     }
 
     /// Analysis detects the script on its normalised text in passing; the verdict is the

@@ -16,8 +16,8 @@ class Token(TypedDict):
     pos: str
     """Part-of-speech tag (jieba / ICTCLAS tag set: n, v, nr, ns, x, …)."""
 
-Entity = TypedDict(
-    "Entity",
+_EntityRequired = TypedDict(
+    "_EntityRequired",
     {
         "start": int,
         "end": int,
@@ -28,6 +28,17 @@ Entity = TypedDict(
         "alias_of": Optional[str],
     },
 )
+
+class Entity(_EntityRequired, total=False):
+    """DATE, MONEY and PERCENT entities carry these only when the text fixes a value."""
+
+    value: "str | int | float"
+    """DATE: ISO 8601 cut to its precision; MONEY: the amount; PERCENT: the number."""
+    precision: Literal["year", "month", "day"]
+    currency: Optional[str]
+    """MONEY: an ISO 4217 code, or None when the text does not say."""
+    approximate: bool
+    """MONEY: present (True) when the text hedges the amount."""
 
 class Analysis(TypedDict):
     script: Literal["traditional", "simplified"]
@@ -50,13 +61,16 @@ class Story(TypedDict):
     furniture: List[List[int]]
     """Lines of page furniture inside the story, as [start, end]."""
 
-def analyze(text: str, /) -> Analysis:
-    """The script, tokens and entities of ``text``: what ``jiexi analyze FILE`` prints.
+def analyze(text: str, /, date: Optional[str] = None) -> Analysis:
+    """The script, tokens and entities of ``text``: what ``jiexi analyze [--date DATE] FILE``
+    prints. ``date`` (``YYYY-MM-DD``) is the article's own: relative dates get values from it.
 
     Raises TypeError if ``text`` is not a str, ValueError if it holds a lone surrogate.
     """
 
-def analyze_many(texts: Iterable[str], /, threads: Optional[int] = None) -> List[Analysis]:
+def analyze_many(
+    texts: Iterable[str], /, threads: Optional[int] = None, dates: Optional[List[Optional[str]]] = None
+) -> List[Analysis]:
     """``analyze`` of every text, in input order, on ``threads`` threads (every core by
     default; ``RAYON_NUM_THREADS`` caps it), with the GIL released.
 
@@ -67,7 +81,7 @@ def segment(text: str, /) -> List[str]:
     """The words of ``text`` (whitespace left out), before the split at entity boundaries
     that ``analyze`` makes; ``analyze(text)["tokens"]`` has them with offsets."""
 
-def entities(text: str, /) -> List[Entity]:
+def entities(text: str, /, date: Optional[str] = None) -> List[Entity]:
     """``analyze(text)["entities"]``, without building the tokens."""
 
 def stories(text: str, /) -> List[Story]:

@@ -41,15 +41,15 @@ impl Threads {
     }
 
     /// `f` of every text, in input order.
-    pub fn map<S, T, F>(&self, texts: &[S], f: F) -> Vec<T>
+    pub fn map<I, T, F>(&self, items: &[I], f: F) -> Vec<T>
     where
-        S: AsRef<str> + Sync,
+        I: Sync,
         T: Send,
-        F: Fn(&str) -> T + Sync,
+        F: Fn(&I) -> T + Sync,
     {
-        let run = || texts.par_iter().map(|text| f(text.as_ref())).collect();
+        let run = || items.par_iter().map(&f).collect();
         match self {
-            Threads::Caller => texts.iter().map(|text| f(text.as_ref())).collect(),
+            Threads::Caller => items.iter().map(f).collect(),
             Threads::Global => run(),
             Threads::Pool(pool) => pool.install(run),
         }

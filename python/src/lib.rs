@@ -9,7 +9,8 @@
 
 use std::sync::OnceLock;
 
-use jiexi_engine::{script, Analysis, Analyzer};
+use jiexi_engine::{script, Analysis, Analyzer, CalendarDate};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 mod batch;
@@ -25,43 +26,79 @@ fn analyzer() -> &'static Analyzer {
     ANALYZER.get_or_init(Analyzer::new)
 }
 
-/// The analysis of one text. Every entry point goes through here, so a new argument of the
-/// engine's (the article's date, to resolve relative dates) is one parameter here and one
-/// keyword in the `#[pyo3(signature)]` of `analyze`, `analyze_many` and `entities`.
-fn analysis(text: &str) -> Analysis {
-    analyzer().analyze(text)
+/// The analysis of one text, its relative dates (昨日, 上週五) resolved against the
+/// article's `date` when given. Every entry point goes through here.
+fn analysis(text: &str, date: Option<CalendarDate>) -> Analysis {
+    analyzer().analyze_dated(text, date)
+}
+
+/// The article date argument: `YYYY-MM-DD`, as `jiexi analyze --date` takes it.
+fn date_arg(function: &str, date: Option<&str>) -> PyResult<Option<CalendarDate>> {
+    date.map(|d| {
+        CalendarDate::parse(d).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "jiexi.{function}: date {d:?} is not a date; write it YYYY-MM-DD"
+            ))
+        })
+    })
+    .transpose()
 }
 
 /// The script, tokens and entities of `text`: what `jiexi analyze FILE` prints, as dicts
 /// and lists. Offsets count chars, as `str` indexes do.
 ///
-/// Raises TypeError if `text` is not a str, ValueError if it holds a lone surrogate.
+/// `date` (`YYYY-MM-DD`) is the article's own: relative dates get values from it, as with
+/// `jiexi analyze --date`.
+///
+/// Raises TypeError if `text` is not a str, ValueError if it holds a lone surrogate or the
+/// date is not `YYYY-MM-DD`.
 #[pyfunction]
-#[pyo3(signature = (text, /))]
-fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+#[pyo3(signature = (text, /, date = None))]
+fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>, date: Option<&str>) -> PyResult<Py<PyAny>> {
     let text = text_arg("analyze", text)?;
-    let analysis = py.detach(|| analysis(&text));
+    let date = date_arg("analyze", date)?;
+    let analysis = py.detach(|| analysis(&text, date));
     Ok(analysis_to_py(py, &analysis)?.into_any().unbind())
 }
 
 /// `analyze` of every text of the iterable `texts`, in input order, on `threads` threads
 /// (None: every core, or RAYON_NUM_THREADS), with the GIL released while the engine works.
 ///
-/// Raises TypeError if an item is not a str, ValueError for a lone surrogate or threads=0.
+/// `dates`, if given, holds each text's article date (`YYYY-MM-DD` or None), in order.
+///
+/// Raises TypeError if an item is not a str, ValueError for a lone surrogate, threads=0,
+/// a bad date or as many dates as texts.
 #[pyfunction]
-#[pyo3(signature = (texts, /, threads = None))]
+#[pyo3(signature = (texts, /, threads = None, dates = None))]
 fn analyze_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     threads: Option<usize>,
+    dates: Option<Vec<Option<String>>>,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let texts = texts_arg("analyze_many", texts)?;
     let threads = batch::Threads::new(threads)?;
+    let dates: Vec<Option<CalendarDate>> = match dates {
+        None => vec![None; texts.len()],
+        Some(dates) if dates.len() == texts.len() => dates
+            .iter()
+            .map(|d| date_arg("analyze_many", d.as_deref()))
+            .collect::<PyResult<_>>()?,
+        Some(dates) => {
+            return Err(PyValueError::new_err(format!(
+                "jiexi.analyze_many: {} dates for {} texts; give one per text (None where unknown)",
+                dates.len(),
+                texts.len()
+            )))
+        }
+    };
+    let items: Vec<(&str, Option<CalendarDate>)> =
+        texts.iter().map(|t| -> &str { t }).zip(dates).collect();
     let mut out = Vec::with_capacity(texts.len());
-    for chunk in texts.chunks(batch::CHUNK) {
+    for chunk in items.chunks(batch::CHUNK) {
         // Ctrl-C stops a long batch within a chunk, not at its end.
         py.check_signals()?;
-        let analyses = py.detach(|| threads.map(chunk, analysis));
+        let analyses = py.detach(|| threads.map(chunk, |(text, date)| analysis(text, *date)));
         for analysis in &analyses {
             out.push(analysis_to_py(py, analysis)?.into_any().unbind());
         }
@@ -88,10 +125,11 @@ fn segment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
 /// The entities of `text`: `analyze(text)["entities"]`, without building the tokens (the
 /// faster call when only entities are wanted).
 #[pyfunction]
-#[pyo3(signature = (text, /))]
-fn entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+#[pyo3(signature = (text, /, date = None))]
+fn entities(py: Python<'_>, text: &Bound<'_, PyAny>, date: Option<&str>) -> PyResult<Py<PyAny>> {
     let text = text_arg("entities", text)?;
-    let analysis = py.detach(|| analysis(&text));
+    let date = date_arg("entities", date)?;
+    let analysis = py.detach(|| analysis(&text, date));
     Ok(entities_to_py(py, &analysis.entities)?.into_any().unbind())
 }
 

@@ -7,7 +7,7 @@
 //! serializer into Python objects) sits between the two. Stories, few per page, go through
 //! JSON. The tests check the output against the CLI's byte for byte once serialised.
 
-use jiexi_engine::{Analysis, Entity, Script, Token};
+use jiexi_engine::{Analysis, Currency, Entity, Script, Token, Value};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -65,9 +65,39 @@ pub fn entities_to_py<'py>(py: Python<'py>, entities: &[Entity]) -> PyResult<Bou
         dict.set_item(intern!(py, "text"), entity.text.as_str())?;
         dict.set_item(intern!(py, "confidence"), shortest_f64(entity.confidence))?;
         dict.set_item(intern!(py, "alias_of"), entity.alias_of.as_deref())?;
+        // As the CLI writes them (engine/src/entity_forms.rs): only when there is a value.
+        match entity.value {
+            None => {}
+            Some(Value::Date(d)) => {
+                dict.set_item(intern!(py, "value"), d.iso())?;
+                dict.set_item(intern!(py, "precision"), d.precision().as_str())?;
+            }
+            Some(Value::Money {
+                amount,
+                currency,
+                approximate,
+            }) => {
+                dict.set_item(intern!(py, "value"), number(py, amount)?)?;
+                dict.set_item(intern!(py, "currency"), currency.map(Currency::code))?;
+                if approximate {
+                    dict.set_item(intern!(py, "approximate"), true)?;
+                }
+            }
+            Some(Value::Percent(n)) => dict.set_item(intern!(py, "value"), number(py, n)?)?,
+        }
         list.append(dict)?;
     }
     Ok(list)
+}
+
+/// A value as the CLI writes it: an int when it is a whole number below 2^53, else a float.
+fn number(py: Python<'_>, value: f64) -> PyResult<Bound<'_, PyAny>> {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if value.fract() == 0.0 && value.abs() < EXACT {
+        Ok((value as i64).into_pyobject(py)?.into_any())
+    } else {
+        Ok(value.into_pyobject(py)?.into_any())
+    }
 }
 
 /// The double JSON readers get from the `f32` serde_json writes: its shortest decimal form

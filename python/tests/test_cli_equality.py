@@ -74,3 +74,33 @@ def test_entities_equal_cli_entities_of_each_line(cli, script):
     printed = run_cli(cli, "entities", stdin="\n".join(texts).encode("utf-8")).decode("utf-8")
     expected = [json.loads(line)["entities"] for line in printed.split("\n")[:-1]]
     assert [jiexi.entities(t) for t in texts] == expected
+
+
+# Relative dates, amounts and percentages, each with the article's date (or none).
+DATED = [
+    ("記者昨日（14日）獲悉，該公司上週五融資近1億美元。", "2024-12-16"),
+    ("去年底，港幣2.5億元的項目已完成九成。", "2025-03-02"),
+    ("今年9月，投資額增長百分之二十五。", None),
+]
+
+
+def test_dated_sentences_equal_cli_jsonl_with_dates(cli):
+    lines = "".join(
+        to_json({"id": i, "text": t, **({"date": d} if d else {})}) + "\n" for i, (t, d) in enumerate(DATED)
+    )
+    printed = run_cli(cli, "analyze", "--jsonl", stdin=lines.encode("utf-8")).decode("utf-8")
+    texts, dates = [t for t, _ in DATED], [d for _, d in DATED]
+    got = [to_json({"id": i, **a}) for i, a in enumerate(jiexi.analyze_many(texts, dates=dates))]
+    assert got == printed.splitlines()
+    one = jiexi.analyze(DATED[0][0], date=DATED[0][1])
+    assert to_json({"id": 0, **one}) == printed.splitlines()[0]
+    valued = [e for e in one["entities"] if "value" in e]
+    assert any(e["type"] == "MONEY" and e["currency"] == "USD" and e.get("approximate") for e in valued)
+    assert any(e["type"] == "DATE" and e["value"] == "2024-12-13" and e["precision"] == "day" for e in valued)
+
+
+def test_a_bad_date_or_a_wrong_number_of_dates_is_refused():
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        jiexi.analyze("今日", date="2024-13-01")
+    with pytest.raises(ValueError, match="2 dates for 1 texts"):
+        jiexi.analyze_many(["今日"], dates=["2024-01-01", None])

@@ -214,12 +214,18 @@ pub fn App() -> impl IntoView {
         }
         showing.set(Some(doc));
         boxed.set(Some(String::new()));
+        client.set_date(&doc.date);
         analyze_typed(doc.text.to_string());
     };
+    // The library, once loaded: what it restores is analysed with its document's date.
+    let loaded_library = StoredValue::new_local(None::<LibraryState>);
     let library = LibraryState::load(
         notice,
         Callback::new(move |t: String| {
             showing.set(None);
+            if let Some(library) = loaded_library.get_value() {
+                client.set_date(&library.current_date());
+            }
             analyze(t)
         }),
         Callback::new(move |id: String| {
@@ -230,16 +236,22 @@ pub fn App() -> impl IntoView {
             }
         }),
     );
+    loaded_library.set_value(Some(library));
     provide_context(library);
+    // The user's open document's date, for the analysis (relative dates resolve
+    // against it).
+    let use_current_date = move || client.set_date(&library.current_date());
     // What the user types, pastes or opens is theirs: kept in the library as they go.
     let edit = move |value: String| {
         showing.set(None);
         library.edited(value.clone());
+        use_current_date();
         analyze(value);
     };
     let type_in_box = move |value: String| {
         showing.set(None);
         library.edited(value.clone());
+        use_current_date();
         analyze_typed(value);
     };
     // A paste that makes the text too long for the box goes straight to the analysis.
@@ -260,6 +272,7 @@ pub fn App() -> impl IntoView {
         view_state.goto.set(None);
         if let Some(text) = library.open(&id) {
             showing.set(None);
+            use_current_date();
             analyze(text);
         }
     });

@@ -107,6 +107,9 @@ pub struct AnalysisClient {
     pub authority: RwSignal<jiexi_corpus::authority::Authority>,
     /// The entity card asked for last, once answered (`None` inside: not in the corpus).
     pub card: Latest<Option<jiexi_corpus::card::Card>>,
+    /// The open document's date (`YYYY-MM-DD`), sent with every text: relative dates in
+    /// it (昨日, 上周五) get their values from it. Set before the text is analysed.
+    date: StoredValue<Option<String>>,
     /// The corpus views' entity index, once built.
     pub corpus: RwSignal<Option<CorpusIndexed>>,
     /// The latest concordance asked for, once answered.
@@ -139,6 +142,7 @@ impl AnalysisClient {
             corrections: RwSignal::new(UserDictionary::default()),
             authority: RwSignal::new(Default::default()),
             card: Latest::default(),
+            date: StoredValue::new(None),
             corpus: RwSignal::new(None),
             concordance: Latest::default(),
             indexed: StoredValue::new(Default::default()),
@@ -431,6 +435,7 @@ impl AnalysisClient {
                         bridge.send(Request::Analyze {
                             id,
                             text,
+                            date: self.date.get_value(),
                             corrections,
                         });
                     }
@@ -442,6 +447,14 @@ impl AnalysisClient {
             }
             Next::Show(_) | Next::Wait => {}
         }
+    }
+
+    /// Sets the date of the document about to be analysed (empty: none known); every
+    /// analysis until the next call is of an article of that date.
+    pub fn set_date(&self, date: &str) {
+        let date = date.trim();
+        self.date
+            .set_value((!date.is_empty()).then(|| date.to_string()));
     }
 
     /// Analyses `text`, superseding any text not analysed yet.

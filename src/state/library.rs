@@ -492,6 +492,19 @@ impl LibraryState {
     }
 
     /// Opens the user document `id`; its text.
+    /// The open document's date as the user gave it (`2024-12-17`), or empty.
+    pub fn current_date(self) -> String {
+        let Some(id) = self.current.get_untracked() else {
+            return String::new();
+        };
+        self.docs.with_untracked(|docs| {
+            docs.iter()
+                .find(|d| d.id == id)
+                .map(|d| d.date.clone())
+                .unwrap_or_default()
+        })
+    }
+
     pub fn open(self, id: &str) -> Option<String> {
         let doc = self.find(id)?;
         self.close();

@@ -25,9 +25,13 @@ pub enum Request {
     /// once they are loaded, or `Failed`.
     Warmup { dictionaries: String },
     /// `corrections`: the user's dictionary, applied on top of the engine's findings.
+    /// `date`: the article's date (`YYYY-MM-DD`, as a bundled story or a library document
+    /// has it), against which relative dates (昨日, 上周五) get their values; anything
+    /// else is no date.
     Analyze {
         id: u64,
         text: String,
+        date: Option<String>,
         corrections: UserDictionary,
     },
     /// Index the bundled documents and these (id, text) of the user's for the corpus
@@ -215,3 +219,74 @@ impl fmt::Display for Mismatch {
 }
 
 impl std::error::Error for Mismatch {}
+
+#[cfg(test)]
+mod tests {
+    use jiexi_engine::{Analysis, Analyzer, CalendarDate, Value};
+
+    use super::*;
+
+    /// An analysis with a value of every kind, and entities without one.
+    fn analysis() -> Analysis {
+        let text = "記者昨日獲悉，該公司去年底融資近1億美元，九成員工支持，張三表示。";
+        Analyzer::new().analyze_dated(text, CalendarDate::parse("2024-12-17"))
+    }
+
+    /// gloo-worker's codec (`gloo_worker::Bincode`): bincode 1 with its default options.
+    fn through_bincode<T: Serialize + serde::de::DeserializeOwned>(message: &T) -> T {
+        let bytes = bincode::serialize(message).expect("encodes");
+        bincode::deserialize(&bytes).expect("decodes")
+    }
+
+    #[test]
+    fn entities_with_values_cross_to_the_page_and_back_to_json() {
+        let analysis = analysis();
+        let values: Vec<Value> = analysis.entities.iter().filter_map(|e| e.value).collect();
+        assert!(values.iter().any(|v| matches!(v, Value::Date(_))));
+        assert!(values.iter().any(|v| matches!(
+            v,
+            Value::Money {
+                approximate: true,
+                ..
+            }
+        )));
+        assert!(values.iter().any(|v| matches!(v, Value::Percent(_))));
+        assert!(analysis.entities.iter().any(|e| e.value.is_none()));
+
+        let answer = Response::Analyzed {
+            id: 7,
+            script: analysis.script,
+            tokens: crate::wire::PackedTokens::default(),
+            entities: analysis.entities.clone(),
+            groups: Vec::new(),
+            stats: Default::default(),
+            keywords: Keywords::default(),
+            elapsed_ms: 1.5,
+        };
+        let Response::Analyzed { entities, .. } = through_bincode(&answer) else {
+            panic!("the answer changed kind");
+        };
+        assert_eq!(entities, analysis.entities);
+        assert_eq!(through_bincode(&analysis), analysis);
+
+        let json = serde_json::to_string(&analysis).expect("writes JSON");
+        assert_eq!(
+            serde_json::from_str::<Analysis>(&json).expect("reads JSON"),
+            analysis
+        );
+    }
+
+    #[test]
+    fn an_analysis_request_carries_the_date() {
+        let request = Request::Analyze {
+            id: 1,
+            text: "議員昨日出席論壇".to_string(),
+            date: Some("2024-12-17".to_string()),
+            corrections: UserDictionary::default(),
+        };
+        let Request::Analyze { date, .. } = through_bincode(&request) else {
+            panic!("the request changed kind");
+        };
+        assert_eq!(date.as_deref(), Some("2024-12-17"));
+    }
+}

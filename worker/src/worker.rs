@@ -5,7 +5,7 @@ use jiexi_corpus::identity::group_entities;
 use jiexi_corpus::index::CorpusIndex;
 use jiexi_corpus::{input, stats};
 use jiexi_engine::keywords::{self, DocFrequencies};
-use jiexi_engine::{Analyzer, Script};
+use jiexi_engine::{Analyzer, CalendarDate, Script};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -112,10 +112,12 @@ impl Corpus {
             Request::Analyze {
                 id,
                 text,
+                date,
                 corrections,
             } => {
                 let started = now();
-                let mut analysis = analyzer.analyze(&text);
+                let date = date.as_deref().and_then(CalendarDate::parse);
+                let mut analysis = analyzer.analyze_dated(&text, date);
                 let elapsed_ms = now() - started;
                 corrections.apply(&text, &mut analysis);
                 self.index.authority().apply(&mut analysis);

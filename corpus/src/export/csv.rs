@@ -8,6 +8,7 @@ use jiexi_engine::Analysis;
 use crate::cooccurrence::Graph;
 use crate::identity::EntityGroup;
 use crate::index::{Hit, IndexEntry, WordCount};
+use crate::timeline::Moment;
 
 /// One CSV cell: always quoted, quotes doubled, and a leading `= + - @` (or tab/CR)
 /// defused with an apostrophe so a spreadsheet never runs a pasted formula.
@@ -106,6 +107,36 @@ pub fn concordance_csv(hits: &[Hit], title: impl Fn(&str) -> String) -> String {
     out
 }
 
+/// Timelines as CSV: `date,precision,document,said,start,end,sentence,entities`, one row
+/// per sentence and date, in the order given (each document's timeline is in date order;
+/// a spreadsheet sorts the ISO dates across documents). `docs` pairs each document's
+/// title with its timeline; `entities` lists the sentence's entities as `TYPE:text; …`.
+pub fn timeline_csv<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Moment])>) -> String {
+    let mut out = String::from("date,precision,document,said,start,end,sentence,entities\r\n");
+    for (title, moments) in docs {
+        for m in moments {
+            let entities: Vec<String> = m
+                .entities
+                .iter()
+                .map(|e| format!("{}:{}", e.kind.as_str(), e.text))
+                .collect();
+            let _ = write!(
+                out,
+                "{},{},{},{},{},{},{},{}\r\n",
+                m.date,
+                m.precision.as_str(),
+                csv_cell(title),
+                csv_cell(&m.said),
+                m.start,
+                m.end,
+                csv_cell(&m.sentence),
+                csv_cell(&entities.join("; "))
+            );
+        }
+    }
+    out
+}
+
 /// The edges as CSV: `source,source_type,target,target_type,weight`.
 pub fn edges_csv(graph: &Graph) -> String {
     let mut out = String::from("source,source_type,target,target_type,weight\r\n");
@@ -142,5 +173,26 @@ mod tests {
         assert_eq!(lines[0], "start,end,type,text,confidence");
         assert_eq!(lines[1], "0,3,ORG,\"A\"\"B\",0.90");
         assert_eq!(lines[2], "3,6,ORG,\"'=cmd()\",0.90");
+    }
+
+    #[test]
+    fn timelines_name_documents_by_title() {
+        let text = "運輸署昨日宣布新措施。\n該署2019年已提出計劃，「由明年起實施」";
+        let analyzer = jiexi_engine::Analyzer::new();
+        let analysis = crate::timeline::analyze_dated(&analyzer, text, "2024-12-17");
+        let moments = crate::timeline::timeline(text, &analysis);
+        let csv = timeline_csv([("=新措施", moments.as_slice())]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "date,precision,document,said,start,end,sentence,entities"
+        );
+        assert_eq!(
+            lines[1],
+            "2019,year,\"'=新措施\",\"2019年\",12,33,\"該署2019年已提出計劃，「由明年起實施」\",\"DATE:2019年; DATE:明年\""
+        );
+        assert_eq!(lines[2], "2024-12-16,day,\"'=新措施\",\"昨日\",0,11,\"運輸署昨日宣布新措施。\",\"ORG:運輸署; DATE:昨日\"");
+        assert_eq!(lines[3], "2025,year,\"'=新措施\",\"明年\",12,33,\"該署2019年已提出計劃，「由明年起實施」\",\"DATE:2019年; DATE:明年\"");
+        assert_eq!(lines.len(), 5, "three rows and the final line break: {csv}");
     }
 }

@@ -3,7 +3,8 @@
 //! lines up with the text exactly. The model modules hold data; the writers live here.
 //!
 //! - [`json`]: text, tokens and entities, the CLI's schema plus the text;
-//! - [`csv`]: entities, the entity index, words, concordance lines and network edges
+//! - [`csv`]: entities, the entity index, words, concordance lines, network edges and
+//!   timelines
 //!   (RFC 4180, formula-safe for spreadsheets), and the entity table as TSV;
 //! - [`conll`]: one char per line with its BIO tag (the MSRA/CoNLL NER layout);
 //! - [`brat`]: brat standoff annotations for the original text as `.txt`;

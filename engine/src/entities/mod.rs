@@ -132,6 +132,7 @@ pub(crate) fn to_entities(
                 alias_of: c
                     .alias_of
                     .map(|(s, e)| original.span(&prepared.normalized, s, e).2.into_owned()),
+                value: None,
             }
         })
         .collect()

@@ -12,7 +12,7 @@ mod input;
 
 use error::Error;
 use input::decode_utf8;
-use jiexi_engine::{keywords, script, stories, Analysis, Analyzer};
+use jiexi_engine::{keywords, script, stories, Analysis, Analyzer, CalendarDate};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +21,11 @@ const USAGE: &str = "usage:
   jiexi entities             stdin lines -> {\"line\":N,\"entities\":[...]} JSON, a line per line
   jiexi analyze FILE         one JSON document: tokens and entities with char offsets into FILE
   jiexi analyze FILE FILE…   JSON Lines, one document per file (with \"file\"), on every core
-  jiexi analyze --jsonl      stdin JSON Lines {\"id\":…,\"text\":…} -> JSON Lines with \"id\", on every core
+  jiexi analyze --date YYYY-MM-DD FILE…
+                             the same, for articles of that date: relative dates (昨日, 上周五)
+                             get values (DATE, MONEY and PERCENT entities carry \"value\")
+  jiexi analyze --jsonl      stdin JSON Lines {\"id\":…,\"text\":…,\"date\":…} -> JSON Lines with
+                             \"id\", on every core (\"date\", YYYY-MM-DD, is optional)
   jiexi keywords FILE…       per file: TextRank keywords and TF-IDF against the files given
   jiexi stories FILE         a newspaper page's stories: a JSON array of {title, dateline, byline, source, date, start, end, …}";
 
@@ -46,8 +50,11 @@ fn run(args: &[String]) -> Result<(), Error> {
         (Some("segment"), 1) => segment(&read_stdin()?),
         (Some("entities"), 1) => entities(&read_stdin()?),
         (Some("analyze"), 2) if args[1] == "--jsonl" => analyze_jsonl(),
-        (Some("analyze"), 2) => analyze(&args[1]),
-        (Some("analyze"), n) if n > 2 => analyze_files(&args[1..]),
+        (Some("analyze"), n) if n > 3 && args[1] == "--date" => {
+            let date = article_date(&args[2], "--date")?;
+            analyze_paths(&args[3..], Some(date))
+        }
+        (Some("analyze"), n) if n > 1 && args[1] != "--date" => analyze_paths(&args[1..], None),
         (Some("keywords"), n) if n > 1 => keywords(&args[1..]),
         (Some("stories"), 2) => stories(&args[1]),
         (Some("-h" | "--help" | "help"), _) => {
@@ -127,10 +134,28 @@ fn stories(path: &str) -> Result<(), Error> {
     out.flush().map_err(|e| Error::io("stdout", e))
 }
 
-fn analyze(path: &str) -> Result<(), Error> {
+/// An article's date as given on the command line or in an input line (`source` says
+/// which), or why not.
+fn article_date(text: &str, source: &str) -> Result<CalendarDate, Error> {
+    CalendarDate::parse(text).ok_or_else(|| {
+        Error::Usage(format!(
+            "{source}: {text:?} is not a date; write it YYYY-MM-DD (2024-12-17)"
+        ))
+    })
+}
+
+/// One file: one JSON document; several: JSON Lines.
+fn analyze_paths(paths: &[String], date: Option<CalendarDate>) -> Result<(), Error> {
+    match paths {
+        [path] => analyze(path, date),
+        _ => analyze_files(paths, date),
+    }
+}
+
+fn analyze(path: &str, date: Option<CalendarDate>) -> Result<(), Error> {
     let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
     let text = decode_utf8(path, bytes)?;
-    let analysis = Analyzer::new().analyze(&text);
+    let analysis = Analyzer::new().analyze_dated(&text, date);
     let mut out = stdout();
     serde_json::to_writer(&mut out, &analysis)
         .map_err(io::Error::from)
@@ -150,7 +175,7 @@ struct FileAnalysis<'a> {
     analysis: Analysis,
 }
 
-fn analyze_files(paths: &[String]) -> Result<(), Error> {
+fn analyze_files(paths: &[String], date: Option<CalendarDate>) -> Result<(), Error> {
     let analyzer = Analyzer::new();
     let mut out = stdout();
     for batch in paths.chunks(BATCH) {
@@ -158,7 +183,7 @@ fn analyze_files(paths: &[String]) -> Result<(), Error> {
             .par_iter()
             .map(|path| {
                 let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
-                Ok(analyzer.analyze(&decode_utf8(path, bytes)?))
+                Ok(analyzer.analyze_dated(&decode_utf8(path, bytes)?, date))
             })
             .collect();
         for (path, result) in batch.iter().zip(results) {
@@ -177,6 +202,9 @@ struct Article {
     #[serde(default)]
     id: serde_json::Value,
     text: String,
+    /// The article's date, `YYYY-MM-DD`.
+    #[serde(default)]
+    date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -205,9 +233,13 @@ fn analyze_jsonl() -> Result<(), Error> {
                         n + 1
                     ))
                 })?;
+                let date = match &article.date {
+                    Some(d) => Some(article_date(d, &format!("stdin line {}", n + 1))?),
+                    None => None,
+                };
                 Ok(ArticleAnalysis {
                     id: article.id,
-                    analysis: analyzer.analyze(&article.text),
+                    analysis: analyzer.analyze_dated(&article.text, date),
                 })
             })
             .collect();
