@@ -211,6 +211,13 @@ impl CorpusIndex {
     }
 
     /// The authority file the views apply.
+    /// Every document's id and text, in index order.
+    pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.docs
+            .iter()
+            .map(|(id, d)| (id.as_str(), d.text.as_str()))
+    }
+
     pub fn authority(&self) -> &Authority {
         &self.authority
     }

@@ -1,7 +1,8 @@
 //! The views over the whole library (the bundled stories and the user's articles): the
-//! entity index, concordance, words, network and trends, and the library panel.
+//! entity index, concordance, words, network, trends and timeline, and the library panel.
 
 pub mod library_panel;
 pub mod network;
+pub mod timeline;
 pub mod trends;
 pub mod views;

@@ -11,6 +11,7 @@ use jiexi_engine::EntityType;
 use leptos::prelude::*;
 
 use crate::corpus::network::Network;
+use crate::corpus::timeline::Timeline;
 use crate::corpus::trends::Trends;
 use crate::panels::document_words::DocumentWords;
 use crate::shell::i18n::{tr, type_label, I18n};
@@ -44,6 +45,7 @@ fn view_name(view: CorpusView) -> (&'static str, &'static str) {
         CorpusView::Words => ("詞頻", "Words"),
         CorpusView::Network => ("關係網絡", "Network"),
         CorpusView::Trends => ("趨勢", "Trends"),
+        CorpusView::Timeline => ("時間線", "Timeline"),
         CorpusView::Distinctive => ("特色詞", "Distinctive words"),
     }
 }
@@ -465,6 +467,7 @@ pub fn CorpusViews(
             </section>
             <Network open=open on_entity=Callback::new(move |(kind, key, text)| choose_entity(kind, key, text)) />
             <Trends />
+            <Timeline open=open open_doc=open_doc />
             <DocumentWords open=open />
         </div>
     }

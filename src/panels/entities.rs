@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use jiexi_corpus::identity::EntityGroup;
 use jiexi_engine::script::to_simplified;
-use jiexi_engine::EntityType;
+use std::collections::HashMap;
+
+use jiexi_engine::{EntityType, Value};
 use leptos::prelude::*;
 
 use crate::panels::corrections::EntityActions;
@@ -99,18 +101,45 @@ pub fn EntityPanel(
         }
     });
 
+    // Each mention's value (a date, an amount, a percentage), by where it starts.
+    let values = Memo::new(move |_| {
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.analysis
+                        .entities
+                        .iter()
+                        .filter_map(|e| e.value.map(|v| (e.start, v)))
+                        .collect::<HashMap<usize, Value>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let value_of = move |g: &EntityGroup| {
+        values.with(|v| {
+            g.mentions
+                .iter()
+                .find_map(|(start, _)| v.get(start).copied())
+        })
+    };
+    // Dates, amounts and percentages in value order rather than by mentions.
+    let by_value = RwSignal::new(false);
     let by_type = move || {
         let lang = i18n.0.get();
         let f = filter.get();
         let groups = groups.get();
+        let sort = by_value.get();
         EntityType::ALL
             .into_iter()
             .filter_map(|kind| {
-                let rows: Vec<EntityGroup> = groups
+                let mut rows: Vec<EntityGroup> = groups
                     .iter()
                     .filter(|g| g.kind == kind && matches(g, &f, lang))
                     .cloned()
                     .collect();
+                if sort && has_values(kind) {
+                    rows.sort_by(|a, b| value_order(value_of(a), value_of(b)));
+                }
                 (!rows.is_empty()).then_some((kind, rows))
             })
             .collect::<Vec<_>>()
@@ -177,10 +206,17 @@ pub fn EntityPanel(
                                         {move || type_label(kind, i18n.0.get())}
                                         " · " {n} {move || i18n.tr(" 個名稱", if n == 1 { " name" } else { " names" })}
                                     </h3>
+                                    {has_values(kind).then(|| view! {
+                                        <label class="check sort-by-value">
+                                            <input type="checkbox" data-testid="sort-by-value" prop:checked=move || by_value.get()
+                                                on:change=move |ev| by_value.set(event_target_checked(&ev)) />
+                                            {tr("按數值排列", "Sort by value")}
+                                        </label>
+                                    })}
                                     <ul>
                                         {shown_rows
                                             .into_iter()
-                                            .map(|g| entity_row(g, view))
+                                            .map(|g| { let v = value_of(&g); entity_row(g, v, view) })
                                             .collect_view()}
                                     </ul>
                                     {(n > ROWS_SHOWN && !all).then(|| view! {
@@ -212,7 +248,83 @@ pub fn shown_as(view: ReaderView, text: &str) -> impl Fn() -> String + Send + Sy
     move || view.shown(&text)
 }
 
-fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
+/// Types whose entities carry values.
+fn has_values(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Date | EntityType::Money | EntityType::Percent
+    )
+}
+
+/// Amounts by currency, then largest first; percentages largest first; dates earliest
+/// first; entities with no value last.
+fn value_order(a: Option<Value>, b: Option<Value>) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (
+            Some(Value::Money {
+                amount: x,
+                currency: cx,
+                ..
+            }),
+            Some(Value::Money {
+                amount: y,
+                currency: cy,
+                ..
+            }),
+        ) => {
+            let code = |c: Option<jiexi_engine::Currency>| c.map_or("~", |c| c.code());
+            code(cx).cmp(code(cy)).then(y.total_cmp(&x))
+        }
+        (Some(Value::Percent(x)), Some(Value::Percent(y))) => y.total_cmp(&x),
+        (Some(Value::Date(x)), Some(Value::Date(y))) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        _ => Ordering::Equal,
+    }
+}
+
+/// A number with thousands separators (30,000,000; 2.5).
+fn grouped(n: f64) -> String {
+    let whole = n.trunc().abs() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let fraction = n.abs().fract();
+    if fraction > 0.0 {
+        let f = format!("{fraction:.4}");
+        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    if n < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A value as a reader wants it: 30,000,000 CNY (≈ when hedged), 25%, 2024-12-17.
+pub fn value_label(v: Value) -> String {
+    match v {
+        Value::Money {
+            amount,
+            currency,
+            approximate,
+        } => format!(
+            "{}{}{}",
+            if approximate { "≈" } else { "" },
+            grouped(amount),
+            currency.map_or(String::new(), |c| format!(" {}", c.code()))
+        ),
+        Value::Percent(p) => format!("{}%", grouped(p)),
+        Value::Date(d) => d.iso(),
+    }
+}
+
+fn entity_row(g: EntityGroup, value: Option<Value>, view: ReaderView) -> impl IntoView {
     let key: EntityKey = (g.kind, g.key.clone());
     let pressed = {
         let key = key.clone();
@@ -221,7 +333,12 @@ fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
     let first = g.mentions.first().map(|m| m.0);
     let others = (g.forms.len() > 1).then(|| g.forms[1..].join(" / "));
     view! {
-        <li data-entity-type=g.kind.as_str() data-entity-text=g.text.clone() data-count=g.count>
+        <li data-entity-type=g.kind.as_str() data-entity-text=g.text.clone() data-count=g.count
+            data-value=value.map(|v| match v {
+                Value::Money { amount, .. } => amount.to_string(),
+                Value::Percent(p) => p.to_string(),
+                Value::Date(d) => d.iso(),
+            })>
             <button
                 type="button"
                 aria-pressed=pressed
@@ -234,6 +351,7 @@ fn entity_row(g: EntityGroup, view: ReaderView) -> impl IntoView {
             >
                 <span class="entity-text">{shown_as(view, &g.text)}</span>
                 {others.map(|o| view! { <span class="forms">{shown_as(view, &o)}</span> })}
+                {value.map(|v| view! { <span class="value" data-testid="entity-value">{value_label(v)}</span> })}
                 <span class="count">{g.count}</span>
             </button>
         </li>
@@ -293,5 +411,51 @@ fn Stats(shown: Signal<Option<Shown>>) -> impl IntoView {
                 </section>
             }
         }))}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_as_a_reader_writes_them() {
+        let money = |amount, code: Option<jiexi_engine::Currency>, approximate| Value::Money {
+            amount,
+            currency: code,
+            approximate,
+        };
+        let cases = [
+            (
+                money(30_000_000.0, Some(jiexi_engine::Currency::Cny), false),
+                "30,000,000 CNY",
+            ),
+            (
+                money(100_000_000.0, Some(jiexi_engine::Currency::Usd), true),
+                "≈100,000,000 USD",
+            ),
+            (money(2.5, None, false), "2.5"),
+            (Value::Percent(25.0), "25%"),
+            (Value::Percent(0.25), "0.25%"),
+        ];
+        for (value, shown) in cases {
+            assert_eq!(value_label(value), shown);
+        }
+    }
+
+    #[test]
+    fn amounts_sort_by_currency_then_largest_and_the_valueless_last() {
+        let hkd = |amount| {
+            Some(Value::Money {
+                amount,
+                currency: Some(jiexi_engine::Currency::Hkd),
+                approximate: false,
+            })
+        };
+        let mut values = vec![None, hkd(5.0), hkd(2_000.0), Some(Value::Percent(3.0))];
+        values.sort_by(|a, b| value_order(*a, *b));
+        assert_eq!(values[0], hkd(2_000.0));
+        assert_eq!(values[1], hkd(5.0));
+        assert_eq!(values.last(), Some(&None));
     }
 }

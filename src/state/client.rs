@@ -105,6 +105,8 @@ pub struct AnalysisClient {
     /// The user's authority file (merges, names, types, blocks), sent whenever it changes
     /// and to every new worker.
     pub authority: RwSignal<jiexi_corpus::authority::Authority>,
+    /// The library's timeline asked for last, once answered.
+    pub timeline: Latest<std::sync::Arc<Vec<jiexi_corpus::timeline::DocMoment>>>,
     /// The entity card asked for last, once answered (`None` inside: not in the corpus).
     pub card: Latest<Option<jiexi_corpus::card::Card>>,
     /// The open document's date (`YYYY-MM-DD`), sent with every text: relative dates in
@@ -142,6 +144,7 @@ impl AnalysisClient {
             corrections: RwSignal::new(UserDictionary::default()),
             authority: RwSignal::new(Default::default()),
             card: Latest::default(),
+            timeline: Latest::default(),
             date: StoredValue::new(None),
             corpus: RwSignal::new(None),
             concordance: Latest::default(),
@@ -317,6 +320,9 @@ impl AnalysisClient {
                     corpus.entities = std::sync::Arc::new(entities);
                 }
             }),
+            Response::Timeline { id, moments, .. } => {
+                self.timeline.answer(id, std::sync::Arc::new(moments));
+            }
             Response::Card { id, card } => {
                 self.card.answer(id, card);
             }
@@ -372,6 +378,12 @@ impl AnalysisClient {
             types,
             max_nodes,
         });
+    }
+
+    /// Asks for the library's timeline; `dates` are the user's documents' (id, date).
+    pub fn timeline(&self, dates: Vec<(String, String)>) {
+        let id = self.timeline.ask();
+        self.send(Request::Timeline { id, dates });
     }
 
     /// Uses `authority` from now on, in this worker and any that replaces it.

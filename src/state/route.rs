@@ -29,16 +29,18 @@ pub enum CorpusView {
     Words,
     Network,
     Trends,
+    Timeline,
     Distinctive,
 }
 
 impl CorpusView {
-    pub const ALL: [CorpusView; 6] = [
+    pub const ALL: [CorpusView; 7] = [
         CorpusView::Kwic,
         CorpusView::Index,
         CorpusView::Words,
         CorpusView::Network,
         CorpusView::Trends,
+        CorpusView::Timeline,
         CorpusView::Distinctive,
     ];
 
@@ -50,6 +52,7 @@ impl CorpusView {
             CorpusView::Words => "words",
             CorpusView::Network => "network",
             CorpusView::Trends => "trends",
+            CorpusView::Timeline => "timeline",
             CorpusView::Distinctive => "distinctive",
         }
     }

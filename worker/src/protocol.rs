@@ -65,6 +65,12 @@ pub enum Request {
     /// now on (analyses, the index, concordance, graph, cards). Sent whole after each
     /// change (or undo); it is small.
     SetAuthority { authority: Authority },
+    /// The library's timeline: every indexed document analysed as an article of its date
+    /// (`dates`: the user's documents' (id, date); the bundled ones' the worker knows).
+    Timeline {
+        id: u64,
+        dates: Vec<(String, String)>,
+    },
     /// The card of one entity of the indexed corpus, by its key in the entity index.
     /// `dates`: (id, date) of the user's documents (the bundled ones' the worker knows);
     /// `related`: how many companions to list.
@@ -148,6 +154,12 @@ pub enum Response {
     AuthorityApplied {
         entities: Vec<IndexEntry>,
         docs: usize,
+        elapsed_ms: f64,
+    },
+    /// The library's dated sentences, earliest first.
+    Timeline {
+        id: u64,
+        moments: Vec<jiexi_corpus::timeline::DocMoment>,
         elapsed_ms: f64,
     },
     /// An entity's card; `None` if the corpus does not mention it (any more).

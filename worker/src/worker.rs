@@ -194,6 +194,21 @@ impl Corpus {
                     elapsed_ms: now() - started,
                 })
             }
+            Request::Timeline { id, dates } => {
+                let started = now();
+                let mut dates: std::collections::HashMap<String, String> =
+                    dates.into_iter().collect();
+                dates.extend(bundled::indexed().map(|d| (d.id.clone(), d.date.clone())));
+                let moments =
+                    jiexi_corpus::timeline::library_timeline(analyzer, &self.index, |id| {
+                        dates.get(id).cloned().unwrap_or_default()
+                    });
+                Some(Response::Timeline {
+                    id,
+                    moments,
+                    elapsed_ms: now() - started,
+                })
+            }
             Request::Card {
                 id,
                 entity,
