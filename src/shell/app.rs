@@ -13,7 +13,7 @@ use crate::reader::doc_banner::DocBanner;
 use crate::reader::landing::Goto;
 use crate::reader::legend::Legend;
 use crate::reader::{Reader, ReaderView};
-use crate::shell::file_input::{dropped_file, FileInput};
+use crate::shell::file_input::{dropped_files, open_many, FileInput};
 use crate::shell::i18n::{tr, I18n, Lang};
 use crate::shell::paste;
 use crate::shell::shortcuts::Shortcuts;
@@ -299,6 +299,17 @@ pub fn App() -> impl IntoView {
             edit(file.text);
         }
     });
+    // Files imported together go to the library once all are decoded.
+    Effect::new(move |_| {
+        if client
+            .batch
+            .with(|b| b.as_ref().is_some_and(|b| b.finished()))
+        {
+            if let Some(b) = client.batch.try_update(Option::take).flatten() {
+                library.add_many(b.texts, b.failed);
+            }
+        }
+    });
     let picked = RwSignal::new(None::<crate::panels::corrections::Picked>);
     Effect::new(move |_| {
         shown.track();
@@ -391,9 +402,7 @@ pub fn App() -> impl IntoView {
                 on:drop=move |ev: web_sys::DragEvent| {
                     ev.prevent_default();
                     dragging.set(false);
-                    if let Some(file) = dropped_file(&ev) {
-                        crate::shell::file_input::open(client, file);
-                    }
+                    open_many(client, dropped_files(&ev));
                 }
             >
                 <label id="input-label" for="article-input">

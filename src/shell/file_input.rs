@@ -1,5 +1,6 @@
 //! Opening a `.txt` file, picked or dropped: the bytes go to the worker, which decodes
-//! them (UTF-8, UTF-16, Big5, GB18030) or says why it cannot.
+//! them (UTF-8, UTF-16, Big5, GB18030) or says why it cannot. Many files at once, or a
+//! `.zip` of them, are added to the library together (`AnalysisClient::import_files`).
 
 use jiexi_corpus::input::MAX_TEXT_BYTES;
 use leptos::prelude::*;
@@ -38,9 +39,53 @@ pub fn open(client: AnalysisClient, file: web_sys::File) {
     });
 }
 
-/// The first file of a drop, if any.
-pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
-    ev.data_transfer()?.files()?.get(0)
+/// A zip this large is refused before it is read: the worker holds it and its texts.
+const MAX_ARCHIVE_BYTES: f64 = 100e6;
+
+fn is_zip(name: &str) -> bool {
+    name.to_lowercase().ends_with(".zip")
+}
+
+/// Every file of a drop.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    ev.data_transfer()
+        .and_then(|d| d.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// One text file opens as the article; several, or a zip, go to the library together,
+/// with their progress shown and each failure named.
+pub fn open_many(client: AnalysisClient, files: Vec<web_sys::File>) {
+    match files.as_slice() {
+        [] => {}
+        [one] if !is_zip(&one.name()) => open(client, one.clone()),
+        _ => leptos::task::spawn_local(async move {
+            let mut read = Vec::with_capacity(files.len());
+            for file in files {
+                let name = file.name();
+                let limit = if is_zip(&name) {
+                    MAX_ARCHIVE_BYTES
+                } else {
+                    MAX_FILE_BYTES
+                };
+                let bytes = if file.size() > limit {
+                    Err(format!(
+                        "{:.1} MB is more than the {:.0} MB allowed",
+                        file.size() / 1e6,
+                        limit / 1e6
+                    ))
+                } else {
+                    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                        .await
+                        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+                        .map_err(|_| "the browser could not read this file".to_string())
+                };
+                read.push((name, bytes));
+            }
+            client.import_files(read);
+        }),
+    }
 }
 
 /// The file picked in the `<input type=file>` that fired `ev`; the input is reset, so
@@ -71,19 +116,36 @@ pub fn read_picked_text(ev: &web_sys::Event, then: impl FnOnce(String, String) +
 pub fn FileInput() -> impl IntoView {
     let client = expect_context::<AnalysisClient>();
     let on_change = move |ev: web_sys::Event| {
-        if let Some(file) = picked_file(&ev) {
-            open(client, file);
-        }
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files: Vec<web_sys::File> = input
+            .files()
+            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default();
+        // Reset, so the same file can be picked again after editing it.
+        input.set_value("");
+        open_many(client, files);
     };
     view! {
         <label class="file-button">
-            {tr("開啟 .txt 檔案", "Open a .txt file")}
+            {tr("開啟 .txt 或 .zip 檔案", "Open .txt or .zip files")}
             <input
                 type="file"
-                accept=".txt,text/plain"
+                multiple
+                accept=".txt,.zip,text/plain,application/zip"
                 data-testid="file-input"
                 on:change=on_change
             />
         </label>
+        {move || client.batch.get().map(|b| view! {
+            <span class="import-progress" data-testid="import-progress" role="status">
+                <progress max=b.total value=b.done></progress>
+                {format!(" {} / {}", b.done, b.total)}
+            </span>
+        })}
     }
 }

@@ -89,6 +89,22 @@ impl Shown {
     }
 }
 
+/// Files imported together: how many were sent to be decoded, how many answered, the
+/// texts read and the files that could not be (name, reason).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    pub total: usize,
+    pub done: usize,
+    pub texts: Vec<(String, String)>,
+    pub failed: Vec<(String, String)>,
+}
+
+impl Batch {
+    pub fn finished(&self) -> bool {
+        self.done >= self.total
+    }
+}
+
 /// Handle to the analysis worker and the state it drives. `Copy`, so components take it
 /// by value; the bridge itself stays on this thread.
 #[derive(Clone, Copy)]
@@ -98,6 +114,8 @@ pub struct AnalysisClient {
     pub status: RwSignal<Status>,
     /// The newest text's analysis, once answered.
     pub shown: Latest<Shown>,
+    /// Files being imported together (many dropped, or a zip), until all are decoded.
+    pub batch: RwSignal<Option<Batch>>,
     /// The last file decoded by the worker: its name and text.
     pub opened_file: RwSignal<Option<(String, DecodedFile)>>,
     /// The user's corrections, sent with every text.
@@ -141,6 +159,7 @@ impl AnalysisClient {
             status: RwSignal::new(Status::Loading),
             shown: Latest::default(),
             opened_file: RwSignal::new(None),
+            batch: RwSignal::new(None),
             corrections: RwSignal::new(UserDictionary::default()),
             authority: RwSignal::new(Default::default()),
             card: Latest::default(),
@@ -310,6 +329,17 @@ impl AnalysisClient {
                 self.graph.answer(id, graph);
             }
             Response::Distinctive { doc, words } => self.distinctive.set(Some((doc, words))),
+            Response::Decoded { name, result } if self.batch.with_untracked(Option::is_some) => {
+                self.batch.update(|b| {
+                    if let Some(b) = b {
+                        b.done += 1;
+                        match result {
+                            Ok(file) => b.texts.push((name, file.text)),
+                            Err(why) => b.failed.push((name, why.to_string())),
+                        }
+                    }
+                });
+            }
             Response::Decoded { name, result } => match result {
                 Ok(file) => self.opened_file.set(Some((name, file))),
                 Err(why) => self.status.set(Status::Error(why.to_string())),
@@ -326,8 +356,22 @@ impl AnalysisClient {
             Response::Card { id, card } => {
                 self.card.answer(id, card);
             }
-            // Archive import is the file input's (a later change); a zip is refused there.
-            Response::DecodedArchive { .. } => {}
+            Response::DecodedArchive { name, result } => self.batch.update(|b| {
+                let Some(b) = b else { return };
+                b.done += 1;
+                match result {
+                    Ok(files) => {
+                        for f in files {
+                            let inner = format!("{name}/{}", f.name);
+                            match f.result {
+                                Ok(file) => b.texts.push((inner, file.text)),
+                                Err(why) => b.failed.push((inner, why.to_string())),
+                            }
+                        }
+                    }
+                    Err(why) => b.failed.push((name, why.to_string())),
+                }
+            }),
         }
     }
 
@@ -426,6 +470,29 @@ impl AnalysisClient {
                 bridge.send(Request::Decode { name, bytes });
             }
         });
+    }
+
+    /// Decodes many files (`.zip` archives among them) to be added to the library together;
+    /// `batch` follows the progress. A file the browser could not read is counted failed.
+    pub fn import_files(&self, files: Vec<(String, Result<Vec<u8>, String>)>) {
+        self.batch.set(Some(Batch {
+            total: files.len(),
+            ..Batch::default()
+        }));
+        for (name, bytes) in files {
+            match bytes {
+                Ok(bytes) if name.to_lowercase().ends_with(".zip") => {
+                    self.send(Request::DecodeArchive { name, bytes })
+                }
+                Ok(bytes) => self.send(Request::Decode { name, bytes }),
+                Err(why) => self.batch.update(|b| {
+                    if let Some(b) = b {
+                        b.done += 1;
+                        b.failed.push((name, why));
+                    }
+                }),
+            }
+        }
     }
 
     fn act(self, next: Next) {

@@ -583,6 +583,47 @@ impl LibraryState {
     }
 
     /// Adds the documents of an exported library that are not here yet.
+    /// Adds articles read from many files (or a zip of them) at once, none opened: texts
+    /// already in the library (or twice in the batch) are skipped; `failed` files are
+    /// named with their reason. The notice sums it up.
+    pub fn add_many(self, texts: Vec<(String, String)>, failed: Vec<(String, String)>) {
+        let now = now_ms();
+        let incoming: Vec<Document> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, text))| Document {
+                id: new_id(),
+                title: title_of(&text, AUTO_TITLE),
+                source: String::new(),
+                date: String::new(),
+                text,
+                // In the order dropped: the library lists the newest first.
+                updated: now + i as u64,
+            })
+            .collect();
+        let bundled: Vec<&str> = bundled::all().iter().map(|d| d.id.as_str()).collect();
+        let (added, merged) =
+            Library::merge(&self.docs.get_untracked(), &bundled, Library::new(incoming));
+        self.put_all(added);
+        let mut notice = format!(
+            "已加入 {} 篇，{} 篇已在文件庫 · {} added, {} already in the library",
+            merged.added, merged.duplicates, merged.added, merged.duplicates
+        );
+        if !failed.is_empty() {
+            let reasons: Vec<String> = failed
+                .iter()
+                .map(|(n, why)| format!("{n}: {why}"))
+                .collect();
+            notice.push_str(&format!(
+                "；{} 個檔案未能讀取 · {} could not be read — {}",
+                failed.len(),
+                failed.len(),
+                reasons.join("; ")
+            ));
+        }
+        self.notice.set(Some(notice));
+    }
+
     pub fn import(self, name: &str, json: &str) {
         match Library::from_json(json) {
             Ok(incoming) => {
