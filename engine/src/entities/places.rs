@@ -412,7 +412,7 @@ mod tests {
         assert_has("颱風吹襲雲林縣土庫鎮", "土庫鎮", Gpe);
         assert_has("住在雲林縣", "雲林縣", Gpe);
         assert_has("旅客入住尖沙咀凱悅酒店", "尖沙咀凱悅酒店", Fac);
-        let found = entities("台灣中、南部地區有大雨");
+        let found = entities("今天台灣中、南部山區有大雨");
         assert!(found.iter().all(|(t, _)| t != "中"), "{found:?}");
     }
 
