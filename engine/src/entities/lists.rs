@@ -135,7 +135,7 @@ fn type_list(
     let count = |kind: EntityType| {
         items
             .iter()
-            .filter(|it| it.found.is_some_and(|k| found[k].kind == kind))
+            .filter(|it| it.found.is_some_and(|k| same_kind(found[k].kind, kind)))
             .count()
     };
     let weak = |c: &Candidate| c.kind == EntityType::Person && c.confidence < WEAK;
@@ -144,7 +144,7 @@ fn type_list(
         .iter()
         .filter(|it| it.found.is_some_and(|k| !weak(&found[k])))
         .count();
-    let Some(kind) = [EntityType::Org, EntityType::Person]
+    let Some(kind) = [EntityType::Org, EntityType::Person, EntityType::Gpe]
         .into_iter()
         .find(|&k| count(k) >= 2 && 3 * (typed - count(k)) <= count(k))
     else {
@@ -155,7 +155,7 @@ fn type_list(
         if !(2..=MAX_ITEM).contains(&len) {
             continue;
         }
-        if it.found.is_some_and(|k| found[k].kind == kind) {
+        if it.found.is_some_and(|k| same_kind(found[k].kind, kind)) {
             continue;
         }
         // The candidates on or inside the item: all must be weak people inside it.
@@ -179,6 +179,12 @@ fn type_list(
     }
 }
 
+/// Whether `a` counts as `b` in a list: places of every kind are one kind (縣、市、山).
+fn same_kind(a: EntityType, b: EntityType) -> bool {
+    let place = |k| matches!(k, EntityType::Gpe | EntityType::Loc | EntityType::Fac);
+    a == b || (place(a) && place(b))
+}
+
 /// People found with less confidence than this (transliterations, names guessed without
 /// context) give way to an item of a list of organisations.
 const WEAK: f32 = 0.75;
@@ -199,6 +205,25 @@ fn plausible(prepared: &Prepared, start: usize, end: usize, kind: EntityType) ->
             (2..=4).contains(&(end - start))
                 && (is_surname(prepared.slice(start, start + 1))
                     || (end - start == 4 && is_surname(prepared.slice(start, start + 2))))
+        }
+        EntityType::Gpe => {
+            // A township or county named in a list of places (某縣、某鄉): a short name no
+            // dictionary knows as a common word, or one it knows as a place.
+            let k = prepared.words.partition_point(|w| w.start < start);
+            let one_word = prepared
+                .words
+                .get(k)
+                .filter(|w| w.start == start && w.end == end);
+            let common = one_word.is_some_and(|w| w.known && w.pos != "ns");
+            let split = one_word.is_none()
+                && prepared.words[k..]
+                    .iter()
+                    .take_while(|w| w.start < end)
+                    .any(|w| w.known && w.end - w.start >= 2 && w.pos != "ns");
+            (2..=4).contains(&(end - start))
+                && chars[start..end].iter().all(|&c| crate::lexicon::is_han(c))
+                && !common
+                && !split
         }
         _ => {
             // A single dictionary word that is no proper noun is a common noun (醫院,
