@@ -81,6 +81,15 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // 外交部長, 衛生局長: the segmenter fuses a department with its head's title.
             out.push(Candidate::new(w.start, end, EntityType::Org, 0.6));
         }
+        if let Some((start, end)) = department_before_head(prepared, i) {
+            // 環保|局長, 民政廳|廳長: the department, then its head's title.
+            let start = with_level(prepared, start);
+            out.push(Candidate::new(start, end, EntityType::Org, 0.6));
+        } else if let Some(start) = leveled_body(prepared, w) {
+            // 省|民政廳, 市|公安局, 省|某某委: a level of government makes a generic
+            // body's name one body.
+            out.push(Candidate::new(start, w.end, EntityType::Org, 0.6));
+        }
         let government = prepared.chars[w.end - 1] == '府'
             && LEVEL_GOVERNMENTS.contains(&prepared.slice(w.start, w.end));
         if government && w.start > 0 {
@@ -108,7 +117,14 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // Words that end with 部 but name no department (村幹部, 華北大部, 賽事全部); an
         // organisation right before 幹部 is found at its own word.
         let word = prepared.slice(w.start, w.end);
-        if NOT_DEPARTMENTS.contains(&word)
+        // 民政廳|廳|長: the second 廳 opens the head's title, found above.
+        let title_opening = i > 0
+            && w.end - w.start == 1
+            && words[i - 1].end == w.start
+            && prepared.chars[w.start - 1] == prepared.chars[w.start]
+            && prepared.chars.get(w.end) == Some(&'长');
+        if title_opening
+            || NOT_DEPARTMENTS.contains(&word)
             || GENERIC_HEADS.contains(&word)
             || FACTORY_VERBS.contains(&word)
             || tail.ends_with("干部")
@@ -184,6 +200,57 @@ fn head_before_title(prepared: &Prepared, w: &crate::segment::Span) -> Option<us
             .iter()
             .all(|&c| is_han(c)))
     .then_some(w.end - 1)
+}
+
+/// The department before its head's title where the segmenter split them: a two-char
+/// name and 局長 (環保|局長 → 環保局), or a department and its title's first char
+/// written again (民政廳|廳|長 → 民政廳).
+fn department_before_head(prepared: &Prepared, i: usize) -> Option<(usize, usize)> {
+    let words = &prepared.words;
+    let w = &words[i];
+    let prev = &words[i.checked_sub(1)?];
+    if prev.end != w.start || !prev.known {
+        return None;
+    }
+    let text = prepared.slice(w.start, w.end);
+    let prev_text = prepared.slice(prev.start, prev.end);
+    let chars = &prepared.chars;
+    if HEAD_TITLES.contains(&text) {
+        let named = prev.end - prev.start == 2
+            && matches!(prev.pos, "n" | "vn" | "nz" | "j" | "nt")
+            && !prev_text.starts_with(['副', '总', '正', '前', '新', '该', '本'])
+            && prepared.chars[prev.start..prev.end]
+                .iter()
+                .all(|&c| is_han(c));
+        return named.then_some((prev.start, w.start + 1));
+    }
+    let repeated = w.end - w.start == 1
+        && prev.end - prev.start >= 3
+        && "部局厅署处".contains(chars[w.start])
+        && chars[prev.end - 1] == chars[w.start]
+        && chars.get(w.end) == Some(&'长');
+    repeated.then_some((prev.start, prev.end))
+}
+
+/// A three-char dictionary body (民政廳, 公安局, 某某委) right after a level of government
+/// written alone (省, 市, 縣): the start of the level.
+fn leveled_body(prepared: &Prepared, w: &crate::segment::Span) -> Option<usize> {
+    let last = prepared.chars[w.end - 1];
+    let body = w.end - w.start == 3 && "厅局委办".contains(last);
+    let start = with_level(prepared, w.start);
+    (body && start < w.start).then_some(start)
+}
+
+/// `start`, or the char before it where a level of government stands alone there.
+fn with_level(prepared: &Prepared, start: usize) -> usize {
+    let level = start > 0
+        && "省市县".contains(prepared.chars[start - 1])
+        && prepared.starts_word(start - 1);
+    if level {
+        start - 1
+    } else {
+        start
+    }
 }
 
 /// A team named by its country after words that are no part of its name (世界盃決賽|巴西隊,
@@ -280,6 +347,29 @@ fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
 /// Governments named by their level (省政府, 市政府): organisations, where 中國政府 is
 /// left to the place.
 const LEVEL_GOVERNMENTS: [&str; 5] = ["省政府", "市政府", "县政府", "区政府", "镇政府"];
+
+/// After overlaps are resolved: a city's, district's or province's government written
+/// after its name (某某區政府, 某某市人民政府) is an organisation with the name, and a place
+/// before that joins it below (某某市|某某區政府). A country's government (中國政府) is left
+/// to the place, as MSRA marks it.
+pub(super) fn join_level_government(prepared: &Prepared, found: &mut [Candidate]) {
+    const GOVERNMENTS: [&str; 2] = ["人民政府", "政府"];
+    for k in 0..found.len() {
+        let c = found[k];
+        let level = c.kind == EntityType::Gpe
+            && c.end - c.start >= 3
+            && "市区县省镇".contains(prepared.chars[c.end - 1]);
+        if !level {
+            continue;
+        }
+        let free_to = found.get(k + 1).map_or(prepared.chars.len(), |n| n.start);
+        let rest = prepared.slice(c.end, (c.end + 4).min(free_to));
+        if let Some(g) = GOVERNMENTS.iter().find(|g| rest.starts_with(**g)) {
+            found[k].end += g.chars().count();
+            found[k].kind = EntityType::Org;
+        }
+    }
+}
 
 /// After overlaps are resolved: an organisation right after a place is named with it
 /// (廣東|中行, 台灣|空軍): a branch or a country's body, one name not cut at the place.

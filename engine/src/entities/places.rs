@@ -160,10 +160,15 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             let aligned = prepared.starts_word(start) && prepared.ends_word(end);
             // A place heading a longer word: 中國政府, 美國國會 (two chars or more after it).
             let heads_word = prepared.word_end_from[start] >= end + 2;
-            if !(aligned || heads_word || end - start >= LONG) {
+            let glued =
+                end - start == 3 && prepared.starts_word(start) && ends_in_guess(prepared, end);
+            if !(aligned || heads_word || glued || end - start >= LONG) {
                 continue;
             }
             if let Some(kind) = g.get(prepared.slice(start, end)) {
+                if glued && !aligned && !heads_word && kind != EntityType::Org {
+                    continue;
+                }
                 out.push(Candidate::new(
                     start,
                     end,
@@ -173,6 +178,17 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// Whether char `end - 1` ends inside a word the segmenter guessed (no dictionary has
+/// it): a three-char organisation's short form glued by the HMM to what follows (某某聯|副
+/// 主席 as 某某|聯副) is found there. Inside a dictionary word it is another word.
+fn ends_in_guess(prepared: &Prepared, end: usize) -> bool {
+    let k = prepared.words.partition_point(|w| w.end < end);
+    prepared
+        .words
+        .get(k)
+        .is_some_and(|w| w.start < end && w.end > end && !w.known)
 }
 
 /// 西南氣流, 東北季候風, 西北部: a compass direction before a wind or a part is no
@@ -346,7 +362,11 @@ mod tests {
                     if let Some(kind) = gazetteer().get(prepared.slice(start, end)) {
                         let aligned = prepared.starts_word(start) && prepared.ends_word(end);
                         let heads_word = prepared.word_end_from[start] >= end + 2;
-                        if aligned || heads_word || end - start >= 4 {
+                        let glued = end - start == 3
+                            && kind == crate::EntityType::Org
+                            && prepared.starts_word(start)
+                            && super::ends_in_guess(&prepared, end);
+                        if aligned || heads_word || glued || end - start >= 4 {
                             every.push((start, end, kind));
                         }
                     }
