@@ -40,8 +40,8 @@ mod tests {
     #[test]
     fn a_township_before_its_village_is_one_place() {
         // Sentences written for these tests.
-        assert_has("大水淹浸新港鄉古民村的農田", "新港鄉古民村", Gpe);
-        assert_has("他住在石門鎮大坑村", "石門鎮大坑村", Gpe);
+        assert_has("大雨令長安鎮新安村水浸", "長安鎮新安村", Gpe);
+        assert_has("大雨令長安鎮黃田村水浸", "長安鎮黃田村", Gpe);
     }
 
     #[test]

@@ -94,10 +94,9 @@ pub(super) fn join_runs(prepared: &Prepared, found: &mut Vec<Candidate>) {
         let inside: Vec<usize> = (first..found.len())
             .take_while(|&k| found[k].start < end)
             .collect();
-        let exact = inside.len() == 1 && found[inside[0]].start == start && found[inside[0]].end == end;
-        let all_people = inside
-            .iter()
-            .all(|&k| found[k].kind == EntityType::Person);
+        let exact =
+            inside.len() == 1 && found[inside[0]].start == start && found[inside[0]].end == end;
+        let all_people = inside.iter().all(|&k| found[k].kind == EntityType::Person);
         // A person reaching past the run gives way only where it is a guess made across
         // the run's edge (a name's last char and the verb after it), not a longer foreign
         // name written with a dot before the run.
@@ -114,7 +113,12 @@ pub(super) fn join_runs(prepared: &Prepared, found: &mut Vec<Candidate>) {
         for k in inside {
             removed[k] = true;
         }
-        added.push(Candidate::new(start, end, EntityType::Person, RUN_CONFIDENCE));
+        added.push(Candidate::new(
+            start,
+            end,
+            EntityType::Person,
+            RUN_CONFIDENCE,
+        ));
     }
     if added.is_empty() {
         return;
@@ -147,7 +151,10 @@ mod tests {
 
     #[test]
     fn words_around_a_foreign_name_stay_out() {
-        for (text, name) in [("我們不會因施丹的言論而動搖", "因施丹"), ("施丹政府決定", "施丹政府")] {
+        for (text, name) in [
+            ("我們不會因施丹的言論而動搖", "因施丹"),
+            ("施丹政府決定", "施丹政府"),
+        ] {
             let found = entities(text);
             assert!(found.iter().all(|(t, _)| t != name), "{text}: {found:?}");
         }

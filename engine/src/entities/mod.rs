@@ -7,14 +7,18 @@
 //! (gazetteer, place suffixes, country abbreviations), [`organisations`] (gazetteer, name +
 //! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
 //! verbs), [`titles`] (《…》 works and laws). After overlaps are resolved, [`document`]
-//! finds the other mentions of the names found (and of the short forms the text defines).
+//! finds the other mentions of the names found (and of the short forms the text defines);
+//! before it, [`chains`] joins a township to the village in it named after it, and
+//! [`foreign_names`] a foreign name the segmenter cut into pieces.
 //!
 //! Shared by the layers, importing none of them: [`names`] (the walk back from a suffix
 //! to a name's start), [`org_suffixes`] (organisation suffixes) and [`roles`] (titles
 //! before a person's name).
 
+mod chains;
 mod dates;
 mod document;
+mod foreign_names;
 mod lists;
 mod names;
 mod numeric;
@@ -65,9 +69,12 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     let mut found = resolve(candidates);
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
+    foreign_names::join_runs(prepared, &mut found);
+    organisations::join_level_government(prepared, &mut found);
     organisations::join_place_prefix(&mut found);
     units::join(prepared, &mut found);
     lists::type_items(prepared, &mut found);
+    chains::join(prepared, &mut found);
     document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found
@@ -180,3 +187,4 @@ pub(crate) mod test_support {
         );
     }
 }
+

@@ -63,6 +63,22 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let noun_ending = (len >= 3 && NOUN_ENDINGS.contains(last))
             || (len == 2 && SHORT_NOUN_ENDINGS.contains(last));
         let place_ending = len >= 2 && PLACE_ENDINGS.contains(last);
+        if glued_preposition(prepared, w.start) {
+            // 因某某 as one unknown word: the name is what follows the preposition.
+            if len == 3
+                && prepared.chars[w.start + 1..w.end]
+                    .iter()
+                    .all(|&c| is_foreign_char(c))
+            {
+                out.push(Candidate::new(w.start + 1, w.end, EntityType::Person, 0.5));
+            }
+            continue;
+        }
+        if let Some(end) = surname_before_kin(prepared, i) {
+            // 陳妻, 張|妻: the family is named by the surname alone.
+            out.push(Candidate::new(w.start, end, EntityType::Person, 0.7));
+            continue;
+        }
         if place_ending && w.pos == "nr" {
             // 吳橋縣, 黎明村: jieba's dictionary tags some places nr.
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.6));
@@ -189,6 +205,42 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     }
 }
 
+char_set!(
+    /// Prepositions and verbs that jieba's HMM glues to a name after them when it guesses
+    /// an unknown word (因|某某, 拿|某某): also transliteration chars or surnames.
+GLUED_PREPOSITIONS = "因向对把被令让给跟拿替由将");
+
+/// Whether char `start` begins an unknown word of three chars or more with a preposition
+/// glued to what follows it.
+fn glued_preposition(prepared: &Prepared, start: usize) -> bool {
+    GLUED_PREPOSITIONS.contains(prepared.chars[start])
+        && prepared
+            .words
+            .binary_search_by_key(&start, |w| w.start)
+            .ok()
+            .map(|k| prepared.words[k])
+            .is_some_and(|w| !w.known && w.end - w.start >= 3)
+}
+
+/// The end of the surname in word `i` when the word is a surname and a kinship char
+/// (陳妻, 陳父) or a surname alone with one after it (張|妻): news names a victim's
+/// family by the surname, and the surname is the mention. 妻 makes no word with a
+/// surname before it; 父, 母, 夫 and 嫂 do (岳父, 師母), so only in words no dictionary has.
+fn surname_before_kin(prepared: &Prepared, i: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let w = &words[i];
+    let surname = is_surname(prepared.slice(w.start, w.start + 1));
+    let kin = |c: char, known: bool| c == '妻' || (!known && "父母夫嫂".contains(c));
+    let chars = &prepared.chars;
+    let fused = w.end - w.start == 2 && kin(chars[w.start + 1], w.known);
+    let apart = w.end - w.start == 1
+        && matches!(w.pos, "nr" | "n" | "ns" | "x")
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.start == w.end && n.end - n.start == 1 && chars[n.start] == '妻');
+    (surname && (fused || apart)).then_some(w.start + 1)
+}
+
 /// Whether the four chars from `start` are two one-char surnames and a given name of two
 /// chars that read as one (陳馮富珍, 范徐麗泰).
 fn double_surname(prepared: &Prepared, start: usize) -> bool {
@@ -235,6 +287,11 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < chars.len() {
         if !is_foreign_char(chars[i]) || !prepared.starts_word(i) {
+            i += 1;
+            continue;
+        }
+        if glued_preposition(prepared, i) {
+            // 因|某某: the name starts after the preposition.
             i += 1;
             continue;
         }
@@ -301,7 +358,8 @@ pub(super) fn join_undotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
 /// (a name, a word the dictionary does not know, or transliteration characters). Without
 /// this, each part stood alone or one was lost (黑爾·畢什 was found as 黑爾).
 pub(super) fn join_dotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
-    const DOTS: [char; 3] = ['·', '‧', '•'];
+    // Taiwan and Hong Kong papers also write the dot as a full-width full stop (保羅．某某).
+    const DOTS: [char; 4] = ['·', '‧', '•', '．'];
     let chars = &prepared.chars;
     let words = &prepared.words;
     let name_like = |w: &crate::segment::Span| {
@@ -502,7 +560,7 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
 }
 
 /// Whether `c` is used to write foreign names, in the Mandarin or the Hong Kong way.
-fn is_foreign_char(c: char) -> bool {
+pub(super) fn is_foreign_char(c: char) -> bool {
     TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c)
 }
 
@@ -654,7 +712,7 @@ fn is_foreign_name_word(text: &str) -> bool {
 char_set!(
     /// Transliteration chars that mostly write ordinary words (高, 明, 白, 金, 华 …): a
     /// two-char word with one of them is more often a word than a name.
-COMMON_IN_WORDS = "高明白金华海南东西安英多本比加内因于");
+pub(super) COMMON_IN_WORDS = "高明白金华海南东西安英多本比加内因于");
 
 fn is_transliteration(text: &str) -> bool {
     text.chars().all(|c| TRANSLITERATION.contains(c))
