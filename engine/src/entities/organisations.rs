@@ -81,6 +81,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // 外交部長, 衛生局長: the segmenter fuses a department with its head's title.
             out.push(Candidate::new(w.start, end, EntityType::Org, 0.6));
         }
+        if company_before_role(prepared, i) {
+            // 某某|股東, 某某|發言人: a name no dictionary has, before a company's role.
+            out.push(Candidate::new(w.start, w.end, EntityType::Org, 0.6));
+        }
         if let Some((start, end)) = department_before_head(prepared, i) {
             // 環保|局長, 民政廳|廳長: the department, then its head's title.
             let start = with_level(prepared, start);
@@ -200,6 +204,39 @@ fn head_before_title(prepared: &Prepared, w: &crate::segment::Span) -> Option<us
             .iter()
             .all(|&c| is_han(c)))
     .then_some(w.end - 1)
+}
+
+/// Words only a company has after its name: its shares, shareholders, spokesman, board.
+const COMPANY_ROLES: [&str; 9] = [
+    "股票",
+    "股价",
+    "股东",
+    "股份",
+    "发言人",
+    "董事会",
+    "董事长",
+    "总经理",
+    "总裁",
+];
+
+/// Whether word `i` is a name no dictionary has (or a proper noun jieba tags `nz` or
+/// `j`), of two to four chars, right before a company's role: the company's short form
+/// (某某|股東, 某某|發言人), which the text never defines. No place, no surname first (a
+/// person has a spokesman too).
+fn company_before_role(prepared: &Prepared, i: usize) -> bool {
+    let words = &prepared.words;
+    let w = &words[i];
+    let len = w.end - w.start;
+    let proper = !w.known || matches!(w.pos, "nz" | "j");
+    let role = words.get(i + 1).is_some_and(|n| {
+        n.start == w.end && COMPANY_ROLES.contains(&prepared.slice(n.start, n.end))
+    });
+    let text = prepared.slice(w.start, w.end);
+    role && proper
+        && (2..=4).contains(&len)
+        && prepared.chars[w.start..w.end].iter().all(|&c| is_han(c))
+        && !crate::lexicon::is_surname(prepared.slice(w.start, w.start + 1))
+        && gazetteer().get(text).is_none()
 }
 
 /// The department before its head's title where the segmenter split them: a two-char
@@ -437,6 +474,14 @@ fn finish(prepared: &Prepared, mut c: Candidate) -> Candidate {
     {
         c.end -= m.chars().count();
     }
+    // 某某股|某某實業: 股 (shares) glued by the segmenter to the company after it.
+    if prepared.chars[c.start] == '股'
+        && c.end - c.start >= 4
+        && c.start > 0
+        && is_han(prepared.chars[c.start - 1])
+    {
+        c.start += 1;
+    }
     c.start = session_start(prepared, c.start);
     extend_brackets(prepared, c)
 }
@@ -562,6 +607,31 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_company_named_by_its_short_form_before_its_shares() {
+        // Sentences written for these tests.
+        assert_has("部分人一再放空遠瀚股票", "遠瀚", Org);
+        assert_has("涉案者也是新昇股東之一", "新昇", Org);
+        assert_has("上市的電子股華彩實業停牌", "華彩實業", Org);
+    }
+
+    #[test]
+    fn a_short_form_glued_to_the_next_word_and_a_districts_government() {
+        // The HMM guesses 民建|聯副: the listed short form is found across the cut.
+        assert_has("民建聯副主席昨日到場", "民建聯", Org);
+        assert_has(
+            "活動由佛山市南海區人民政府主辦",
+            "佛山市南海區人民政府",
+            Org,
+        );
+    }
+
+    #[test]
+    fn a_department_split_from_its_heads_title() {
+        assert_has("省民政廳廳長昨日表示", "省民政廳", Org);
+        assert_has("教育局長昨日到場", "教育局", Org);
     }
 
     #[test]
