@@ -11,6 +11,10 @@ use crate::EntityType;
 /// How many chars an item of a list may hold.
 const MAX_ITEM: usize = 10;
 
+/// How many chars an item of a list may hold when its items share a unit word: named
+/// units run long (某某結構材料與某某製造研究部).
+const LONG_ITEM: usize = 16;
+
 /// The confidence of an item typed by its list.
 const LIST_CONFIDENCE: f32 = 0.6;
 
@@ -50,7 +54,13 @@ pub(super) fn type_items(prepared: &Prepared, found: &mut Vec<Candidate>) {
         }
         i = seps[seps.len() - 1] + 1;
         let items = items(prepared, found, &seps);
+        let before = added.len();
         type_list(prepared, found, &items, &mut added, &mut removed);
+        if added.len() == before {
+            if let Some(last) = shared_unit(prepared, found, seps[0], &mut added, &mut removed) {
+                i = i.max(last);
+            }
+        }
     }
     if !added.is_empty() {
         removed.sort_unstable();
@@ -179,6 +189,85 @@ fn type_list(
     }
 }
 
+/// Types the items of a list that end with one unit word an organisation's name ends
+/// with (某某研究部、某某研究部、某某研究部三個項目部): each is a unit's name, however long.
+/// The first item reaches back to a boundary; the last ends with the unit word.
+/// Returns the end of the list where it typed its items. 與, 和 and 及 may stand inside
+/// such an item (某某與某某研究部).
+fn shared_unit(
+    prepared: &Prepared,
+    found: &[Candidate],
+    first_sep: usize,
+    added: &mut Vec<Candidate>,
+    removed: &mut Vec<usize>,
+) -> Option<usize> {
+    let chars = &prepared.chars;
+    let hard = |c: char| is_boundary(c) && !"与和及".contains(c);
+    let mut seps = vec![first_sep];
+    let mut k = first_sep + 1;
+    while k < chars.len() && k - seps[seps.len() - 1] <= LONG_ITEM + 1 {
+        if chars[k] == '、' {
+            seps.push(k);
+        } else if hard(chars[k]) {
+            break;
+        }
+        k += 1;
+    }
+    let start = (first_sep.saturating_sub(LONG_ITEM)..first_sep)
+        .rev()
+        .find(|&b| hard(chars[b]))
+        .map(|b| b + 1)?;
+    let mut spans: Vec<(usize, usize)> = vec![(start, first_sep)];
+    spans.extend(seps.windows(2).map(|p| (p[0] + 1, p[1])));
+    // The unit word: the longest tail the first two items share, an organisation's
+    // suffix of two chars or more.
+    let [a, b, ..] = spans[..] else {
+        return None;
+    };
+    let shared = chars[..a.1]
+        .iter()
+        .rev()
+        .zip(chars[..b.1].iter().rev())
+        .take_while(|(x, y)| x == y && crate::lexicon::is_han(**x))
+        .count();
+    if shared < 2 {
+        return None;
+    }
+    let unit = prepared.slice(a.1 - shared, a.1);
+    if !super::org_suffixes::ends_with_suffix(unit) {
+        return None;
+    }
+    // The last item ends with the unit word, within an item's reach.
+    let last = seps[seps.len() - 1] + 1;
+    let tail = prepared.slice(last, (last + LONG_ITEM).min(chars.len()));
+    if let Some(b) = tail.find(unit) {
+        let end = last + tail[..b].chars().count() + shared;
+        spans.push((last, end));
+    }
+    let list_end = spans.last().map(|s| s.1);
+    for (start, end) in spans {
+        let named = end - start >= shared + 2
+            && prepared.slice(start, end).ends_with(unit)
+            && chars[start..end].iter().all(|&c| crate::lexicon::is_han(c));
+        if !named {
+            continue;
+        }
+        let first = found.partition_point(|c| c.end <= start);
+        let inside: Vec<usize> = (first..found.len())
+            .take_while(|&k| found[k].start < end)
+            .collect();
+        let yields = inside.iter().all(|&k| {
+            let c = &found[k];
+            c.start >= start && c.end <= end && c.kind != EntityType::Person
+        });
+        if yields {
+            removed.extend(inside);
+            added.push(Candidate::new(start, end, EntityType::Org, LIST_CONFIDENCE));
+        }
+    }
+    list_end
+}
+
 /// Whether `a` counts as `b` in a list: places of every kind are one kind (縣、市、山).
 fn same_kind(a: EntityType, b: EntityType) -> bool {
     let place = |k| matches!(k, EntityType::Gpe | EntityType::Loc | EntityType::Fac);
@@ -254,6 +343,21 @@ mod tests {
         let text = "與華潤集團、深圳能達、拉普斯、新鴻基地產等公司合作";
         assert_has(text, "深圳能達", Org);
         assert_has(text, "拉普斯", Org);
+    }
+
+    #[test]
+    fn items_sharing_a_unit_word_are_units_however_long() {
+        // A sentence written for this test.
+        let text = "下設三個部門：海洋生態監測研究部、智能材料與柔性器件研究部、城市數據研究部。";
+        for unit in ["海洋生態監測研究部", "智能材料與柔性器件研究部", "城市數據研究部"] {
+            assert_has(text, unit, Org);
+        }
+    }
+
+    #[test]
+    fn places_listed_with_places_are_places() {
+        // A sentence written for this test: two known cities make the list's type.
+        assert_has("代表來自廣州、佛山、石灣鎮、樟坑等地", "樟坑", Gpe);
     }
 
     #[test]
