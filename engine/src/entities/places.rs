@@ -22,6 +22,11 @@ const FEATURE_SUFFIXES: [char; 14] = [
     '山', '河', '江', '湖', '海', '湾', '岛', '峰', '岭', '洲', '街', '峡', '港', '谷',
 ];
 
+char_set!(
+    /// Last chars of streams, pools, bridges and Hong Kong's buildings and estates
+    /// (某某閣, 某某苑, 某某軒, 某某邨), for words jieba tags `ns`.
+NAMED_SITE_SUFFIXES = "溪潭桥阁苑轩邨");
+
 /// Zones, parks and ports named by a suffix after a place or proper name.
 const ZONE_SUFFIXES: [(&str, EntityType); 31] = [
     ("合作区", EntityType::Loc),
@@ -121,6 +126,15 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         } else if w.pos == "ns" && w.known && len >= 3 && FEATURE_SUFFIXES.contains(&last) {
             // Mountains, rivers, lakes, streets in jieba's dictionary: 井岡山, 華爾街.
             out.push(Candidate::new(w.start, w.end, EntityType::Loc, 0.7));
+        } else if w.pos == "ns" && len >= 3 && NAMED_SITE_SUFFIXES.contains(last) {
+            // 某某溪, 某某潭, 某某橋, 某某閣: streams, pools, bridges and Hong Kong's
+            // buildings and estates, named as places whether or not a dictionary has them.
+            let kind = if "溪潭".contains(last) {
+                EntityType::Loc
+            } else {
+                EntityType::Fac
+            };
+            out.push(Candidate::new(w.start, w.end, kind, 0.65));
         }
         zone(prepared, i, out);
         if i > 0 {
@@ -216,7 +230,8 @@ fn suffix_word(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
     let kind = match prepared.chars[w.start] {
         '县' | '镇' | '乡' | '村' | '区' | '市' => EntityType::Gpe,
         '路' | '街' | '道' | '邨' => EntityType::Fac,
-        '岛' | '湾' | '湖' | '山' => EntityType::Loc,
+        '岛' | '湾' | '湖' | '山' | '潭' | '溪' => EntityType::Loc,
+        '桥' | '阁' => EntityType::Fac,
         _ => return,
     };
     let proper = matches!(prev.pos, "ns" | "nr" | "nz" | "nrt") || !prev.known;
@@ -434,6 +449,14 @@ mod tests {
         assert_has("旅客入住尖沙咀凱悅酒店", "尖沙咀凱悅酒店", Fac);
         let found = entities("今天台灣中、南部山區有大雨");
         assert!(found.iter().all(|(t, _)| t != "中"), "{found:?}");
+    }
+
+    #[test]
+    fn streams_pools_and_buildings_named_by_their_suffix() {
+        // Sentences written for these tests.
+        assert_has("沿著新店溪前進", "新店溪", Loc);
+        assert_has("泥沙被龍鳳潭攔下", "龍鳳潭", Loc);
+        assert_has("他住在康怡閣", "康怡閣", Fac);
     }
 
     #[test]
