@@ -6,7 +6,7 @@
 //! person; the pieces the layers found inside it (or a name guessed across its edge:
 //! a name's last char and the verb after it) give way.
 
-use super::people::{is_foreign_char, COMMON_IN_WORDS};
+use super::people::{is_foreign_char, COMMON_IN_WORDS, HK_TRANSLITERATION};
 use super::Candidate;
 use crate::lexicon::{char_set, gazetteer, FUNCTION_CHARS};
 use crate::segment::{Prepared, Span};
@@ -51,6 +51,19 @@ fn is_name(prepared: &Prepared, words: &[Span]) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
+    // Two one-char pieces in the Hong Kong table's own chars (碧|咸): a Cantonese
+    // transliteration no dictionary has, cut char by char.
+    let cantonese_pair = words.len() == 2
+        && last.end - first.start == 2
+        && words.iter().any(|w| w.pos == "nr")
+        && prepared.chars[first.start..last.end]
+            .iter()
+            .all(|&c| HK_TRANSLITERATION.contains(c));
+    if cantonese_pair {
+        return gazetteer()
+            .get(prepared.slice(first.start, last.end))
+            .is_none();
+    }
     words.len() >= 2
         && last.end - first.start >= 3
         && last.end - first.start <= 10
@@ -147,6 +160,14 @@ mod tests {
         for (text, name) in cases {
             assert_has(text, name, Person);
         }
+    }
+
+    #[test]
+    fn a_cantonese_transliteration_cut_char_by_char_is_one_person() {
+        // Sentences written for these tests.
+        assert_has("球迷都喜歡施丹的球技", "施丹", Person);
+        assert_has("教徒視夏洛為盟友", "夏洛", Person);
+        assert_has("站在門外的波頓稱他沒有看見", "波頓", Person);
     }
 
     #[test]

@@ -80,8 +80,13 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             continue;
         }
         if place_ending && w.pos == "nr" {
-            // 吳橋縣, 黎明村: jieba's dictionary tags some places nr.
-            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.6));
+            // 吳橋縣, 黎明村, 某某閣: jieba's dictionary tags some places nr.
+            let kind = if "阁苑邨".contains(last) {
+                EntityType::Fac
+            } else {
+                EntityType::Gpe
+            };
+            out.push(Candidate::new(w.start, w.end, kind, 0.6));
         } else if w.head_word || noun_ending || place_ending {
             // 安全性, 明顯提高: a word and a char; 許可證, 季後賽: a common noun.
         } else if w.pos == "nr"
@@ -167,8 +172,16 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             };
             let prev = &words[k];
             let prev_text = prepared.slice(prev.start, prev.end);
+            // A transliteration jieba tags as a place is a person before a speech verb
+            // (某某|稱): places the gazetteer knows are left out below.
+            let foreign_place_tag = prev.pos == "ns"
+                && (2..=4).contains(&(prev.end - prev.start))
+                && prepared.chars[prev.start..prev.end]
+                    .iter()
+                    .all(|&c| is_foreign_char(c));
             let jieba_name = prev.end == words[k + 1].start
                 && (matches!(prev.pos, "nr" | "nrt" | "nrfg")
+                    || foreign_place_tag
                     || is_unknown_transliteration(prepared, prev))
                 && gazetteer().get(prev_text).is_none();
             // A foreign name the segmenter cut into single chars (碧|咸|說).
@@ -207,8 +220,8 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
 
 char_set!(
     /// Prepositions and verbs that jieba's HMM glues to a name after them when it guesses
-    /// an unknown word (因|某某, 拿|某某): also transliteration chars or surnames.
-GLUED_PREPOSITIONS = "因向对把被令让给跟拿替由将");
+    /// an unknown word (因|某某, 拿|某某, 視|某某|為): also transliteration chars or surnames.
+GLUED_PREPOSITIONS = "因向对把被令让给跟拿替由将视");
 
 /// Whether char `start` begins an unknown word of three chars or more with a preposition
 /// glued to what follows it.
@@ -578,7 +591,7 @@ char_set!(
     /// Characters Hong Kong papers write foreign names with beyond the Mandarin table
     /// (Cantonese readings): 碧咸 (Beckham), 布殊 (Bush), 戴卓爾 (Thatcher), 積遜 (Jackson),
     /// 朗拿度 (Ronaldo), 莎蓮娜 (Serena), 佐治 (George), 占士 (James).
-HK_TRANSLITERATION = "咸殊卓积逊拿度施丹费白兰娜莎丝莲碧姬琪妮莉露芙茜嘉柏葛侯占保治迺夏奥洛昆");
+pub(super) HK_TRANSLITERATION = "咸殊卓积逊拿度施丹费白兰娜莎丝莲碧姬琪妮莉露芙茜嘉柏葛侯占保治迺夏奥洛昆");
 
 /// A name jieba knows right after a title: 副委員長布赫, 社會學家韋伯 (foreign names have
 /// no surname for `names_after`).
@@ -700,8 +713,9 @@ char_set!(
 SHORT_NOUN_ENDINGS = "杯棋派方氏某老家");
 
 char_set!(
-    /// Last chars of place names (縣, 村, 礁): a word ending so is not a person.
-PLACE_ENDINGS = "县村镇乡州市岛礁湖");
+    /// Last chars of place names (縣, 村, 礁, 溪) and buildings (閣, 苑, 邨): a word
+    /// ending so is not a person.
+PLACE_ENDINGS = "县村镇乡州市岛礁湖溪潭阁苑邨");
 
 /// Whether every char of `text` writes foreign names (Mandarin or Hong Kong table) and
 /// none is a common word's char that both tables share by chance (高達, 明白).
