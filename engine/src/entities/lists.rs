@@ -94,14 +94,17 @@ fn items(prepared: &Prepared, found: &[Candidate], seps: &[usize]) -> Vec<Item> 
             end: first,
             found: Some(k),
         });
-    } else if let Some(b) = (first.saturating_sub(MAX_ITEM)..first)
+    } else if let Some(start) = (first.saturating_sub(MAX_ITEM)..first)
         .rev()
-        .find(|&b| is_boundary(chars[b]))
+        .find(|&b| is_boundary(chars[b]) || chars[b] == '的')
+        .map(|b| b + 1)
+        .or((first <= MAX_ITEM).then_some(0))
     {
+        // Back to a boundary, to 的 (所轄的某某、…), or to the start of the text.
         items.push(Item {
-            start: b + 1,
+            start,
             end: first,
-            found: exact(b + 1, first),
+            found: exact(start, first),
         });
     }
     for pair in seps.windows(2) {
@@ -115,7 +118,9 @@ fn items(prepared: &Prepared, found: &[Candidate], seps: &[usize]) -> Vec<Item> 
     // a candidate starting after the last separator.
     let last = seps[seps.len() - 1] + 1;
     let k = found.partition_point(|c| c.start < last);
-    if let Some(e) = (last..(last + MAX_ITEM + 1).min(chars.len())).find(|&e| is_boundary(chars[e]))
+    // A count after the last item ends it too (某某12個縣市).
+    if let Some(e) = (last..(last + MAX_ITEM + 1).min(chars.len()))
+        .find(|&e| is_boundary(chars[e]) || chars[e].is_ascii_digit())
     {
         items.push(Item {
             start: last,
@@ -154,10 +159,16 @@ fn type_list(
         .iter()
         .filter(|it| it.found.is_some_and(|k| !weak(&found[k])))
         .count();
-    let Some(kind) = [EntityType::Org, EntityType::Person, EntityType::Gpe]
+    let by_items = [EntityType::Org, EntityType::Person, EntityType::Gpe]
         .into_iter()
-        .find(|&k| count(k) >= 2 && 3 * (typed - count(k)) <= count(k))
-    else {
+        .find(|&k| count(k) >= 2 && 3 * (typed - count(k)) <= count(k));
+    // 某某、某某等鄉鎮, 某某、某某12個縣市: the words after the list name its kind.
+    let by_cue = || {
+        let end = items.last()?.end;
+        (places_named_after(prepared, end) && 3 * (typed - count(EntityType::Gpe)) <= items.len())
+            .then_some(EntityType::Gpe)
+    };
+    let Some(kind) = by_items.or_else(by_cue) else {
         return;
     };
     for it in items {
@@ -268,6 +279,44 @@ fn shared_unit(
     list_end
 }
 
+/// Nouns for kinds of places that sum up a list of them: 等鄉鎮, 12個縣市, 等地.
+const PLACE_KINDS: [&str; 9] = ["乡镇", "县市", "城市", "地区", "县", "市", "乡", "省", "地"];
+
+/// Whether the text from `end` sums up a list as places: 等 or a count (12個), maybe 各,
+/// then a kind of place.
+fn places_named_after(prepared: &Prepared, end: usize) -> bool {
+    let chars = &prepared.chars;
+    let mut k = end;
+    let summed = chars.get(k) == Some(&'等');
+    if summed {
+        k += 1;
+    }
+    let digits = chars[k.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(**c))
+        .count();
+    let counted = digits > 0 && chars.get(k + digits) == Some(&'个');
+    if counted {
+        k += digits + 1;
+    }
+    if chars.get(k) == Some(&'各') {
+        k += 1;
+    }
+    let kind = PLACE_KINDS.iter().find(|p| {
+        let n = p.chars().count();
+        k + n <= chars.len() && prepared.slice(k, k + n) == **p
+    });
+    // A one-char kind is a word of its own there (等地, 等市; not 等地產商, 等市民).
+    let alone = kind.is_some_and(|p| {
+        let n = p.chars().count();
+        n > 1
+            || chars
+                .get(k + n)
+                .is_none_or(|&c| !crate::lexicon::is_han(c) || "的内".contains(c))
+    });
+    (summed || counted) && alone
+}
+
 /// Whether `a` counts as `b` in a list: places of every kind are one kind (縣、市、山).
 fn same_kind(a: EntityType, b: EntityType) -> bool {
     let place = |k| matches!(k, EntityType::Gpe | EntityType::Loc | EntityType::Fac);
@@ -303,12 +352,14 @@ fn plausible(prepared: &Prepared, start: usize, end: usize, kind: EntityType) ->
                 .words
                 .get(k)
                 .filter(|w| w.start == start && w.end == end);
-            let common = one_word.is_some_and(|w| w.known && w.pos != "ns");
+            // Nouns pass (a place's name may be one, 口湖); verbs, adjectives and
+            // function words do not.
+            let common = one_word.is_some_and(|w| w.known && !w.pos.starts_with('n'));
             let split = one_word.is_none()
                 && prepared.words[k..]
                     .iter()
                     .take_while(|w| w.start < end)
-                    .any(|w| w.known && w.end - w.start >= 2 && w.pos != "ns");
+                    .any(|w| w.known && w.end - w.start >= 2 && !w.pos.starts_with("ns"));
             (2..=4).contains(&(end - start))
                 && chars[start..end].iter().all(|&c| crate::lexicon::is_han(c))
                 && !common
@@ -349,7 +400,11 @@ mod tests {
     fn items_sharing_a_unit_word_are_units_however_long() {
         // A sentence written for this test.
         let text = "下設三個部門：海洋生態監測研究部、智能材料與柔性器件研究部、城市數據研究部。";
-        for unit in ["海洋生態監測研究部", "智能材料與柔性器件研究部", "城市數據研究部"] {
+        for unit in [
+            "海洋生態監測研究部",
+            "智能材料與柔性器件研究部",
+            "城市數據研究部",
+        ] {
             assert_has(text, unit, Org);
         }
     }
@@ -358,6 +413,18 @@ mod tests {
     fn places_listed_with_places_are_places() {
         // A sentence written for this test: two known cities make the list's type.
         assert_has("代表來自廣州、佛山、石灣鎮、樟坑等地", "樟坑", Gpe);
+    }
+
+    #[test]
+    fn a_list_summed_up_as_places_holds_places() {
+        // A sentence written for this test: no item is known, 等鄉鎮 says what they are.
+        let text = "橫溪、龍口、上圍等鄉鎮受災";
+        for place in ["橫溪", "龍口", "上圍"] {
+            assert_has(text, place, Gpe);
+        }
+        // 等地產商 sums up companies, not places.
+        let found = entities("橫溪、龍口、上圍等地產商");
+        assert!(found.iter().all(|(_, k)| *k != Gpe), "{found:?}");
     }
 
     #[test]

@@ -72,6 +72,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::find(prepared, &mut candidates);
     glued_names::find(prepared, &mut candidates);
     let mut found = resolve(candidates);
+    places::drop_nationalities(prepared, &mut found);
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
     foreign_names::join_runs(prepared, &mut found);

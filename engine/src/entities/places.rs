@@ -121,6 +121,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if w.pos == "ns" && end - w.start >= 2 && !common {
                 out.push(Candidate::new(w.start, end, EntityType::Loc, 0.7));
             }
+        } else if !w.known && len == 3 && "乡镇".contains(last) && w.pos != "v" {
+            // 某某鄉: a township no dictionary has, guessed as one word.
+            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.6));
         } else if w.pos == "ns" && len >= 3 && ADMIN_SUFFIXES.contains(&last) {
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.75));
         } else if w.pos == "ns" && w.known && len >= 3 && FEATURE_SUFFIXES.contains(&last) {
@@ -192,6 +195,21 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// After overlaps are resolved: a country before 人, 籍 or 裔 written as a word of its
+/// own names a nationality (美國|人, 某國|籍), which neither guideline marks.
+pub(super) fn drop_nationalities(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    let words = &prepared.words;
+    found.retain(|c| {
+        if c.kind != EntityType::Gpe {
+            return true;
+        }
+        let k = words.partition_point(|w| w.start < c.end);
+        !words.get(k).is_some_and(|w| {
+            w.start == c.end && w.end == c.end + 1 && "人籍裔".contains(prepared.chars[w.start])
+        })
+    });
 }
 
 /// Whether char `end - 1` ends inside a word the segmenter guessed (no dictionary has
@@ -457,6 +475,16 @@ mod tests {
         assert_has("沿著新店溪前進", "新店溪", Loc);
         assert_has("泥沙被龍鳳潭攔下", "龍鳳潭", Loc);
         assert_has("他住在康怡閣", "康怡閣", Fac);
+    }
+
+    #[test]
+    fn nationalities_are_no_places_and_townships_are() {
+        // Sentences written for these tests.
+        for text in ["他是第一個瑞典籍的冠軍", "很多美國人喜歡棒球"] {
+            let found = entities(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        assert_has("大水淹浸白沙鄉的農田", "白沙鄉", Gpe);
     }
 
     #[test]
