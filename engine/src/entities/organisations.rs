@@ -387,8 +387,8 @@ const LEVEL_GOVERNMENTS: [&str; 5] = ["省政府", "市政府", "县政府", "�
 
 /// After overlaps are resolved: a city's, district's or province's government written
 /// after its name (某某區政府, 某某市人民政府) is an organisation with the name, and a place
-/// before that joins it below (某某市|某某區政府). A country's government (中國政府) is left
-/// to the place, as MSRA marks it.
+/// before that joins it below (某某市|某某區政府). A country's government is left to the
+/// place, as MSRA marks it.
 pub(super) fn join_level_government(prepared: &Prepared, found: &mut [Candidate]) {
     const GOVERNMENTS: [&str; 2] = ["人民政府", "政府"];
     for k in 0..found.len() {
