@@ -96,7 +96,7 @@ mod tests {
 
     #[test]
     fn a_name_glued_to_its_neighbours_is_cut_out() {
-        // Sentences written for these tests: the HMM guesses 黎志|威稱 and 幫林|志傑.
+        // Sentences written for these tests: the HMM guesses 黎志|威稱 and 幫林志傑 as one word.
         for (text, name) in [
             ("黎志威稱，新盤會預留十個單位", "黎志威"),
             ("大家討論怎樣幫林志傑準備比賽", "林志傑"),
