@@ -26,14 +26,15 @@ const RUN_CONFIDENCE: f32 = 0.6;
 fn is_piece(prepared: &Prepared, w: &Span) -> bool {
     let len = w.end - w.start;
     let chars = &prepared.chars[w.start..w.end];
-    let tagged = matches!(w.pos, "nr" | "nrt" | "nrfg" | "nz" | "ns")
-        || !w.known
+    // Every word of a text is tested: the char tests first, as most words fail them.
+    let foreign = |c: char| is_foreign_char(c) || CONTINUING.contains(c);
+    if !(1..=4).contains(&len) || !chars.iter().all(|&c| foreign(c)) {
+        return false;
+    }
+    let tagged = !w.known
+        || matches!(w.pos, "nr" | "nrt" | "nrfg" | "nz" | "ns")
         || (len == 1 && w.pos == "n");
-    (1..=4).contains(&len)
-        && tagged
-        && chars
-            .iter()
-            .all(|&c| is_foreign_char(c) || CONTINUING.contains(c))
+    tagged
         && !(len == 1 && FUNCTION_CHARS.contains(chars[0]))
         && !(w.known && len >= 2 && chars.iter().all(|&c| is_common(c)))
 }

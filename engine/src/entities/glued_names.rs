@@ -48,6 +48,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let chars = &prepared.chars;
     for (i, w) in words.iter().enumerate() {
         let len = w.end - w.start;
+        // Only guessed words start a glued name: most words are known.
+        if w.known {
+            continue;
+        }
         let next = words.get(i + 1).filter(|n| n.start == w.end);
         let start = if guessed_name(w) && (4..=5).contains(&len) {
             // 除某某某外, 某某某忍: a name inside one guessed word.

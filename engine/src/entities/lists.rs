@@ -213,6 +213,12 @@ fn shared_unit(
     removed: &mut Vec<usize>,
 ) -> Option<usize> {
     let chars = &prepared.chars;
+    // Most lists share no unit: the first two items' last chars differ.
+    let next_sep = (first_sep + 1..(first_sep + LONG_ITEM + 2).min(chars.len()))
+        .find(|&k| chars[k] == '、')?;
+    if first_sep == 0 || chars[first_sep - 1] != chars[next_sep - 1] {
+        return None;
+    }
     let hard = |c: char| is_boundary(c) && !"与和及".contains(c);
     let mut seps = vec![first_sep];
     let mut k = first_sep + 1;

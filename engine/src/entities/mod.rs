@@ -194,4 +194,3 @@ pub(crate) mod test_support {
         );
     }
 }
-

@@ -127,6 +127,12 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             && words[i - 1].end == w.start
             && prepared.chars[w.start - 1] == prepared.chars[w.start]
             && prepared.chars.get(w.end) == Some(&'长');
+        // The suffix first: most words reaching here end with a suffix's last char (中,
+        // 工) but with no suffix, and the word lists below are compared one by one.
+        let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
+        let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) else {
+            continue;
+        };
         if title_opening
             || NOT_DEPARTMENTS.contains(&word)
             || GENERIC_HEADS.contains(&word)
@@ -135,8 +141,7 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
-        if let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) {
+        {
             let mut start = name_start(prepared, i, suffix.chars().count());
             if start.is_none() && *suffix == "队" {
                 start = team_start(prepared, i);
@@ -228,13 +233,16 @@ fn company_before_role(prepared: &Prepared, i: usize) -> bool {
     let w = &words[i];
     let len = w.end - w.start;
     let proper = !w.known || matches!(w.pos, "nz" | "j");
+    if !(2..=4).contains(&len) || !proper {
+        return false;
+    }
     let role = words.get(i + 1).is_some_and(|n| {
-        n.start == w.end && COMPANY_ROLES.contains(&prepared.slice(n.start, n.end))
+        n.start == w.end
+            && "票价东份人会长裁".contains(prepared.chars[n.end - 1])
+            && COMPANY_ROLES.contains(&prepared.slice(n.start, n.end))
     });
     let text = prepared.slice(w.start, w.end);
-    role && proper
-        && (2..=4).contains(&len)
-        && prepared.chars[w.start..w.end].iter().all(|&c| is_han(c))
+    role && prepared.chars[w.start..w.end].iter().all(|&c| is_han(c))
         && !crate::lexicon::is_surname(prepared.slice(w.start, w.start + 1))
         && gazetteer().get(text).is_none()
 }
@@ -245,6 +253,11 @@ fn company_before_role(prepared: &Prepared, i: usize) -> bool {
 fn department_before_head(prepared: &Prepared, i: usize) -> Option<(usize, usize)> {
     let words = &prepared.words;
     let w = &words[i];
+    // Most words end with neither a title's 長 nor a department's char: skip them first.
+    let last = prepared.chars[w.end - 1];
+    if last != '长' && !(w.end - w.start == 1 && "部局厅署处".contains(last)) {
+        return None;
+    }
     let prev = &words[i.checked_sub(1)?];
     if prev.end != w.start || !prev.known {
         return None;
@@ -273,9 +286,11 @@ fn department_before_head(prepared: &Prepared, i: usize) -> Option<(usize, usize
 /// written alone (省, 市, 縣): the start of the level.
 fn leveled_body(prepared: &Prepared, w: &crate::segment::Span) -> Option<usize> {
     let last = prepared.chars[w.end - 1];
-    let body = w.end - w.start == 3 && "厅局委办".contains(last);
+    if w.end - w.start != 3 || !"厅局委办".contains(last) {
+        return None;
+    }
     let start = with_level(prepared, w.start);
-    (body && start < w.start).then_some(start)
+    (start < w.start).then_some(start)
 }
 
 /// `start`, or the char before it where a level of government stands alone there.

@@ -63,7 +63,8 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let noun_ending = (len >= 3 && NOUN_ENDINGS.contains(last))
             || (len == 2 && SHORT_NOUN_ENDINGS.contains(last));
         let place_ending = len >= 2 && PLACE_ENDINGS.contains(last);
-        if glued_preposition(prepared, w.start) {
+        // The word is at hand: no search for it (glued_preposition looks it up).
+        if len >= 3 && !w.known && GLUED_PREPOSITIONS.contains(prepared.chars[w.start]) {
             // 因某某 as one unknown word: the name is what follows the preposition.
             if len == 3
                 && prepared.chars[w.start + 1..w.end]
@@ -242,7 +243,6 @@ fn glued_preposition(prepared: &Prepared, start: usize) -> bool {
 fn surname_before_kin(prepared: &Prepared, i: usize) -> Option<usize> {
     let words = &prepared.words;
     let w = &words[i];
-    let surname = is_surname(prepared.slice(w.start, w.start + 1));
     let kin = |c: char, known: bool| c == '妻' || (!known && "父母夫嫂".contains(c));
     let chars = &prepared.chars;
     let fused = w.end - w.start == 2 && kin(chars[w.start + 1], w.known);
@@ -251,7 +251,8 @@ fn surname_before_kin(prepared: &Prepared, i: usize) -> Option<usize> {
         && words
             .get(i + 1)
             .is_some_and(|n| n.start == w.end && n.end - n.start == 1 && chars[n.start] == '妻');
-    (surname && (fused || apart)).then_some(w.start + 1)
+    // The surname lookup last: most words have no kinship char.
+    ((fused || apart) && is_surname(prepared.slice(w.start, w.start + 1))).then_some(w.start + 1)
 }
 
 /// Whether the four chars from `start` are two one-char surnames and a given name of two

@@ -177,8 +177,11 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             let aligned = prepared.starts_word(start) && prepared.ends_word(end);
             // A place heading a longer word: 中國政府, 美國國會 (two chars or more after it).
             let heads_word = prepared.word_end_from[start] >= end + 2;
-            let glued =
-                end - start == 3 && prepared.starts_word(start) && ends_in_guess(prepared, end);
+            // The word search last: most lengths are ruled in or out before it.
+            let glued = end - start == 3
+                && !(aligned || heads_word)
+                && prepared.starts_word(start)
+                && ends_in_guess(prepared, end);
             if !(aligned || heads_word || glued || end - start >= LONG) {
                 continue;
             }
