@@ -18,7 +18,8 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 DATA = os.path.join(SHARED, "data")
-JIEXI = os.path.join(ROOT, "target", "release", "jiexi")
+# A clone built against a shared target dir finds its binary there.
+JIEXI = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "jiexi")
 TYPE_MAP = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG"}
 
 

@@ -27,7 +27,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SEEDS = os.path.join(ROOT, "seeds")
 GOLD_DIR = os.path.join(ROOT, "tests", "gold", "seeds")
 SCORER = os.path.join(os.path.dirname(ROOT), "shared", "bench", "span_score.py")
-JIEXI = os.path.join(ROOT, "target", "release", "jiexi")
+# A clone built against a shared target dir finds its binary there.
+JIEXI = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "jiexi")
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT",
          "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "QUANTITY", "CARDINAL", "ORDINAL"}
 MARK = re.compile(r"⟦([A-Z_]+)\|([^⟦⟧]*)⟧")

@@ -11,6 +11,10 @@ use crate::EntityType;
 /// How many chars an item of a list may hold.
 const MAX_ITEM: usize = 10;
 
+/// How many chars an item of a list may hold when its items share a unit word: named
+/// units run long (某某結構材料與某某製造研究部).
+const LONG_ITEM: usize = 16;
+
 /// The confidence of an item typed by its list.
 const LIST_CONFIDENCE: f32 = 0.6;
 
@@ -50,7 +54,13 @@ pub(super) fn type_items(prepared: &Prepared, found: &mut Vec<Candidate>) {
         }
         i = seps[seps.len() - 1] + 1;
         let items = items(prepared, found, &seps);
+        let before = added.len();
         type_list(prepared, found, &items, &mut added, &mut removed);
+        if added.len() == before {
+            if let Some(last) = shared_unit(prepared, found, seps[0], &mut added, &mut removed) {
+                i = i.max(last);
+            }
+        }
     }
     if !added.is_empty() {
         removed.sort_unstable();
@@ -84,14 +94,17 @@ fn items(prepared: &Prepared, found: &[Candidate], seps: &[usize]) -> Vec<Item> 
             end: first,
             found: Some(k),
         });
-    } else if let Some(b) = (first.saturating_sub(MAX_ITEM)..first)
+    } else if let Some(start) = (first.saturating_sub(MAX_ITEM)..first)
         .rev()
-        .find(|&b| is_boundary(chars[b]))
+        .find(|&b| is_boundary(chars[b]) || chars[b] == '的')
+        .map(|b| b + 1)
+        .or((first <= MAX_ITEM).then_some(0))
     {
+        // Back to a boundary, to 的 (所轄的某某、…), or to the start of the text.
         items.push(Item {
-            start: b + 1,
+            start,
             end: first,
-            found: exact(b + 1, first),
+            found: exact(start, first),
         });
     }
     for pair in seps.windows(2) {
@@ -105,7 +118,9 @@ fn items(prepared: &Prepared, found: &[Candidate], seps: &[usize]) -> Vec<Item> 
     // a candidate starting after the last separator.
     let last = seps[seps.len() - 1] + 1;
     let k = found.partition_point(|c| c.start < last);
-    if let Some(e) = (last..(last + MAX_ITEM + 1).min(chars.len())).find(|&e| is_boundary(chars[e]))
+    // A count after the last item ends it too (某某12個縣市).
+    if let Some(e) = (last..(last + MAX_ITEM + 1).min(chars.len()))
+        .find(|&e| is_boundary(chars[e]) || chars[e].is_ascii_digit())
     {
         items.push(Item {
             start: last,
@@ -135,7 +150,7 @@ fn type_list(
     let count = |kind: EntityType| {
         items
             .iter()
-            .filter(|it| it.found.is_some_and(|k| found[k].kind == kind))
+            .filter(|it| it.found.is_some_and(|k| same_kind(found[k].kind, kind)))
             .count()
     };
     let weak = |c: &Candidate| c.kind == EntityType::Person && c.confidence < WEAK;
@@ -144,10 +159,16 @@ fn type_list(
         .iter()
         .filter(|it| it.found.is_some_and(|k| !weak(&found[k])))
         .count();
-    let Some(kind) = [EntityType::Org, EntityType::Person]
+    let by_items = [EntityType::Org, EntityType::Person, EntityType::Gpe]
         .into_iter()
-        .find(|&k| count(k) >= 2 && 3 * (typed - count(k)) <= count(k))
-    else {
+        .find(|&k| count(k) >= 2 && 3 * (typed - count(k)) <= count(k));
+    // 某某、某某等鄉鎮, 某某、某某12個縣市: the words after the list name its kind.
+    let by_cue = || {
+        let end = items.last()?.end;
+        (places_named_after(prepared, end) && 3 * (typed - count(EntityType::Gpe)) <= items.len())
+            .then_some(EntityType::Gpe)
+    };
+    let Some(kind) = by_items.or_else(by_cue) else {
         return;
     };
     for it in items {
@@ -155,7 +176,7 @@ fn type_list(
         if !(2..=MAX_ITEM).contains(&len) {
             continue;
         }
-        if it.found.is_some_and(|k| found[k].kind == kind) {
+        if it.found.is_some_and(|k| same_kind(found[k].kind, kind)) {
             continue;
         }
         // The candidates on or inside the item: all must be weak people inside it.
@@ -179,6 +200,135 @@ fn type_list(
     }
 }
 
+/// Types the items of a list that end with one unit word an organisation's name ends
+/// with (某某研究部、某某研究部、某某研究部三個項目部): each is a unit's name, however long.
+/// The first item reaches back to a boundary; the last ends with the unit word.
+/// Returns the end of the list where it typed its items. 與, 和 and 及 may stand inside
+/// such an item (某某與某某研究部).
+fn shared_unit(
+    prepared: &Prepared,
+    found: &[Candidate],
+    first_sep: usize,
+    added: &mut Vec<Candidate>,
+    removed: &mut Vec<usize>,
+) -> Option<usize> {
+    let chars = &prepared.chars;
+    // Most lists share no unit: the first two items' last chars differ.
+    let next_sep = (first_sep + 1..(first_sep + LONG_ITEM + 2).min(chars.len()))
+        .find(|&k| chars[k] == '、')?;
+    if first_sep == 0 || chars[first_sep - 1] != chars[next_sep - 1] {
+        return None;
+    }
+    let hard = |c: char| is_boundary(c) && !"与和及".contains(c);
+    let mut seps = vec![first_sep];
+    let mut k = first_sep + 1;
+    while k < chars.len() && k - seps[seps.len() - 1] <= LONG_ITEM + 1 {
+        if chars[k] == '、' {
+            seps.push(k);
+        } else if hard(chars[k]) {
+            break;
+        }
+        k += 1;
+    }
+    let start = (first_sep.saturating_sub(LONG_ITEM)..first_sep)
+        .rev()
+        .find(|&b| hard(chars[b]))
+        .map(|b| b + 1)?;
+    let mut spans: Vec<(usize, usize)> = vec![(start, first_sep)];
+    spans.extend(seps.windows(2).map(|p| (p[0] + 1, p[1])));
+    // The unit word: the longest tail the first two items share, an organisation's
+    // suffix of two chars or more.
+    let [a, b, ..] = spans[..] else {
+        return None;
+    };
+    let shared = chars[..a.1]
+        .iter()
+        .rev()
+        .zip(chars[..b.1].iter().rev())
+        .take_while(|(x, y)| x == y && crate::lexicon::is_han(**x))
+        .count();
+    if shared < 2 {
+        return None;
+    }
+    let unit = prepared.slice(a.1 - shared, a.1);
+    if !super::org_suffixes::ends_with_suffix(unit) {
+        return None;
+    }
+    // The last item ends with the unit word, within an item's reach.
+    let last = seps[seps.len() - 1] + 1;
+    let tail = prepared.slice(last, (last + LONG_ITEM).min(chars.len()));
+    if let Some(b) = tail.find(unit) {
+        let end = last + tail[..b].chars().count() + shared;
+        spans.push((last, end));
+    }
+    let list_end = spans.last().map(|s| s.1);
+    for (start, end) in spans {
+        let named = end - start >= shared + 2
+            && prepared.slice(start, end).ends_with(unit)
+            && chars[start..end].iter().all(|&c| crate::lexicon::is_han(c));
+        if !named {
+            continue;
+        }
+        let first = found.partition_point(|c| c.end <= start);
+        let inside: Vec<usize> = (first..found.len())
+            .take_while(|&k| found[k].start < end)
+            .collect();
+        let yields = inside.iter().all(|&k| {
+            let c = &found[k];
+            c.start >= start && c.end <= end && c.kind != EntityType::Person
+        });
+        if yields {
+            removed.extend(inside);
+            added.push(Candidate::new(start, end, EntityType::Org, LIST_CONFIDENCE));
+        }
+    }
+    list_end
+}
+
+/// Nouns for kinds of places that sum up a list of them: 等鄉鎮, 12個縣市, 等地.
+const PLACE_KINDS: [&str; 9] = ["乡镇", "县市", "城市", "地区", "县", "市", "乡", "省", "地"];
+
+/// Whether the text from `end` sums up a list as places: 等 or a count (12個), maybe 各,
+/// then a kind of place.
+fn places_named_after(prepared: &Prepared, end: usize) -> bool {
+    let chars = &prepared.chars;
+    let mut k = end;
+    let summed = chars.get(k) == Some(&'等');
+    if summed {
+        k += 1;
+    }
+    let digits = chars[k.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(**c))
+        .count();
+    let counted = digits > 0 && chars.get(k + digits) == Some(&'个');
+    if counted {
+        k += digits + 1;
+    }
+    if chars.get(k) == Some(&'各') {
+        k += 1;
+    }
+    let kind = PLACE_KINDS.iter().find(|p| {
+        let n = p.chars().count();
+        k + n <= chars.len() && prepared.slice(k, k + n) == **p
+    });
+    // A one-char kind is a word of its own there (等地, 等市; not 等地產商, 等市民).
+    let alone = kind.is_some_and(|p| {
+        let n = p.chars().count();
+        n > 1
+            || chars
+                .get(k + n)
+                .is_none_or(|&c| !crate::lexicon::is_han(c) || "的内".contains(c))
+    });
+    (summed || counted) && alone
+}
+
+/// Whether `a` counts as `b` in a list: places of every kind are one kind (縣、市、山).
+fn same_kind(a: EntityType, b: EntityType) -> bool {
+    let place = |k| matches!(k, EntityType::Gpe | EntityType::Loc | EntityType::Fac);
+    a == b || (place(a) && place(b))
+}
+
 /// People found with less confidence than this (transliterations, names guessed without
 /// context) give way to an item of a list of organisations.
 const WEAK: f32 = 0.75;
@@ -199,6 +349,27 @@ fn plausible(prepared: &Prepared, start: usize, end: usize, kind: EntityType) ->
             (2..=4).contains(&(end - start))
                 && (is_surname(prepared.slice(start, start + 1))
                     || (end - start == 4 && is_surname(prepared.slice(start, start + 2))))
+        }
+        EntityType::Gpe => {
+            // A township or county named in a list of places (某縣、某鄉): a short name no
+            // dictionary knows as a common word, or one it knows as a place.
+            let k = prepared.words.partition_point(|w| w.start < start);
+            let one_word = prepared
+                .words
+                .get(k)
+                .filter(|w| w.start == start && w.end == end);
+            // Nouns pass (a place's name may be one, 口湖); verbs, adjectives and
+            // function words do not.
+            let common = one_word.is_some_and(|w| w.known && !w.pos.starts_with('n'));
+            let split = one_word.is_none()
+                && prepared.words[k..]
+                    .iter()
+                    .take_while(|w| w.start < end)
+                    .any(|w| w.known && w.end - w.start >= 2 && !w.pos.starts_with("ns"));
+            (2..=4).contains(&(end - start))
+                && chars[start..end].iter().all(|&c| crate::lexicon::is_han(c))
+                && !common
+                && !split
         }
         _ => {
             // A single dictionary word that is no proper noun is a common noun (醫院,
@@ -229,6 +400,37 @@ mod tests {
         let text = "與華潤集團、深圳能達、拉普斯、新鴻基地產等公司合作";
         assert_has(text, "深圳能達", Org);
         assert_has(text, "拉普斯", Org);
+    }
+
+    #[test]
+    fn items_sharing_a_unit_word_are_units_however_long() {
+        // A sentence written for this test.
+        let text = "下設三個部門：海洋生態監測研究部、智能材料與柔性器件研究部、城市數據研究部。";
+        for unit in [
+            "海洋生態監測研究部",
+            "智能材料與柔性器件研究部",
+            "城市數據研究部",
+        ] {
+            assert_has(text, unit, Org);
+        }
+    }
+
+    #[test]
+    fn places_listed_with_places_are_places() {
+        // A sentence written for this test: two known cities make the list's type.
+        assert_has("代表來自廣州、佛山、石灣鎮、樟坑等地", "樟坑", Gpe);
+    }
+
+    #[test]
+    fn a_list_summed_up_as_places_holds_places() {
+        // A sentence written for this test: no item is known, 等鄉鎮 says what they are.
+        let text = "橫溪、龍口、上圍等鄉鎮受災";
+        for place in ["橫溪", "龍口", "上圍"] {
+            assert_has(text, place, Gpe);
+        }
+        // 等地產商 sums up companies, not places.
+        let found = entities("橫溪、龍口、上圍等地產商");
+        assert!(found.iter().all(|(_, k)| *k != Gpe), "{found:?}");
     }
 
     #[test]

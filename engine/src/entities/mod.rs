@@ -6,15 +6,22 @@
 //! (relative dates; a date joined with its time and a range into one span), [`places`]
 //! (gazetteer, place suffixes, country abbreviations), [`organisations`] (gazetteer, name +
 //! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
-//! verbs), [`titles`] (《…》 works and laws). After overlaps are resolved, [`document`]
-//! finds the other mentions of the names found (and of the short forms the text defines).
+//! verbs), [`glued_names`] (names the HMM glued to a neighbour), [`titles`] (《…》 works
+//! and laws). After overlaps are resolved, [`document`]
+//! finds the other mentions of the names found (and of the short forms the text defines);
+//! before it, [`chains`] joins a township to the village in it named after it, and
+//! [`foreign_names`] a foreign name the segmenter cut into pieces; [`unlikely_people`]
+//! drops people guessed from their chars alone where the context says otherwise.
 //!
 //! Shared by the layers, importing none of them: [`names`] (the walk back from a suffix
 //! to a name's start), [`org_suffixes`] (organisation suffixes) and [`roles`] (titles
 //! before a person's name).
 
+mod chains;
 mod dates;
 mod document;
+mod foreign_names;
+mod glued_names;
 mod lists;
 mod names;
 mod numeric;
@@ -25,6 +32,7 @@ mod places;
 mod roles;
 mod titles;
 mod units;
+mod unlikely_people;
 
 use crate::segment::{Original, Prepared};
 use crate::{Entity, EntityType};
@@ -62,12 +70,18 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     places::find(prepared, &mut candidates);
     organisations::find(prepared, &mut candidates);
     people::find(prepared, &mut candidates);
+    glued_names::find(prepared, &mut candidates);
     let mut found = resolve(candidates);
+    places::drop_nationalities(prepared, &mut found);
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
+    foreign_names::join_runs(prepared, &mut found);
+    unlikely_people::drop(prepared, &mut found);
+    organisations::join_level_government(prepared, &mut found);
     organisations::join_place_prefix(&mut found);
     units::join(prepared, &mut found);
     lists::type_items(prepared, &mut found);
+    chains::join(prepared, &mut found);
     document::add_mentions(prepared, &mut found);
     dates::join(prepared, &mut found);
     found

@@ -5,7 +5,7 @@ use crate::lexicon::char_set;
 
 /// Words that end an organisation's name (Simplified), longest first where one ends
 /// another.
-const SUFFIXES: [&str; 86] = [
+const SUFFIXES: [&str; 94] = [
     "国家队",
     "女足",
     "男足",
@@ -81,6 +81,16 @@ const SUFFIXES: [&str; 86] = [
     // Company words Hong Kong and Taiwan papers end names with (某某實業, 某某地產).
     "实业",
     "企业",
+    // Shipbuilders and heavy industry (某某重工), football unions (某洲足聯), papers
+    // (某某論壇報, 某某郵報, 某某時報), channels, and Taiwan's schools (某某國小, 某某國中).
+    "重工",
+    "足联",
+    "论坛报",
+    "邮报",
+    "时报",
+    "频道",
+    "国小",
+    "国中",
     "控股",
     "地产",
     "置业",
@@ -97,7 +107,7 @@ const SUFFIXES: [&str; 86] = [
 
 char_set!(
     /// The last chars of `SUFFIXES`.
-    pub(super) SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂业股产"
+    pub(super) SUFFIX_LAST_CHARS = "司心团行院会盟织校学队区台报社局厅署部委党室处所排篮足联协体家厂业股产工道小中"
 );
 
 /// Whether a word ends with an organisation suffix (醫學會, 電子工業部).

@@ -81,6 +81,19 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             // 外交部長, 衛生局長: the segmenter fuses a department with its head's title.
             out.push(Candidate::new(w.start, end, EntityType::Org, 0.6));
         }
+        if company_before_role(prepared, i) {
+            // 某某|股東, 某某|發言人: a name no dictionary has, before a company's role.
+            out.push(Candidate::new(w.start, w.end, EntityType::Org, 0.6));
+        }
+        if let Some((start, end)) = department_before_head(prepared, i) {
+            // 環保|局長, 民政廳|廳長: the department, then its head's title.
+            let start = with_level(prepared, start);
+            out.push(Candidate::new(start, end, EntityType::Org, 0.6));
+        } else if let Some(start) = leveled_body(prepared, w) {
+            // 省|民政廳, 市|公安局, 省|某某委: a level of government makes a generic
+            // body's name one body.
+            out.push(Candidate::new(start, w.end, EntityType::Org, 0.6));
+        }
         let government = prepared.chars[w.end - 1] == '府'
             && LEVEL_GOVERNMENTS.contains(&prepared.slice(w.start, w.end));
         if government && w.start > 0 {
@@ -108,15 +121,27 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         // Words that end with 部 but name no department (村幹部, 華北大部, 賽事全部); an
         // organisation right before 幹部 is found at its own word.
         let word = prepared.slice(w.start, w.end);
-        if NOT_DEPARTMENTS.contains(&word)
+        // 民政廳|廳|長: the second 廳 opens the head's title, found above.
+        let title_opening = i > 0
+            && w.end - w.start == 1
+            && words[i - 1].end == w.start
+            && prepared.chars[w.start - 1] == prepared.chars[w.start]
+            && prepared.chars.get(w.end) == Some(&'长');
+        // The suffix first: most words reaching here end with a suffix's last char (中,
+        // 工) but with no suffix, and the word lists below are compared one by one.
+        let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
+        let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) else {
+            continue;
+        };
+        if title_opening
+            || NOT_DEPARTMENTS.contains(&word)
             || GENERIC_HEADS.contains(&word)
             || FACTORY_VERBS.contains(&word)
             || tail.ends_with("干部")
         {
             continue;
         }
-        let suffixes = suffixes_ending_with(prepared.chars[w.end - 1]);
-        if let Some(suffix) = suffixes.iter().find(|s| tail.ends_with(*s)) {
+        {
             let mut start = name_start(prepared, i, suffix.chars().count());
             if start.is_none() && *suffix == "队" {
                 start = team_start(prepared, i);
@@ -184,6 +209,100 @@ fn head_before_title(prepared: &Prepared, w: &crate::segment::Span) -> Option<us
             .iter()
             .all(|&c| is_han(c)))
     .then_some(w.end - 1)
+}
+
+/// Words only a company has after its name: its shares, shareholders, spokesman, board.
+const COMPANY_ROLES: [&str; 9] = [
+    "股票",
+    "股价",
+    "股东",
+    "股份",
+    "发言人",
+    "董事会",
+    "董事长",
+    "总经理",
+    "总裁",
+];
+
+/// Whether word `i` is a name no dictionary has (or a proper noun jieba tags `nz` or
+/// `j`), of two to four chars, right before a company's role: the company's short form
+/// (某某|股東, 某某|發言人), which the text never defines. No place, no surname first (a
+/// person has a spokesman too).
+fn company_before_role(prepared: &Prepared, i: usize) -> bool {
+    let words = &prepared.words;
+    let w = &words[i];
+    let len = w.end - w.start;
+    let proper = !w.known || matches!(w.pos, "nz" | "j");
+    if !(2..=4).contains(&len) || !proper {
+        return false;
+    }
+    let role = words.get(i + 1).is_some_and(|n| {
+        n.start == w.end
+            && "票价东份人会长裁".contains(prepared.chars[n.end - 1])
+            && COMPANY_ROLES.contains(&prepared.slice(n.start, n.end))
+    });
+    let text = prepared.slice(w.start, w.end);
+    role && prepared.chars[w.start..w.end].iter().all(|&c| is_han(c))
+        && !crate::lexicon::is_surname(prepared.slice(w.start, w.start + 1))
+        && gazetteer().get(text).is_none()
+}
+
+/// The department before its head's title where the segmenter split them: a two-char
+/// name and 局長 (環保|局長 → 環保局), or a department and its title's first char
+/// written again (民政廳|廳|長 → 民政廳).
+fn department_before_head(prepared: &Prepared, i: usize) -> Option<(usize, usize)> {
+    let words = &prepared.words;
+    let w = &words[i];
+    // Most words end with neither a title's 長 nor a department's char: skip them first.
+    let last = prepared.chars[w.end - 1];
+    if last != '长' && !(w.end - w.start == 1 && "部局厅署处".contains(last)) {
+        return None;
+    }
+    let prev = &words[i.checked_sub(1)?];
+    if prev.end != w.start || !prev.known {
+        return None;
+    }
+    let text = prepared.slice(w.start, w.end);
+    let prev_text = prepared.slice(prev.start, prev.end);
+    let chars = &prepared.chars;
+    if HEAD_TITLES.contains(&text) {
+        let named = prev.end - prev.start == 2
+            && matches!(prev.pos, "n" | "vn" | "nz" | "j" | "nt")
+            && !prev_text.starts_with(['副', '总', '正', '前', '新', '该', '本'])
+            && prepared.chars[prev.start..prev.end]
+                .iter()
+                .all(|&c| is_han(c));
+        return named.then_some((prev.start, w.start + 1));
+    }
+    let repeated = w.end - w.start == 1
+        && prev.end - prev.start >= 3
+        && "部局厅署处".contains(chars[w.start])
+        && chars[prev.end - 1] == chars[w.start]
+        && chars.get(w.end) == Some(&'长');
+    repeated.then_some((prev.start, prev.end))
+}
+
+/// A three-char dictionary body (民政廳, 公安局, 某某委) right after a level of government
+/// written alone (省, 市, 縣): the start of the level.
+fn leveled_body(prepared: &Prepared, w: &crate::segment::Span) -> Option<usize> {
+    let last = prepared.chars[w.end - 1];
+    if w.end - w.start != 3 || !"厅局委办".contains(last) {
+        return None;
+    }
+    let start = with_level(prepared, w.start);
+    (start < w.start).then_some(start)
+}
+
+/// `start`, or the char before it where a level of government stands alone there.
+fn with_level(prepared: &Prepared, start: usize) -> usize {
+    let level = start > 0
+        && "省市县".contains(prepared.chars[start - 1])
+        && prepared.starts_word(start - 1);
+    if level {
+        start - 1
+    } else {
+        start
+    }
 }
 
 /// A team named by its country after words that are no part of its name (世界盃決賽|巴西隊,
@@ -281,6 +400,29 @@ fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
 /// left to the place.
 const LEVEL_GOVERNMENTS: [&str; 5] = ["省政府", "市政府", "县政府", "区政府", "镇政府"];
 
+/// After overlaps are resolved: a city's, district's or province's government written
+/// after its name (某某區政府, 某某市人民政府) is an organisation with the name, and a place
+/// before that joins it below (某某市|某某區政府). A country's government is left to the
+/// place, as MSRA marks it.
+pub(super) fn join_level_government(prepared: &Prepared, found: &mut [Candidate]) {
+    const GOVERNMENTS: [&str; 2] = ["人民政府", "政府"];
+    for k in 0..found.len() {
+        let c = found[k];
+        let level = c.kind == EntityType::Gpe
+            && c.end - c.start >= 3
+            && "市区县省镇".contains(prepared.chars[c.end - 1]);
+        if !level {
+            continue;
+        }
+        let free_to = found.get(k + 1).map_or(prepared.chars.len(), |n| n.start);
+        let rest = prepared.slice(c.end, (c.end + 4).min(free_to));
+        if let Some(g) = GOVERNMENTS.iter().find(|g| rest.starts_with(**g)) {
+            found[k].end += g.chars().count();
+            found[k].kind = EntityType::Org;
+        }
+    }
+}
+
 /// After overlaps are resolved: an organisation right after a place is named with it
 /// (廣東|中行, 台灣|空軍): a branch or a country's body, one name not cut at the place.
 pub(super) fn join_place_prefix(found: &mut Vec<Candidate>) {
@@ -346,6 +488,14 @@ fn finish(prepared: &Prepared, mut c: Candidate) -> Candidate {
         .find(|m| text.ends_with(**m) && text.chars().count() >= m.chars().count() + 2)
     {
         c.end -= m.chars().count();
+    }
+    // 某某股|某某實業: 股 (shares) glued by the segmenter to the company after it.
+    if prepared.chars[c.start] == '股'
+        && c.end - c.start >= 4
+        && c.start > 0
+        && is_han(prepared.chars[c.start - 1])
+    {
+        c.start += 1;
     }
     c.start = session_start(prepared, c.start);
     extend_brackets(prepared, c)
@@ -472,6 +622,31 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_company_named_by_its_short_form_before_its_shares() {
+        // Sentences written for these tests.
+        assert_has("部分人一再放空遠瀚股票", "遠瀚", Org);
+        assert_has("涉案者也是新昇股東之一", "新昇", Org);
+        assert_has("上市的電子股華彩實業停牌", "華彩實業", Org);
+    }
+
+    #[test]
+    fn a_short_form_glued_to_the_next_word_and_a_districts_government() {
+        // The HMM guesses 民建|聯副: the listed short form is found across the cut.
+        assert_has("民建聯副主席昨日到場", "民建聯", Org);
+        assert_has(
+            "活動由佛山市南海區人民政府主辦",
+            "佛山市南海區人民政府",
+            Org,
+        );
+    }
+
+    #[test]
+    fn a_department_split_from_its_heads_title() {
+        assert_has("省民政廳廳長昨日表示", "省民政廳", Org);
+        assert_has("教育局長昨日到場", "教育局", Org);
     }
 
     #[test]

@@ -63,9 +63,31 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         let noun_ending = (len >= 3 && NOUN_ENDINGS.contains(last))
             || (len == 2 && SHORT_NOUN_ENDINGS.contains(last));
         let place_ending = len >= 2 && PLACE_ENDINGS.contains(last);
+        // The word is at hand: no search for it (glued_preposition looks it up).
+        if len >= 3 && !w.known && GLUED_PREPOSITIONS.contains(prepared.chars[w.start]) {
+            // 因某某 as one unknown word: the name is what follows the preposition.
+            if len == 3
+                && prepared.chars[w.start + 1..w.end]
+                    .iter()
+                    .all(|&c| is_foreign_char(c))
+            {
+                out.push(Candidate::new(w.start + 1, w.end, EntityType::Person, 0.5));
+            }
+            continue;
+        }
+        if let Some(end) = surname_before_kin(prepared, i) {
+            // 陳妻, 張|妻: the family is named by the surname alone.
+            out.push(Candidate::new(w.start, end, EntityType::Person, 0.7));
+            continue;
+        }
         if place_ending && w.pos == "nr" {
-            // 吳橋縣, 黎明村: jieba's dictionary tags some places nr.
-            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.6));
+            // 吳橋縣, 黎明村, 某某閣: jieba's dictionary tags some places nr.
+            let kind = if "阁苑邨".contains(last) {
+                EntityType::Fac
+            } else {
+                EntityType::Gpe
+            };
+            out.push(Candidate::new(w.start, w.end, kind, 0.6));
         } else if w.head_word || noun_ending || place_ending {
             // 安全性, 明顯提高: a word and a char; 許可證, 季後賽: a common noun.
         } else if w.pos == "nr"
@@ -151,8 +173,16 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             };
             let prev = &words[k];
             let prev_text = prepared.slice(prev.start, prev.end);
+            // A transliteration jieba tags as a place is a person before a speech verb
+            // (某某|稱): places the gazetteer knows are left out below.
+            let foreign_place_tag = prev.pos == "ns"
+                && (2..=4).contains(&(prev.end - prev.start))
+                && prepared.chars[prev.start..prev.end]
+                    .iter()
+                    .all(|&c| is_foreign_char(c));
             let jieba_name = prev.end == words[k + 1].start
                 && (matches!(prev.pos, "nr" | "nrt" | "nrfg")
+                    || foreign_place_tag
                     || is_unknown_transliteration(prepared, prev))
                 && gazetteer().get(prev_text).is_none();
             // A foreign name the segmenter cut into single chars (碧|咸|說).
@@ -187,6 +217,42 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+char_set!(
+    /// Prepositions and verbs that jieba's HMM glues to a name after them when it guesses
+    /// an unknown word (因|某某, 拿|某某, 視|某某|為): also transliteration chars or surnames.
+GLUED_PREPOSITIONS = "因向对把被令让给跟拿替由将视");
+
+/// Whether char `start` begins an unknown word of three chars or more with a preposition
+/// glued to what follows it.
+fn glued_preposition(prepared: &Prepared, start: usize) -> bool {
+    GLUED_PREPOSITIONS.contains(prepared.chars[start])
+        && prepared
+            .words
+            .binary_search_by_key(&start, |w| w.start)
+            .ok()
+            .map(|k| prepared.words[k])
+            .is_some_and(|w| !w.known && w.end - w.start >= 3)
+}
+
+/// The end of the surname in word `i` when the word is a surname and a kinship char
+/// (陳妻, 陳父) or a surname alone with one after it (張|妻): news names a victim's
+/// family by the surname, and the surname is the mention. 妻 makes no word with a
+/// surname before it; 父, 母, 夫 and 嫂 do (岳父, 師母), so only in words no dictionary has.
+fn surname_before_kin(prepared: &Prepared, i: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let w = &words[i];
+    let kin = |c: char, known: bool| c == '妻' || (!known && "父母夫嫂".contains(c));
+    let chars = &prepared.chars;
+    let fused = w.end - w.start == 2 && kin(chars[w.start + 1], w.known);
+    let apart = w.end - w.start == 1
+        && matches!(w.pos, "nr" | "n" | "ns" | "x")
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.start == w.end && n.end - n.start == 1 && chars[n.start] == '妻');
+    // The surname lookup last: most words have no kinship char.
+    ((fused || apart) && is_surname(prepared.slice(w.start, w.start + 1))).then_some(w.start + 1)
 }
 
 /// Whether the four chars from `start` are two one-char surnames and a given name of two
@@ -235,6 +301,11 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < chars.len() {
         if !is_foreign_char(chars[i]) || !prepared.starts_word(i) {
+            i += 1;
+            continue;
+        }
+        if glued_preposition(prepared, i) {
+            // 因|某某: the name starts after the preposition.
             i += 1;
             continue;
         }
@@ -301,7 +372,8 @@ pub(super) fn join_undotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
 /// (a name, a word the dictionary does not know, or transliteration characters). Without
 /// this, each part stood alone or one was lost (黑爾·畢什 was found as 黑爾).
 pub(super) fn join_dotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
-    const DOTS: [char; 3] = ['·', '‧', '•'];
+    // Taiwan and Hong Kong papers also write the dot as a full-width full stop (保羅．某某).
+    const DOTS: [char; 4] = ['·', '‧', '•', '．'];
     let chars = &prepared.chars;
     let words = &prepared.words;
     let name_like = |w: &crate::segment::Span| {
@@ -502,7 +574,7 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
 }
 
 /// Whether `c` is used to write foreign names, in the Mandarin or the Hong Kong way.
-fn is_foreign_char(c: char) -> bool {
+pub(super) fn is_foreign_char(c: char) -> bool {
     TRANSLITERATION.contains(c) || HK_TRANSLITERATION.contains(c)
 }
 
@@ -520,7 +592,7 @@ char_set!(
     /// Characters Hong Kong papers write foreign names with beyond the Mandarin table
     /// (Cantonese readings): 碧咸 (Beckham), 布殊 (Bush), 戴卓爾 (Thatcher), 積遜 (Jackson),
     /// 朗拿度 (Ronaldo), 莎蓮娜 (Serena), 佐治 (George), 占士 (James).
-HK_TRANSLITERATION = "咸殊卓积逊拿度施丹费白兰娜莎丝莲碧姬琪妮莉露芙茜嘉柏葛侯占保治迺夏奥洛昆");
+pub(super) HK_TRANSLITERATION = "咸殊卓积逊拿度施丹费白兰娜莎丝莲碧姬琪妮莉露芙茜嘉柏葛侯占保治迺夏奥洛昆");
 
 /// A name jieba knows right after a title: 副委員長布赫, 社會學家韋伯 (foreign names have
 /// no surname for `names_after`).
@@ -642,8 +714,9 @@ char_set!(
 SHORT_NOUN_ENDINGS = "杯棋派方氏某老家");
 
 char_set!(
-    /// Last chars of place names (縣, 村, 礁): a word ending so is not a person.
-PLACE_ENDINGS = "县村镇乡州市岛礁湖");
+    /// Last chars of place names (縣, 村, 礁, 溪) and buildings (閣, 苑, 邨): a word
+    /// ending so is not a person.
+PLACE_ENDINGS = "县村镇乡州市岛礁湖溪潭阁苑邨");
 
 /// Whether every char of `text` writes foreign names (Mandarin or Hong Kong table) and
 /// none is a common word's char that both tables share by chance (高達, 明白).
@@ -654,7 +727,7 @@ fn is_foreign_name_word(text: &str) -> bool {
 char_set!(
     /// Transliteration chars that mostly write ordinary words (高, 明, 白, 金, 华 …): a
     /// two-char word with one of them is more often a word than a name.
-COMMON_IN_WORDS = "高明白金华海南东西安英多本比加内因于");
+pub(super) COMMON_IN_WORDS = "高明白金华海南东西安英多本比加内因于");
 
 fn is_transliteration(text: &str) -> bool {
     text.chars().all(|c| TRANSLITERATION.contains(c))
@@ -728,7 +801,7 @@ mod tests {
             ("前署長陳馮秀珍昨日抵港", "陳馮秀珍"),
             ("美國總統布殊昨日表示", "布殊"),
             ("球星碧咸說，他會留隊", "碧咸"),
-            ("歌手米高積遜表示", "米高積遜"),
+            ("歌手米高保頓表示", "米高保頓"),
             ("影帝米高堅的獎座", "米高堅"),
             // Foreign names with no title or verb (sentences written for these tests).
             ("布殊使用的語言打動選民", "布殊"),

