@@ -1,6 +1,6 @@
 //! Dates said relative to the day of writing, as news writes them (昨日, 前晚, 上周四,
 //! 今夏, 兩年前, 本月底), and the joining of a date with its time of day and of the two
-//! ends of a range into one span (昨日上午, 7月1日20時, 3月中旬至4月初).
+//! ends of a range into one span (昨日上午, 7月1日20時, 5月中旬至6月初).
 //!
 //! Calendar dates written with numbers come from [`super::numeric`]; this layer adds the
 //! words around them. Durations (三年來, 兩小時) are not dates and are left alone.
@@ -215,7 +215,7 @@ mod tests {
             ("他上周四黃昏六時半離開住所", &["上周四黃昏六時半"]),
             ("今夏將有更多旅客訪港", &["今夏"]),
             ("兩年前他已移居加拿大", &["兩年前"]),
-            ("展覽由3月中旬至4月初舉行", &["3月中旬至4月初"]),
+            ("展覽由5月中旬至6月初舉行", &["5月中旬至6月初"]),
             ("會議7月1日20時開始", &["7月1日20時"]),
             ("市民近日紛紛搶購口罩", &["近日"]),
             ("議員昨晚出席論壇", &["昨晚"]),

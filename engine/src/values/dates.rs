@@ -10,7 +10,7 @@
 //! - A part of a month or a year (初, 中旬, 底) keeps the month: 去年底 is December of last
 //!   year, 下月初 next month, both to the month. A season, a decade, a half year, a week
 //!   with no day (上周, 周末) and vague words (近日, 日前) get no value.
-//! - A range (3月中旬至4月初) is valued by its first end; a time of day after a date
+//! - A range (5月中旬至6月初) is valued by its first end; a time of day after a date
 //!   (昨日上午, 7月1日20時) does not change it.
 //! - 同日, 當天, 翌日 point at another date of the text, not at the article's: no value.
 
