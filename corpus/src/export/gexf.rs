@@ -5,25 +5,22 @@
 use std::fmt::Write;
 
 use crate::cooccurrence::{Graph, HEIGHT};
+use crate::export::html::escape_html;
 use crate::network_drawing::{radius, stroke};
 
-/// Text for an XML attribute or element: markup escaped, and the chars XML 1.0 cannot
-/// hold at all (most control chars) replaced, so any entity text makes a well-formed file.
+/// Text for an XML attribute or element: markup escaped as for HTML (`&#39;` is XML
+/// too), and the chars XML 1.0 cannot hold at all (most control chars) replaced, so any
+/// entity text makes a well-formed file.
 pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || matches!(c, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    let holdable: String = text
+        .chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if c < ' ' || matches!(c, '\u{FFFE}' | '\u{FFFF}') => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    escape_html(&holdable)
 }
 
 /// The network as a GEXF 1.3 document. `title` becomes its description.
