@@ -18,6 +18,7 @@ pub fn CorpusPanel(
     showing: RwSignal<Option<&'static Bundled>>,
 ) -> impl IntoView {
     let library = expect_context::<LibraryState>();
+    let authority = expect_context::<crate::state::authority::AuthorityStore>();
     let i18n = I18n::get();
     let query = RwSignal::new(String::new());
     let matches = move |title: &str| {
@@ -27,7 +28,9 @@ pub fn CorpusPanel(
     };
     let import = move |ev: web_sys::Event| {
         crate::shell::file_input::read_picked_text(&ev, move |name, text| {
-            library.import(&name, &text)
+            if let Some(incoming) = library.import(&name, &text) {
+                authority.adopt(incoming);
+            }
         });
     };
     // The open document's id, and each of its fields, as memos: they change only when
@@ -147,7 +150,7 @@ pub fn CorpusPanel(
                 lost_text=("未能儲存：文章只保留到關閉此頁。", "Not saved: your articles last until this page is closed.")
             />
             <div class="dictionary-actions">
-                <button type="button" data-testid="library-export" on:click=move |_| library.export()>
+                <button type="button" data-testid="library-export" on:click=move |_| library.export(authority.file().get_untracked())>
                     {tr("匯出文庫", "Export library")}
                 </button>
                 <label class="file-button">

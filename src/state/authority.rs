@@ -104,6 +104,26 @@ impl AuthorityStore {
         }
     }
 
+    /// Takes an imported library's authority file: used as it is when this device has none
+    /// (nothing is lost), else this device's is kept and the user told (merging two
+    /// people's decisions about who is who is theirs to make, one by one).
+    pub fn adopt(self, incoming: Authority) {
+        if self.client.authority.with_untracked(Authority::is_empty) {
+            let op = Op::Restore {
+                remove: Vec::new(),
+                put: incoming.entries().to_vec(),
+                unblock: Vec::new(),
+                block: incoming.blocked().to_vec(),
+            };
+            self.change(op, "import".to_string());
+        } else if self.client.authority.with_untracked(|a| *a != incoming) {
+            self.notice.set(Some(
+                "匯入的文件庫附有實體名錄，但此裝置已有自己的名錄，故保留本機的。                  The imported library has an authority file; this device's own is kept."
+                    .to_string(),
+            ));
+        }
+    }
+
     /// Undoes this tab's last change.
     pub fn undo(self) {
         let Some(done) = self.undo.try_update(Vec::pop).flatten() else {

@@ -571,10 +571,13 @@ impl LibraryState {
     }
 
     /// The whole library as one JSON file.
-    pub fn export(self) {
-        let json = self
-            .docs
-            .with_untracked(|d| Library::new(d.clone()).to_json());
+    /// Saves the whole library as one file, the user's `authority` file with it.
+    pub fn export(self, authority: jiexi_corpus::authority::Authority) {
+        let json = self.docs.with_untracked(|d| {
+            let mut library = Library::new(d.clone());
+            library.authority = authority;
+            library.to_json()
+        });
         if let Err(e) =
             crate::shell::download::download("jiexi-library.json", "application/json", &json)
         {
@@ -624,9 +627,12 @@ impl LibraryState {
         self.notice.set(Some(notice));
     }
 
-    pub fn import(self, name: &str, json: &str) {
+    /// Merges a library file into this one (texts already here are skipped); its
+    /// authority file, if it has one, is returned for the caller to adopt.
+    pub fn import(self, name: &str, json: &str) -> Option<jiexi_corpus::authority::Authority> {
         match Library::from_json(json) {
-            Ok(incoming) => {
+            Ok(mut incoming) => {
+                let authority = std::mem::take(&mut incoming.authority);
                 let bundled: Vec<&str> = bundled::all().iter().map(|d| d.id.as_str()).collect();
                 let (added, merged) =
                     Library::merge(&self.docs.get_untracked(), &bundled, incoming);
@@ -635,8 +641,12 @@ impl LibraryState {
                     "{name}: {} document(s) added, {} already in the library",
                     merged.added, merged.duplicates
                 )));
+                (!authority.is_empty()).then_some(authority)
             }
-            Err(e) => self.notice.set(Some(format!("{name}: {e}"))),
+            Err(e) => {
+                self.notice.set(Some(format!("{name}: {e}")));
+                None
+            }
         }
     }
 }

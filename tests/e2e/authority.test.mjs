@@ -84,3 +84,28 @@ test('blocking a name removes it everywhere; it is listed, and can be marked aga
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the library file carries the authority file to another device', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url, { acceptDownloads: true });
+  await pasteText(page.getByTestId('article-input'), ARTICLE);
+  await rows(page, 'ORG').nth(1).waitFor();
+  await choose(page, '香港科技大學');
+  await page.getByTestId('card-block').click();
+  await page.locator('[data-testid=blocked-list]').waitFor();
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-export').click()]);
+  const file = await download.path();
+  const json = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+  assert.equal(json.authority.blocked[0].text, '香港科技大學');
+
+  // A fresh device: importing the library brings the decision along.
+  const fresh = await openApp(app.browser, app.server.url);
+  await fresh.page.getByTestId('library-import').setInputFiles(file);
+  await fresh.page.locator('[data-testid=blocked-list]').waitFor({ timeout: 30000 });
+  await fresh.page.locator('[data-testid=corpus-doc][data-kind=user]').first().click();
+  await fresh.page.locator('[data-testid=entity-list] li[data-entity-type=ORG]').first().waitFor();
+  assert.deepEqual(await names(fresh.page, 'ORG'), ['香港大學']);
+  assert.deepEqual([...errors, ...fresh.errors], []);
+  await fresh.page.close();
+  await page.close();
+});

@@ -177,7 +177,7 @@ test('every export parses back to the entities shown', async () => {
   assert.equal(json.tokens.map((t) => t.text).join(''), ARTICLE.replace(/\s/g, ''));
 
   const csv = parseCsv((await exported(page, 'export-csv')).text);
-  assert.deepEqual(csv[0], ['start', 'end', 'type', 'text', 'confidence']);
+  assert.deepEqual(csv[0], ['start', 'end', 'type', 'text', 'confidence', 'value', 'unit', 'approximate']);
   assert.deepEqual(csv.slice(1).map((r) => [r[3], r[2]]), shown);
   for (const r of csv.slice(1)) assert.equal(chars.slice(Number(r[0]), Number(r[1])).join(''), r[3]);
 

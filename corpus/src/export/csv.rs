@@ -22,18 +22,33 @@ pub fn csv_cell(value: &str) -> String {
     }
 }
 
-/// Entities as CSV: `start,end,type,text,confidence`, char offsets, end exclusive.
+/// Entities as CSV: `start,end,type,text,confidence,value,unit,approximate`, char
+/// offsets, end exclusive. `value`: a DATE's ISO date cut to its precision, a MONEY or
+/// PERCENT number (empty when the text fixes none); `unit`: the date's precision, the
+/// currency code, or `%`; `approximate`: `1` for a hedged amount.
 pub fn entities_csv(analysis: &Analysis) -> String {
-    let mut out = String::from("start,end,type,text,confidence\r\n");
+    use jiexi_engine::Value;
+    let mut out = String::from("start,end,type,text,confidence,value,unit,approximate\r\n");
     for e in &analysis.entities {
+        let (value, unit, approximate) = match e.value {
+            None => (String::new(), "", false),
+            Some(Value::Date(d)) => (d.iso(), d.precision().as_str(), false),
+            Some(Value::Money {
+                amount,
+                currency,
+                approximate,
+            }) => (amount.to_string(), currency.map_or("", |c| c.code()), approximate),
+            Some(Value::Percent(p)) => (p.to_string(), "%", false),
+        };
         let _ = write!(
             out,
-            "{},{},{},{},{:.2}\r\n",
+            "{},{},{},{},{:.2},{value},{unit},{}\r\n",
             e.start,
             e.end,
             e.kind.as_str(),
             csv_cell(&e.text),
-            e.confidence
+            e.confidence,
+            if approximate { "1" } else { "" }
         );
     }
     out
@@ -170,9 +185,24 @@ mod tests {
         };
         let csv = entities_csv(&a);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "start,end,type,text,confidence");
-        assert_eq!(lines[1], "0,3,ORG,\"A\"\"B\",0.90");
-        assert_eq!(lines[2], "3,6,ORG,\"'=cmd()\",0.90");
+        assert_eq!(
+            lines[0],
+            "start,end,type,text,confidence,value,unit,approximate"
+        );
+        assert_eq!(lines[1], "0,3,ORG,\"A\"\"B\",0.90,,,");
+        assert_eq!(lines[2], "3,6,ORG,\"'=cmd()\",0.90,,,");
+    }
+
+    #[test]
+    fn amounts_dates_and_percentages_carry_their_values() {
+        let text = "記者昨日獲悉，該公司融資近1億美元，九成員工支持。";
+        let analysis = jiexi_engine::Analyzer::new()
+            .analyze_dated(text, jiexi_engine::CalendarDate::parse("2024-12-17"));
+        let csv = entities_csv(&analysis);
+        assert!(csv.contains(",DATE,\"昨日\","), "{csv}");
+        assert!(csv.contains(",2024-12-16,day,\r\n"), "{csv}");
+        assert!(csv.contains(",100000000,USD,1\r\n"), "{csv}");
+        assert!(csv.contains(",90,%,\r\n"), "{csv}");
     }
 
     #[test]
