@@ -452,7 +452,7 @@ mod tests {
                 approximate: false,
             })
         };
-        let mut values = vec![None, hkd(5.0), hkd(2_000.0), Some(Value::Percent(3.0))];
+        let mut values = [None, hkd(5.0), hkd(2_000.0), Some(Value::Percent(3.0))];
         values.sort_by(|a, b| value_order(*a, *b));
         assert_eq!(values[0], hkd(2_000.0));
         assert_eq!(values[1], hkd(5.0));

@@ -37,7 +37,11 @@ pub fn entities_csv(analysis: &Analysis) -> String {
                 amount,
                 currency,
                 approximate,
-            }) => (amount.to_string(), currency.map_or("", |c| c.code()), approximate),
+            }) => (
+                amount.to_string(),
+                currency.map_or("", |c| c.code()),
+                approximate,
+            ),
             Some(Value::Percent(p)) => (p.to_string(), "%", false),
         };
         let _ = write!(
