@@ -5,14 +5,16 @@
 //   node scripts/bench/size_budget.mjs [DIST]
 // Budgets in bytes: JIEXI_BUDGET_BR, JIEXI_BUDGET_GZ (defaults: today's figures plus a
 // little; the goal is 1,500,000 brotli and 1,900,000 gzip: lower them as it comes closer).
+// Raised only for a feature, with the reason in docs/performance.md (2026-12-04: the
+// worker's values, authority file and zip import, +80 KB brotli).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
 const budget = {
-  brotli: Number(process.env.JIEXI_BUDGET_BR ?? 2_550_000),
-  gzip: Number(process.env.JIEXI_BUDGET_GZ ?? 3_280_000),
+  brotli: Number(process.env.JIEXI_BUDGET_BR ?? 2_660_000),
+  gzip: Number(process.env.JIEXI_BUDGET_GZ ?? 3_380_000),
 };
 
 function files(dir) {
