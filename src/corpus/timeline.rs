@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use crate::shell::i18n::{tr, I18n, Lang};
 use crate::state::client::AnalysisClient;
 use crate::state::library::LibraryState;
-use jiexi_worker::bundled;
 
 /// Rows drawn at most; the count says how many match.
 const SHOWN: usize = 300;
@@ -65,17 +64,7 @@ pub fn Timeline(
         });
         client.timeline(dates);
     });
-    let title = move |id: &str| {
-        bundled::find(id)
-            .map(|d| d.title.clone())
-            .unwrap_or_else(|| {
-                library.docs.with_untracked(|docs| {
-                    docs.iter()
-                        .find(|d| d.id == id)
-                        .map_or_else(|| id.to_string(), |d| d.title.clone())
-                })
-            })
-    };
+    let title = move |id: &str| library.title(id);
     let matching = Memo::new(move |_| {
         let q = fold(query.get().trim());
         let (f, t) = (from.get(), to.get());

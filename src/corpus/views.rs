@@ -160,13 +160,7 @@ pub fn CorpusViews(
             });
         }
     });
-    let title_of = move |id: &str| -> String {
-        library
-            .docs
-            .with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.title.clone()))
-            .or_else(|| jiexi_worker::bundled::find(id).map(|d| d.title.clone()))
-            .unwrap_or_else(|| id.to_string())
-    };
+    let title_of = move |id: &str| library.title(id);
     let export_index = move |_| {
         if let Some(ix) = client.corpus.get_untracked() {
             let csv = csv::entity_index_csv(&ix.entities, title_of);

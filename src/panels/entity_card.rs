@@ -13,23 +13,9 @@ use crate::shell::i18n::{tr, type_label, I18n};
 use crate::state::authority::AuthorityStore;
 use crate::state::client::AnalysisClient;
 use crate::state::library::LibraryState;
-use jiexi_worker::bundled;
 
 /// Entities offered to merge with: the most mentioned of the same type.
 const MERGE_CHOICES: usize = 200;
-
-/// A document's title, bundled or the user's.
-fn title_of(library: LibraryState, id: &str) -> String {
-    bundled::find(id)
-        .map(|d| d.title.clone())
-        .unwrap_or_else(|| {
-            library.docs.with_untracked(|docs| {
-                docs.iter()
-                    .find(|d| d.id == id)
-                    .map_or_else(|| id.to_string(), |d| d.title.clone())
-            })
-        })
-}
 
 #[component]
 pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
@@ -166,7 +152,7 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                 .docs
                 .iter()
                 .take(5)
-                .map(|(id, n)| format!("{} ({n})", title_of(library, id)))
+                .map(|(id, n)| format!("{} ({n})", library.title(id)))
                 .collect();
             let more_docs = c.docs.len().saturating_sub(5);
             let members = c.members.clone();

@@ -571,6 +571,14 @@ impl LibraryState {
     }
 
     /// The whole library as one JSON file.
+    /// A document's title, the user's or a bundled story's (its id if neither has it).
+    pub fn title(self, id: &str) -> String {
+        self.docs
+            .with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.title.clone()))
+            .or_else(|| bundled::find(id).map(|d| d.title.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
+
     /// Saves the whole library as one file, the user's `authority` file with it.
     pub fn export(self, authority: jiexi_corpus::authority::Authority) {
         let json = self.docs.with_untracked(|d| {
