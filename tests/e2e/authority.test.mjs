@@ -90,10 +90,19 @@ test('the library file carries the authority file to another device', async () =
   await choose(page, '香港科技大學');
   await page.getByTestId('card-block').click();
   await page.locator('[data-testid=blocked-list]').waitFor();
-  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-export').click()]);
-  const file = await download.path();
-  const json = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+  // The pasted article is saved a moment after it is typed (and "saved" may still read
+  // from before): exported again until the file holds it.
+  let file;
+  let json;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-export').click()]);
+    file = await download.path();
+    json = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+    if (json.documents.length > 0) break;
+    await page.waitForTimeout(500);
+  }
+  assert.equal(json.documents.length, 1);
   assert.equal(json.authority.blocked[0].text, '香港科技大學');
 
   // A fresh device: importing the library brings the decision along.
