@@ -8,7 +8,7 @@ use jiexi_engine::EntityType;
 use serde::{Deserialize, Serialize};
 
 use crate::authority::Key;
-use crate::identity::{display_name, entity_key, tally};
+use crate::identity::{display_name, tally};
 use crate::index::CorpusIndex;
 use crate::stats::ends_sentence;
 
@@ -64,9 +64,9 @@ fn iso_date(date: &str) -> Option<&str> {
 
 impl CorpusIndex {
     /// The card of the entity the views show under `key`, or `None` if the corpus never
-    /// mentions it. `date` gives a document's date (by id); `limit` is how many
-    /// companions to list.
-    pub fn card(&self, key: &Key, date: impl Fn(&str) -> String, limit: usize) -> Option<Card> {
+    /// mentions it; `limit` is how many companions to list. Dates are the documents'
+    /// own, as indexed.
+    pub fn card(&self, key: &Key, limit: usize) -> Option<Card> {
         let mut forms = Vec::new();
         let mut names = Vec::new();
         let mut docs: Vec<(String, usize)> = Vec::new();
@@ -75,15 +75,15 @@ impl CorpusIndex {
         type Tallies = (usize, Vec<(String, usize)>, Vec<(String, usize)>);
         let mut companions: HashMap<Key, Tallies> = HashMap::new();
         for (id, doc) in self.documents() {
-            let mine: Vec<usize> = (doc.entities.iter().enumerate())
-                .filter(|(_, e)| entity_key(e) == *key)
+            let mine: Vec<usize> = (doc.keys.iter().enumerate())
+                .filter(|(_, k)| *k == key)
                 .map(|(i, _)| i)
                 .collect();
             if mine.is_empty() {
                 continue;
             }
             docs.push((id.to_string(), mine.len()));
-            if let Some(d) = iso_date(&date(id)) {
+            if let Some(d) = iso_date(&doc.date) {
                 dates.push(d.to_string());
             }
             for &i in &mine {
@@ -104,14 +104,13 @@ impl CorpusIndex {
                 .iter()
                 .filter_map(|&i| sentence.get(doc.entities[i].start).copied())
                 .collect();
-            let mut seen: std::collections::HashSet<(Key, usize)> = Default::default();
-            for e in &doc.entities {
-                let k = entity_key(e);
+            let mut seen: std::collections::HashSet<(&Key, usize)> = Default::default();
+            for (e, k) in doc.keyed() {
                 let Some(&s) = sentence.get(e.start) else {
                     continue;
                 };
                 if !matches!(e.kind, EntityType::Person | EntityType::Org)
-                    || k == *key
+                    || k == key
                     || !mine_in.contains(&s)
                 {
                     continue;
@@ -206,7 +205,11 @@ mod tests {
                 vec![entity(0, 5, ORG, "深圳市政府")],
             ),
         ];
-        let mut ix = CorpusIndex::with_entities(ix_docs);
+        let mut ix = CorpusIndex::with_entities(ix_docs).with_dates(&[
+            ("a", "2025-01-03"),
+            ("b", "2024-12-17 morning"),
+            ("c", "last week"),
+        ]);
         let hku: Key = (ORG, "香港大学".into());
         let mut a = Authority::default();
         for op in [
@@ -227,12 +230,7 @@ mod tests {
             a.change(&op).unwrap();
         }
         ix.set_authority(a);
-        let date = |id: &str| match id {
-            "a" => "2025-01-03".to_string(),
-            "b" => "2024-12-17 morning".to_string(),
-            _ => "last week".to_string(),
-        };
-        let card = ix.card(&hku, date, 5).expect("mentioned");
+        let card = ix.card(&hku, 5).expect("mentioned");
         assert_eq!(card.name, "香港大學");
         assert_eq!(card.forms, ["港大", "HKU"]);
         assert_eq!(card.aliases, ["University of Hong Kong"]);
@@ -246,10 +244,6 @@ mod tests {
         // 羅柳斌 twice (both scripts), 深圳市政府 once: only in b's first sentence.
         assert_eq!(related, [("羅柳斌", 2), ("深圳市政府", 1)]);
         assert!(card.note.contains("mainland"));
-        assert_eq!(
-            ix.card(&(ORG, "港大".into()), |_| String::new(), 5),
-            None,
-            "merged away"
-        );
+        assert_eq!(ix.card(&(ORG, "港大".into()), 5), None, "merged away");
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{display_name, entity_key, tally};
+use crate::identity::{display_name, tally};
 use crate::index::CorpusIndex;
 use jiexi_engine::EntityType;
 
@@ -73,8 +73,8 @@ impl CorpusIndex {
         type Tally = (usize, Vec<(String, usize)>, Vec<(String, usize)>);
         let mut counts: HashMap<(EntityType, String), Tally> = HashMap::new();
         for (_, doc) in self.documents() {
-            for e in doc.entities.iter().filter(|e| wanted(e.kind)) {
-                let c = counts.entry(entity_key(e)).or_default();
+            for (e, key) in doc.keyed().filter(|(e, _)| wanted(e.kind)) {
+                let c = counts.entry(key.clone()).or_default();
                 c.0 += 1;
                 tally(&mut c.1, &e.text);
                 if let Some(name) = &e.alias_of {
@@ -101,7 +101,7 @@ impl CorpusIndex {
         let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
         let mut in_unit: Vec<usize> = Vec::new();
         for (_, doc) in self.documents() {
-            let mut mentions = doc.entities.iter().peekable();
+            let mut mentions = doc.keyed().peekable();
             let mut unit_start = 0;
             // Walk the units of the text; entities are in text order.
             for (i, &c) in doc
@@ -114,9 +114,9 @@ impl CorpusIndex {
                     continue;
                 }
                 in_unit.clear();
-                while let Some(e) = mentions.next_if(|e| e.start <= i) {
+                while let Some((e, key)) = mentions.next_if(|(e, _)| e.start <= i) {
                     if e.start >= unit_start {
-                        if let Some(&n) = index.get(&entity_key(e)) {
+                        if let Some(&n) = index.get(key) {
                             in_unit.push(n);
                         }
                     }

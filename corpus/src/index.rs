@@ -5,19 +5,31 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use jiexi_engine::keywords::is_stopword;
 use jiexi_engine::script::fold;
-use jiexi_engine::{Analyzer, Entity, EntityType};
+use jiexi_engine::{Analyzer, CalendarDate, Entity, EntityType};
 
-use crate::authority::Authority;
+use crate::authority::{Authority, Key, Resolver};
 use crate::identity::{display_name, entity_key};
 use crate::Error;
+
+/// A document as the index is given it: its text and its date (the library's free
+/// text, `2024-12-17`; relative dates in the text resolve against it when it is one).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub text: String,
+    pub date: String,
+}
 
 /// One document of the index.
 pub(crate) struct Indexed {
     text: String,
+    /// The date it was analysed as of (see [`Source`]).
+    pub(crate) date: String,
     /// Word counts by folded form, with the first surface form seen.
     pub(crate) words: HashMap<String, (String, usize)>,
     /// The text folded for matching (widths, Simplified), char for char: offsets agree.
@@ -25,8 +37,53 @@ pub(crate) struct Indexed {
     pub(crate) chars: Vec<char>,
     /// The engine's entities, in text order: what the authority file is applied to.
     raw: Vec<Entity>,
+    /// [`entity_key`] of each of `raw`, made once: folding every mention again for each
+    /// change of the authority file was a third of applying it.
+    raw_keys: Vec<Key>,
     /// `raw` with the authority file applied: what every view reads.
     pub(crate) entities: Vec<Entity>,
+    /// [`entity_key`] of each of `entities`: what the views group by, without folding
+    /// each mention's text again for every question.
+    pub(crate) keys: Vec<Key>,
+}
+
+impl Indexed {
+    fn new(
+        Source { text, date }: Source,
+        words: HashMap<String, (String, usize)>,
+        raw: Vec<Entity>,
+    ) -> Indexed {
+        let raw_keys = raw.iter().map(entity_key).collect();
+        Indexed {
+            date,
+            words,
+            folded: fold(&text).chars().collect(),
+            chars: text.chars().collect(),
+            text,
+            raw,
+            raw_keys,
+            entities: Vec::new(),
+            keys: Vec::new(),
+        }
+    }
+
+    /// `raw` with `resolver`'s file applied, into `entities` and `keys`.
+    fn apply(&mut self, resolver: &Resolver) {
+        self.entities.clear();
+        self.keys.clear();
+        for (e, key) in self.raw.iter().zip(&self.raw_keys) {
+            let mut e = e.clone();
+            if let Some(key) = resolver.resolve_keyed(&mut e, key) {
+                self.entities.push(e);
+                self.keys.push(key);
+            }
+        }
+    }
+
+    /// The entities with their keys, in text order.
+    pub(crate) fn keyed(&self) -> impl Iterator<Item = (&Entity, &Key)> {
+        self.entities.iter().zip(&self.keys)
+    }
 }
 
 /// A row of the entity index.
@@ -120,35 +177,44 @@ pub struct CorpusIndex {
 }
 
 impl CorpusIndex {
-    /// Brings the index to exactly `docs` (id, text): documents gone are dropped, new or
-    /// changed ones analysed, the rest kept. Returns how many were analysed.
+    /// Brings the index to exactly `docs` (id, text), undated: documents gone are dropped,
+    /// new or changed ones analysed, the rest kept. Returns how many were analysed.
     pub fn update(&mut self, analyzer: &Analyzer, docs: &[(String, String)]) -> usize {
-        let docs: Vec<(String, Option<String>)> = docs
+        let docs: Vec<(String, Option<Source>)> = docs
             .iter()
-            .map(|(id, text)| (id.clone(), Some(text.clone())))
+            .map(|(id, text)| {
+                let source = Source {
+                    text: text.clone(),
+                    date: String::new(),
+                };
+                (id.clone(), Some(source))
+            })
             .collect();
         self.update_changed(analyzer, docs)
     }
 
-    /// As [`update`](Self::update), but a document given without text (`None`) is one the
-    /// index already has, unchanged: the page sends only what changed (a thousand texts
-    /// were 6 MB per message). A `None` for a document the index lacks is dropped.
+    /// As [`update`](Self::update), with each document's date, and a document given
+    /// without its source (`None`) is one the index already has, unchanged: the page sends
+    /// only what changed (a thousand texts were 6 MB per message). A `None` for a document
+    /// the index lacks is dropped. A document whose date changed is analysed again, as
+    /// its relative dates now mean other days.
     pub fn update_changed(
         &mut self,
         analyzer: &Analyzer,
-        docs: Vec<(String, Option<String>)>,
+        docs: Vec<(String, Option<Source>)>,
     ) -> usize {
         let mut old: HashMap<String, Indexed> =
             std::mem::take(&mut self.docs).into_iter().collect();
         let mut analysed = 0;
-        for (id, text) in docs {
-            let indexed = match (old.remove(&id), text) {
+        for (id, source) in docs {
+            let indexed = match (old.remove(&id), source) {
                 (Some(ix), None) => ix,
                 (None, None) => continue,
-                (Some(ix), Some(text)) if ix.text == text => ix,
-                (_, Some(text)) => {
+                (Some(ix), Some(s)) if ix.text == s.text && ix.date == s.date => ix,
+                (_, Some(source)) => {
                     analysed += 1;
-                    let analysis = analyzer.analyze(&text);
+                    let date = CalendarDate::parse(source.date.trim());
+                    let analysis = analyzer.analyze_dated(&source.text, date);
                     let mut words: HashMap<String, (String, usize)> = HashMap::new();
                     for t in &analysis.tokens {
                         if let Some(key) = word_key(&t.text) {
@@ -158,17 +224,9 @@ impl CorpusIndex {
                                 .1 += 1;
                         }
                     }
-                    let raw = analysis.entities;
-                    let mut entities = raw.clone();
-                    self.authority.resolver().apply(&mut entities);
-                    Indexed {
-                        words,
-                        folded: fold(&text).chars().collect(),
-                        chars: text.chars().collect(),
-                        text,
-                        raw,
-                        entities,
-                    }
+                    let mut indexed = Indexed::new(source, words, analysis.entities);
+                    indexed.apply(&self.authority.resolver());
+                    indexed
                 }
             };
             self.docs.push((id, indexed));
@@ -183,14 +241,12 @@ impl CorpusIndex {
         let docs = docs
             .into_iter()
             .map(|(id, text, raw)| {
-                let indexed = Indexed {
+                let source = Source {
                     text: text.to_string(),
-                    words: HashMap::new(),
-                    folded: fold(text).chars().collect(),
-                    chars: text.chars().collect(),
-                    entities: raw.clone(),
-                    raw,
+                    date: String::new(),
                 };
+                let mut indexed = Indexed::new(source, HashMap::new(), raw);
+                indexed.apply(&Authority::default().resolver());
                 (id.to_string(), indexed)
             })
             .collect();
@@ -205,12 +261,22 @@ impl CorpusIndex {
         self.authority = authority;
         let resolver = self.authority.resolver();
         for (_, doc) in &mut self.docs {
-            doc.entities.clone_from(&doc.raw);
-            resolver.apply(&mut doc.entities);
+            doc.apply(&resolver);
         }
     }
 
-    /// The authority file the views apply.
+    /// Gives the documents these dates (id, date), as [`update_changed`](Self::update_changed)
+    /// would without analysing: for tests of the views that read dates.
+    #[cfg(test)]
+    pub(crate) fn with_dates(mut self, dates: &[(&str, &str)]) -> CorpusIndex {
+        for (id, doc) in &mut self.docs {
+            if let Some((_, d)) = dates.iter().find(|(i, _)| i == id) {
+                doc.date = d.to_string();
+            }
+        }
+        self
+    }
+
     /// Every document's id and text, in index order.
     pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
         self.docs
@@ -218,6 +284,7 @@ impl CorpusIndex {
             .map(|(id, d)| (id.as_str(), d.text.as_str()))
     }
 
+    /// The authority file the views apply.
     pub fn authority(&self) -> &Authority {
         &self.authority
     }
@@ -238,22 +305,21 @@ impl CorpusIndex {
     /// Every entity with its count and documents, most frequent first.
     pub fn entities(&self) -> Vec<IndexEntry> {
         let mut rows: Vec<IndexEntry> = Vec::new();
-        let mut at: HashMap<(EntityType, String), usize> = HashMap::new();
-        let mut forms: Vec<HashMap<&str, usize>> = Vec::new();
-        let mut names: Vec<HashMap<&str, usize>> = Vec::new();
+        let mut at: FxHashMap<&Key, usize> = FxHashMap::default();
+        let mut forms: Vec<FxHashMap<&str, usize>> = Vec::new();
+        let mut names: Vec<FxHashMap<&str, usize>> = Vec::new();
         for (id, doc) in &self.docs {
-            for e in &doc.entities {
-                let key = entity_key(e);
-                let i = *at.entry(key.clone()).or_insert_with(|| {
+            for (e, key) in doc.keyed() {
+                let i = *at.entry(key).or_insert_with(|| {
                     rows.push(IndexEntry {
                         kind: key.0,
-                        key: key.1,
+                        key: key.1.clone(),
                         text: String::new(),
                         count: 0,
                         docs: Vec::new(),
                     });
-                    forms.push(HashMap::new());
-                    names.push(HashMap::new());
+                    forms.push(FxHashMap::default());
+                    names.push(FxHashMap::default());
                     rows.len() - 1
                 });
                 let row = &mut rows[i];
@@ -270,7 +336,7 @@ impl CorpusIndex {
         }
         for ((row, forms), names) in rows.iter_mut().zip(forms).zip(names) {
             // Most frequent first, ties by text: the same row whatever the hash order.
-            let ranked = |counts: HashMap<&str, usize>| {
+            let ranked = |counts: FxHashMap<&str, usize>| {
                 let mut v: Vec<(String, usize)> = counts
                     .into_iter()
                     .map(|(f, n)| (f.to_string(), n))
@@ -410,8 +476,8 @@ impl CorpusIndex {
             }
             Query::Entity { kind, key } => {
                 for (d, (_, doc)) in self.docs.iter().enumerate() {
-                    for e in &doc.entities {
-                        if e.kind == *kind && entity_key(e).1 == *key {
+                    for (e, k) in doc.keyed() {
+                        if k.0 == *kind && k.1 == *key {
                             spans.push((d, e.start, e.end));
                         }
                     }
@@ -576,9 +642,13 @@ mod tests {
     fn documents_sent_without_text_are_kept_as_they_were() {
         let mut ix = index(&[("a", A), ("b", B)]);
         let a = Analyzer::new();
+        let source = Source {
+            text: format!("{A}羅柳斌。"),
+            date: String::new(),
+        };
         let docs = vec![
             ("b".to_string(), None),
-            ("a".to_string(), Some(format!("{A}羅柳斌。"))),
+            ("a".to_string(), Some(source)),
             ("gone".to_string(), None),
         ];
         assert_eq!(
@@ -593,6 +663,35 @@ mod tests {
             .find(|r| r.kind == EntityType::Person && r.key == "罗柳斌")
             .expect("羅柳斌 indexed");
         assert_eq!(person.count, 4, "b's two kept, a's now two");
+    }
+
+    #[test]
+    fn a_document_whose_date_changed_is_analysed_again_as_of_it() {
+        let a = Analyzer::new();
+        let mut ix = CorpusIndex::default();
+        let text = "運輸署昨日宣布新巴士線通車。";
+        let dated = |date: &str| {
+            let source = Source {
+                text: text.to_string(),
+                date: date.to_string(),
+            };
+            vec![("a".to_string(), Some(source))]
+        };
+        let yesterday = |ix: &CorpusIndex| {
+            let (_, doc) = ix.documents().next().expect("indexed");
+            let e = doc.entities.iter().find(|e| e.text == "昨日").cloned();
+            match e.and_then(|e| e.value) {
+                Some(jiexi_engine::Value::Date(d)) => Some(d.iso()),
+                _ => None,
+            }
+        };
+        assert_eq!(ix.update_changed(&a, dated("")), 1);
+        assert_eq!(yesterday(&ix), None, "undated: 昨日 has no day");
+        assert_eq!(ix.update_changed(&a, dated("2024-12-17")), 1);
+        assert_eq!(yesterday(&ix).as_deref(), Some("2024-12-16"));
+        assert_eq!(ix.update_changed(&a, dated("2024-12-17")), 0, "unchanged");
+        assert_eq!(ix.update_changed(&a, vec![("a".to_string(), None)]), 0);
+        assert_eq!(yesterday(&ix).as_deref(), Some("2024-12-16"));
     }
 }
 

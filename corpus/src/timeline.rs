@@ -29,20 +29,14 @@ pub struct DocMoment {
     pub moment: Moment,
 }
 
-/// The library's timeline: every indexed document analysed as an article of its date
-/// (`date_of` its id: `YYYY-MM-DD`, or anything else for none), the authority file
-/// applied, its moments merged earliest first (documents in index order on a tie).
-pub fn library_timeline(
-    analyzer: &Analyzer,
-    index: &crate::index::CorpusIndex,
-    date_of: impl Fn(&str) -> String,
-) -> Vec<DocMoment> {
+/// The library's timeline: the moments of every indexed document (each analysed as an
+/// article of its own date when indexed, the authority file applied), merged earliest
+/// first (documents in index order on a tie). Nothing is analysed again.
+pub fn library_timeline(index: &crate::index::CorpusIndex) -> Vec<DocMoment> {
     let mut all = Vec::new();
-    for (id, text) in index.texts() {
-        let mut analysis = analyze_dated(analyzer, text, &date_of(id));
-        index.authority().apply(&mut analysis);
+    for (id, doc) in index.documents() {
         all.extend(
-            timeline(text, &analysis)
+            moments(&doc.chars, &doc.entities)
                 .into_iter()
                 .map(|moment| DocMoment {
                     doc: id.to_string(),
@@ -66,22 +60,27 @@ pub fn analyze_dated(analyzer: &Analyzer, text: &str, date: &str) -> Analysis {
 /// text order.
 pub fn timeline(text: &str, analysis: &Analysis) -> Vec<Moment> {
     let chars: Vec<char> = text.chars().collect();
+    moments(&chars, &analysis.entities)
+}
+
+/// [`timeline`] of a text's chars and its entities, in text order.
+fn moments(chars: &[char], entities: &[Entity]) -> Vec<Moment> {
     let mut moments = Vec::new();
-    for (k, e) in analysis.entities.iter().enumerate() {
+    for (k, e) in entities.iter().enumerate() {
         let Some(Value::Date(date)) = e.value else {
             continue;
         };
         debug_assert_eq!(e.kind, EntityType::Date);
-        let (start, end) = sentence_around(&chars, e.start, e.end);
+        let (start, end) = sentence_around(chars, e.start, e.end);
         // Entities are in text order: the sentence's are those around the date's.
-        let first = analysis.entities[..k]
+        let first = entities[..k]
             .iter()
             .rposition(|x| x.end <= start)
             .map_or(0, |i| i + 1);
-        let last = analysis.entities[k..]
+        let last = entities[k..]
             .iter()
             .position(|x| x.start >= end)
-            .map_or(analysis.entities.len(), |i| k + i);
+            .map_or(entities.len(), |i| k + i);
         moments.push((
             date,
             Moment {
@@ -91,7 +90,7 @@ pub fn timeline(text: &str, analysis: &Analysis) -> Vec<Moment> {
                 start,
                 end,
                 sentence: chars[start..end].iter().collect(),
-                entities: analysis.entities[first..last].to_vec(),
+                entities: entities[first..last].to_vec(),
             },
         ));
     }
@@ -148,22 +147,19 @@ mod tests {
     #[test]
     fn the_library_timeline_dates_each_document_by_its_own_date_and_merges_them() {
         let mut index = crate::index::CorpusIndex::default();
-        let docs = [
-            ("a".to_string(), STORY.to_string()),
+        let source = |text: &str, date: &str| crate::index::Source {
+            text: text.to_string(),
+            date: date.to_string(),
+        };
+        let docs = vec![
+            ("a".to_string(), Some(source(STORY, "2024-12-17"))),
             (
                 "b".to_string(),
-                "記者昨日獲悉，計劃於2020年啟動。".to_string(),
+                Some(source("記者昨日獲悉，計劃於2020年啟動。", "")),
             ),
         ];
-        index.update(analyzer(), &docs);
-        let date_of = |id: &str| {
-            if id == "a" {
-                "2024-12-17".to_string()
-            } else {
-                String::new()
-            }
-        };
-        let all = library_timeline(analyzer(), &index, date_of);
+        index.update_changed(analyzer(), docs);
+        let all = library_timeline(&index);
         let got: Vec<(&str, &str)> = all
             .iter()
             .map(|m| (m.doc.as_str(), m.moment.date.as_str()))

@@ -51,18 +51,13 @@ pub fn Timeline(
     let query = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
-    // Asked again when the index, the documents' dates or the authority file change.
+    // Asked again when the index changes: documents (or their dates) indexed again, or
+    // recounted with a new authority file.
     Effect::new(move |_| {
-        client.authority.track();
         if !open.get() || client.corpus.with(Option::is_none) {
             return;
         }
-        let dates = library.docs.with(|docs| {
-            docs.iter()
-                .map(|d| (d.id.clone(), d.date.clone()))
-                .collect()
-        });
-        client.timeline(dates);
+        client.timeline();
     });
     let title = move |id: &str| library.title(id);
     let matching = Memo::new(move |_| {

@@ -73,9 +73,7 @@ pub fn CorpusViews(
     Effect::new(move |_| {
         client.workers.track();
         if open.get() {
-            library
-                .docs
-                .with(|d| client.index_corpus(d.iter().map(|d| (d.id.as_str(), d.text.as_str()))));
+            library.docs.with(|d| client.index_corpus(d.iter()));
         }
     });
     let filter = RwSignal::new(String::new());

@@ -29,22 +29,16 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
     // the corpus views do, also from the reading pane.
     Effect::new(move |_| {
         client.workers.track();
-        library
-            .docs
-            .with(|d| client.index_corpus(d.iter().map(|d| (d.id.as_str(), d.text.as_str()))));
+        library.docs.with(|d| client.index_corpus(d.iter()));
     });
-    // Asked again when the library's index or the authority file changes.
+    // Asked again when the library's index changes: re-indexed, or recounted after a
+    // change of the authority file (the recount's answer, not the change, so the card is
+    // counted once, and with the file).
     {
         let entity = entity.clone();
         Effect::new(move |_| {
             client.corpus.track();
-            client.authority.track();
-            let dates = library.docs.with_untracked(|docs| {
-                docs.iter()
-                    .map(|d| (d.id.clone(), d.date.clone()))
-                    .collect()
-            });
-            client.card(entity.clone(), dates);
+            client.card(entity.clone());
         });
     }
     let card = Memo::new(move |_| client.card.get().flatten());
@@ -124,6 +118,27 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
             );
             merge_with.set(String::new());
             follow(&name, kind);
+        }
+    };
+    // A type for the whole library: the entity keeps its name and merges, and its card
+    // follows it to its new key.
+    let retype = {
+        let entity = entity.clone();
+        move |ev: leptos::ev::Event| {
+            let Some(to) = EntityType::parse(&event_target_value(&ev)) else {
+                return;
+            };
+            let name = card
+                .get_untracked()
+                .map_or_else(|| entity.1.clone(), |c| c.name);
+            store.change(
+                Op::Retype {
+                    entity: entity.clone(),
+                    kind: to,
+                },
+                format!("{name}: {} → {}", kind.as_str(), to.as_str()),
+            );
+            follow(&name, to);
         }
     };
     let block = {
@@ -248,6 +263,14 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" data-testid="card-merge" on:click=merge>{tr("合併", "Merge")}</button>
+                <label>{tr("改類型為", "Change type to")}
+                    <select data-testid="card-retype" on:change=retype>
+                        <option value="" selected>{tr("（選擇）", "(choose)")}</option>
+                        {EntityType::ALL.into_iter().filter(|t| *t != kind).map(|t| view! {
+                            <option value=t.as_str()>{move || type_label(t, i18n.0.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
                 <button type="button" data-testid="card-block" on:click=block>{tr("永不標註", "Never mark it")}</button>
             </div>
         </section>

@@ -241,6 +241,19 @@ pub fn App() -> impl IntoView {
     // The user's open document's date, for the analysis (relative dates resolve
     // against it).
     let use_current_date = move || client.set_date(&library.current_date());
+    // A new date for the open document analyses it again at once: its relative dates
+    // (昨日, 上週五) now mean other days. Opening another document is analysed by itself.
+    let open_dated = Memo::new(move |_| library.open_dated());
+    Effect::new(move |before: Option<Option<(String, String)>>| {
+        let now = open_dated.get();
+        if let (Some(Some((was, then))), Some((id, date))) = (&before, &now) {
+            if was == id && then != date {
+                use_current_date();
+                reanalyze.run(());
+            }
+        }
+        now
+    });
     // What the user types, pastes or opens is theirs: kept in the library as they go.
     let edit = move |value: String| {
         showing.set(None);

@@ -375,23 +375,30 @@ impl AnalysisClient {
         }
     }
 
-    /// Indexes the bundled documents and the user's `docs` (id, text) for the corpus
-    /// views. Texts the worker already has are not sent again: at a thousand documents
-    /// every save sent 6 MB (a hash per text tells which changed).
-    pub fn index_corpus<'a>(&self, docs: impl Iterator<Item = (&'a str, &'a str)>) {
+    /// Indexes the bundled documents and the user's `docs` for the corpus views. Texts the
+    /// worker already has are not sent again: at a thousand documents every save sent
+    /// 6 MB (a hash per text and date tells which changed).
+    pub fn index_corpus<'a>(
+        &self,
+        docs: impl Iterator<Item = &'a jiexi_corpus::library::Document>,
+    ) {
         use std::hash::{Hash, Hasher};
-        let docs: Vec<(String, Option<String>)> = self
+        let docs: Vec<(String, Option<jiexi_corpus::index::Source>)> = self
             .indexed
             .try_update_value(|sent| {
                 let mut now = std::collections::HashMap::new();
                 let docs = docs
-                    .map(|(id, text)| {
+                    .map(|d| {
                         let mut h = std::collections::hash_map::DefaultHasher::new();
-                        text.hash(&mut h);
+                        (&d.text, &d.date).hash(&mut h);
                         let hash = h.finish();
-                        let same = sent.get(id) == Some(&hash);
-                        now.insert(id.to_string(), hash);
-                        (id.to_string(), (!same).then(|| text.to_string()))
+                        let same = sent.get(&d.id) == Some(&hash);
+                        now.insert(d.id.clone(), hash);
+                        let source = jiexi_corpus::index::Source {
+                            text: d.text.clone(),
+                            date: d.date.clone(),
+                        };
+                        (d.id.clone(), (!same).then_some(source))
                     })
                     .collect();
                 *sent = now;
@@ -424,26 +431,29 @@ impl AnalysisClient {
         });
     }
 
-    /// Asks for the library's timeline; `dates` are the user's documents' (id, date).
-    pub fn timeline(&self, dates: Vec<(String, String)>) {
+    /// Asks for the library's timeline.
+    pub fn timeline(&self) {
         let id = self.timeline.ask();
-        self.send(Request::Timeline { id, dates });
+        self.send(Request::Timeline { id });
     }
 
-    /// Uses `authority` from now on, in this worker and any that replaces it.
+    /// Uses `authority` from now on, in this worker and any that replaces it. The entity
+    /// index with it applied is asked for after what the caller sends next in the same
+    /// turn (the open article's analysis): at a thousand documents the recount takes
+    /// longer than the article, which the user is looking at.
     pub fn set_authority(&self, authority: jiexi_corpus::authority::Authority) {
         self.authority.set(authority.clone());
         self.send(Request::SetAuthority { authority });
+        let this = *self;
+        leptos::task::spawn_local(async move { this.send(Request::Recount) });
     }
 
-    /// Asks for the card of `entity` (its key in the entity index); `dates` are the
-    /// user's documents' (id, date).
-    pub fn card(&self, entity: jiexi_corpus::authority::Key, dates: Vec<(String, String)>) {
+    /// Asks for the card of `entity` (its key in the entity index).
+    pub fn card(&self, entity: jiexi_corpus::authority::Key) {
         let id = self.card.ask();
         self.send(Request::Card {
             id,
             entity,
-            dates,
             related: 8,
         });
     }

@@ -491,7 +491,6 @@ impl LibraryState {
         self.find(id).map(|d| d.text)
     }
 
-    /// Opens the user document `id`; its text.
     /// The open document's date as the user gave it (`2024-12-17`), or empty.
     pub fn current_date(self) -> String {
         let Some(id) = self.current.get_untracked() else {
@@ -505,6 +504,16 @@ impl LibraryState {
         })
     }
 
+    /// The open document's id and date, tracked: what sees its date change.
+    pub fn open_dated(self) -> Option<(String, String)> {
+        let id = self.current.get()?;
+        self.docs.with(|docs| {
+            let doc = docs.iter().find(|d| d.id == id)?;
+            Some((id.clone(), doc.date.clone()))
+        })
+    }
+
+    /// Opens the user document `id`; its text.
     pub fn open(self, id: &str) -> Option<String> {
         let doc = self.find(id)?;
         self.close();

@@ -83,6 +83,24 @@ test('blocking a name removes it everywhere; it is listed, and can be marked aga
   await page.close();
 });
 
+test('retyping an entity changes its type in the panel and the reader; undo gives it back', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await pasteText(page.getByTestId('article-input'), ARTICLE);
+  await rows(page, 'ORG').nth(1).waitFor();
+  await choose(page, '香港科技大學');
+  await page.getByTestId('card-retype').selectOption('FAC');
+  await page.locator('[data-testid=entity-list] li[data-entity-type=FAC][data-entity-text="香港科技大學"]').waitFor();
+  assert.deepEqual(await names(page, 'ORG'), ['香港大學']);
+  assert.equal(await page.locator('[data-testid=reader] mark[data-entity=FAC]').count(), 2);
+  // The card follows the entity to its new type.
+  await page.waitForFunction(() => document.querySelector('[data-testid=card-name]')?.textContent === '香港科技大學');
+  await page.getByTestId('authority-undo').click();
+  await rows(page, 'ORG').nth(1).waitFor();
+  assert.equal(await page.locator('[data-testid=reader] mark[data-entity=FAC]').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the library file carries the authority file to another device', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url, { acceptDownloads: true });
   await pasteText(page.getByTestId('article-input'), ARTICLE);

@@ -63,3 +63,25 @@ test('the timeline lists the seed stories\' dated sentences in date order; filte
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a date given to the open article resolves its relative dates at once, in the panel and on the timeline', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await pasteText(page.getByTestId('article-input'), '運輸署昨日宣布，新巴士線將於下月啟用。');
+  const yesterday = page.locator('[data-testid=entity-list] li[data-entity-type=DATE][data-entity-text="昨日"]');
+  await yesterday.waitFor();
+  assert.equal(await yesterday.getAttribute('data-value'), null, 'undated: 昨日 is no day yet');
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await page.getByTestId('doc-date').fill('2024-12-17');
+  await page.getByTestId('doc-date').press('Enter');
+  // Analysed again without reopening it.
+  await page.locator('[data-testid=entity-list] li[data-entity-text="昨日"][data-value="2024-12-16"]').waitFor();
+  assert.equal(
+    await page.locator('[data-testid=entity-list] li[data-entity-text="下月"]').getAttribute('data-value'),
+    '2025-01',
+  );
+  // The corpus index took the date too: the sentence is on the timeline at that day.
+  await page.goto(`${app.server.url}#/corpus/timeline`);
+  await page.locator('[data-testid=timeline-row][data-date="2024-12-16"]', { hasText: '運輸署' }).waitFor({ timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

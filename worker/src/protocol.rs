@@ -9,7 +9,7 @@ use jiexi_corpus::card::Card;
 use jiexi_corpus::cooccurrence::{Graph, Unit};
 use jiexi_corpus::corrections::UserDictionary;
 use jiexi_corpus::identity::EntityGroup;
-use jiexi_corpus::index::{Distinctive, Hit, IndexEntry, Order, Query, WordCount};
+use jiexi_corpus::index::{Distinctive, Hit, IndexEntry, Order, Query, Source, WordCount};
 use jiexi_corpus::stats::Stats;
 use jiexi_engine::keywords::Keyword;
 use jiexi_engine::{Entity, EntityType, Script};
@@ -34,10 +34,11 @@ pub enum Request {
         date: Option<String>,
         corrections: UserDictionary,
     },
-    /// Index the bundled documents and these (id, text) of the user's for the corpus
-    /// views. The text is `None` for a document sent before and unchanged since; the
-    /// library is listed whole, so documents gone leave the index.
-    Index { docs: Vec<(String, Option<String>)> },
+    /// Index the bundled documents and these of the user's (id, text and date) for the
+    /// corpus views, each analysed as an article of its date. The source is `None` for a
+    /// document sent before and unchanged since; the library is listed whole, so
+    /// documents gone leave the index.
+    Index { docs: Vec<(String, Option<Source>)> },
     /// Concordance lines of the indexed corpus.
     Concordance {
         id: u64,
@@ -63,21 +64,20 @@ pub enum Request {
     DecodeArchive { name: String, bytes: Vec<u8> },
     /// The user's authority file, replacing the one before: applied to every answer from
     /// now on (analyses, the index, concordance, graph, cards). Sent whole after each
-    /// change (or undo); it is small.
+    /// change (or undo); it is small. Not answered: the corpus is brought to it by the
+    /// next request but an analysis, so the open article, analysed again right after,
+    /// is answered before the whole library is recounted (see `Recount`).
     SetAuthority { authority: Authority },
-    /// The library's timeline: every indexed document analysed as an article of its date
-    /// (`dates`: the user's documents' (id, date); the bundled ones' the worker knows).
-    Timeline {
-        id: u64,
-        dates: Vec<(String, String)>,
-    },
-    /// The card of one entity of the indexed corpus, by its key in the entity index.
-    /// `dates`: (id, date) of the user's documents (the bundled ones' the worker knows);
+    /// The entity index with the authority file in use, answered by `AuthorityApplied`:
+    /// sent after `SetAuthority` and the open article's analysis.
+    Recount,
+    /// The library's timeline: the dated sentences of every indexed document.
+    Timeline { id: u64 },
+    /// The card of one entity of the indexed corpus, by its key in the entity index;
     /// `related`: how many companions to list.
     Card {
         id: u64,
         entity: Key,
-        dates: Vec<(String, String)>,
         related: usize,
     },
 }

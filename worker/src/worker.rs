@@ -1,8 +1,9 @@
 //! The worker side of the page ↔ worker protocol ([`crate::protocol`]).
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
+use jiexi_corpus::authority::Authority;
 use jiexi_corpus::identity::group_entities;
-use jiexi_corpus::index::CorpusIndex;
+use jiexi_corpus::index::{CorpusIndex, Source};
 use jiexi_corpus::{input, stats};
 use jiexi_engine::keywords::{self, DocFrequencies};
 use jiexi_engine::{Analyzer, CalendarDate, Script};
@@ -47,6 +48,9 @@ struct Corpus {
     frequencies: Option<DocFrequencies>,
     /// The corpus views' index, built when they are first opened.
     index: CorpusIndex,
+    /// An authority file received and not yet applied to the index: analyses use it at
+    /// once, the index takes it before it answers anything (see `Request::SetAuthority`).
+    authority: Option<Authority>,
 }
 
 /// Milliseconds, sub-millisecond where the browser allows.
@@ -101,6 +105,14 @@ impl Corpus {
         })
     }
 
+    /// The index brought to the authority file received last.
+    fn index(&mut self) -> &mut CorpusIndex {
+        if let Some(authority) = self.authority.take() {
+            self.index.set_authority(authority);
+        }
+        &mut self.index
+    }
+
     /// Answers a request that needs the analyzer.
     fn answer(&mut self, analyzer: &Analyzer, msg: Request) -> Option<Response> {
         match msg {
@@ -120,7 +132,9 @@ impl Corpus {
                 let mut analysis = analyzer.analyze_dated(&text, date);
                 let elapsed_ms = now() - started;
                 corrections.apply(&text, &mut analysis);
-                self.index.authority().apply(&mut analysis);
+                (self.authority.as_ref())
+                    .unwrap_or(self.index.authority())
+                    .apply(&mut analysis);
                 let corpus = Self::frequencies(analyzer, &mut self.frequencies);
                 let keywords = Keywords {
                     tfidf: keywords::tfidf(&analysis.tokens, corpus, KEYWORDS),
@@ -139,15 +153,22 @@ impl Corpus {
             }
             Request::Index { docs } => {
                 let started = now();
-                let mut all: Vec<(String, Option<String>)> = bundled::indexed()
-                    .map(|d| (d.id.clone(), Some(d.text.to_string())))
+                let mut all: Vec<(String, Option<Source>)> = bundled::indexed()
+                    .map(|d| {
+                        let source = Source {
+                            text: d.text.to_string(),
+                            date: d.date.clone(),
+                        };
+                        (d.id.clone(), Some(source))
+                    })
                     .collect();
                 all.extend(docs);
-                let analysed = self.index.update_changed(analyzer, all);
+                let index = self.index();
+                let analysed = index.update_changed(analyzer, all);
                 Some(Response::Indexed {
-                    entities: self.index.entities(),
-                    words: self.index.words(WORDS),
-                    docs: self.index.len(),
+                    entities: index.entities(),
+                    words: index.words(WORDS),
+                    docs: index.len(),
                     analysed,
                     elapsed_ms: now() - started,
                 })
@@ -160,7 +181,7 @@ impl Corpus {
                 limit,
             } => {
                 let started = now();
-                let result = self.index.concordance(&query, width, order, limit);
+                let result = self.index().concordance(&query, width, order, limit);
                 Some(Response::Concordance {
                     id,
                     result,
@@ -174,7 +195,7 @@ impl Corpus {
                 max_nodes,
             } => {
                 let started = now();
-                let graph = self.index.cooccurrence(unit, &types, max_nodes);
+                let graph = self.index().cooccurrence(unit, &types, max_nodes);
                 Some(Response::Graph {
                     id,
                     graph,
@@ -182,27 +203,25 @@ impl Corpus {
                 })
             }
             Request::Distinctive { doc, limit } => Some(Response::Distinctive {
-                words: self.index.distinctive(&doc, limit),
+                words: self.index().distinctive(&doc, limit),
                 doc,
             }),
             Request::SetAuthority { authority } => {
+                self.authority = Some(authority);
+                None
+            }
+            Request::Recount => {
                 let started = now();
-                self.index.set_authority(authority);
+                let index = self.index();
                 Some(Response::AuthorityApplied {
-                    entities: self.index.entities(),
-                    docs: self.index.len(),
+                    entities: index.entities(),
+                    docs: index.len(),
                     elapsed_ms: now() - started,
                 })
             }
-            Request::Timeline { id, dates } => {
+            Request::Timeline { id } => {
                 let started = now();
-                let mut dates: std::collections::HashMap<String, String> =
-                    dates.into_iter().collect();
-                dates.extend(bundled::indexed().map(|d| (d.id.clone(), d.date.clone())));
-                let moments =
-                    jiexi_corpus::timeline::library_timeline(analyzer, &self.index, |id| {
-                        dates.get(id).cloned().unwrap_or_default()
-                    });
+                let moments = jiexi_corpus::timeline::library_timeline(self.index());
                 Some(Response::Timeline {
                     id,
                     moments,
@@ -212,18 +231,11 @@ impl Corpus {
             Request::Card {
                 id,
                 entity,
-                dates,
                 related,
-            } => {
-                let mut dates: std::collections::HashMap<String, String> =
-                    dates.into_iter().collect();
-                dates.extend(bundled::indexed().map(|d| (d.id.clone(), d.date.clone())));
-                let date = |id: &str| dates.get(id).cloned().unwrap_or_default();
-                Some(Response::Card {
-                    id,
-                    card: self.index.card(&entity, date, related),
-                })
-            }
+            } => Some(Response::Card {
+                id,
+                card: self.index().card(&entity, related),
+            }),
             Request::Decode { .. } | Request::DecodeArchive { .. } => None,
         }
     }

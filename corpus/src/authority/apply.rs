@@ -51,6 +51,14 @@ impl Resolver<'_> {
     /// Gives `e` its entity's type and canonical name; false if it is blocked.
     pub fn resolve(&self, e: &mut Entity) -> bool {
         let key = entity_key(e);
+        self.resolve_keyed(e, &key).is_some()
+    }
+
+    /// As [`resolve`](Self::resolve), for a mention whose engine key is known (`key`,
+    /// [`entity_key`] of `e` as the engine gave it): the corpus index keeps those, so
+    /// applying a new file folds only the mentions it touches. Returns the mention's key
+    /// now, or `None` if it is blocked.
+    pub fn resolve_keyed(&self, e: &mut Entity, key: &Key) -> Option<Key> {
         // The surface form is folded only when an alias or a block may need it: most
         // files merge and rename, and this runs for every mention of the corpus.
         let needed = !(self.by_alias.is_empty() && self.blocked.is_empty());
@@ -76,18 +84,19 @@ impl Resolver<'_> {
                 .any(|k| self.blocked.contains(&(text.clone(), k)))
         };
         if !self.blocked.is_empty() && (blocked(surface) || blocked(&key.1)) {
-            return false;
+            return None;
         }
-        if let Some(entry) = entry {
-            e.kind = entry.kind;
-            match &entry.name {
-                // `entity_key` folds it to the entry's key; the views show it as written.
-                Some(name) => e.alias_of = Some(name.clone()),
-                // Unnamed: its key already, unless it came in by an alias.
-                None if key.1 != entry.key => e.alias_of = Some(entry.key.clone()),
-                None => {}
-            }
+        let Some(entry) = entry else {
+            return Some(key.clone());
+        };
+        e.kind = entry.kind;
+        match &entry.name {
+            // `entity_key` folds it to the entry's key; the views show it as written.
+            Some(name) => e.alias_of = Some(name.clone()),
+            // Unnamed: its key already, unless it came in by an alias.
+            None if key.1 != entry.key => e.alias_of = Some(entry.key.clone()),
+            None => {}
         }
-        true
+        Some(entity_key(e))
     }
 }
