@@ -29,6 +29,29 @@ fn is_metadata(name: &str) -> bool {
             .is_some_and(|f| f.starts_with("._") || f == ".DS_Store")
 }
 
+/// An entry's name as its archiver wrote it. Archivers on Chinese Windows write names in
+/// the system's code page (Big5, GBK) without the zip format's UTF-8 flag, and the
+/// format's fallback for such names, CP437, turns them into box-drawing characters; so
+/// a name that is not plain ASCII is read as UTF-8 if it is that, else in the encoding
+/// its bytes look like (Hong Kong's first, as for dropped files), else as CP437.
+fn entry_name<R: Read>(file: &zip::read::ZipFile<'_, R>) -> String {
+    let raw = file.name_raw();
+    if raw.is_ascii() {
+        return file.name().to_string();
+    }
+    if let Ok(name) = std::str::from_utf8(raw) {
+        return name.to_string();
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(raw, true);
+    let (name, _, malformed) = detector.guess(Some(b"hk"), true).decode(raw);
+    if malformed {
+        file.name().to_string()
+    } else {
+        name.into_owned()
+    }
+}
+
 /// Reads a `.zip` (stored or deflated entries): the decoded text of every file in it,
 /// or why not (binary, an encoding not recognised, too large, an archive inside, a
 /// name that climbs out of its folder, a damaged or unsupported entry). Folders and
@@ -55,7 +78,7 @@ pub fn decode_zip(source: &str, bytes: &[u8]) -> Result<Vec<ArchiveEntry>, Error
                 continue;
             }
         };
-        let name = file.name().to_string();
+        let name = entry_name(&file);
         if file.is_dir() || is_metadata(&name) {
             continue;
         }
@@ -135,6 +158,31 @@ mod tests {
             }
         }
         w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn names_written_in_a_chinese_code_page_are_read_in_it() {
+        for (name, encoding) in [
+            ("深港合作.txt", encoding_rs::BIG5),
+            ("深港合作.txt", encoding_rs::GBK),
+            ("新聞/科學園.txt", encoding_rs::BIG5),
+        ] {
+            let (raw, _, _) = encoding.encode(name);
+            // Written under an ASCII name of the same length, then given the code page's
+            // bytes: what a Windows archiver writes (no UTF-8 flag).
+            let placeholder: String = "x".repeat(raw.len() - 4) + ".txt";
+            let mut bytes = zip_of(&[(placeholder.as_str(), "內文".as_bytes())]);
+            let mut at = 0;
+            while let Some(i) =
+                (bytes[at..].windows(raw.len())).position(|w| w == placeholder.as_bytes())
+            {
+                bytes[at + i..at + i + raw.len()].copy_from_slice(&raw);
+                at += i + raw.len();
+            }
+            let entries = decode_zip("news.zip", &bytes).unwrap();
+            assert_eq!(entries[0].name, name, "{}", encoding.name());
+            assert_eq!(entries[0].result.as_ref().unwrap().text, "內文");
+        }
     }
 
     #[test]
