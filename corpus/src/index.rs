@@ -256,12 +256,18 @@ impl CorpusIndex {
         }
     }
 
-    /// Replaces the authority file every view applies; no document is analysed again.
+    /// Replaces the authority file every view applies; no document is analysed again,
+    /// and only the documents that mention what the change touched are relabelled.
     pub fn set_authority(&mut self, authority: Authority) {
+        let touched = authority.touched_since(&self.authority);
         self.authority = authority;
         let resolver = self.authority.resolver();
         for (_, doc) in &mut self.docs {
-            doc.apply(&resolver);
+            let mentions =
+                |t: &std::collections::HashSet<Key>| doc.raw_keys.iter().any(|k| t.contains(k));
+            if touched.as_ref().is_none_or(mentions) {
+                doc.apply(&resolver);
+            }
         }
     }
 
@@ -533,6 +539,69 @@ mod tests {
 
     const A: &str = "記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將加快。";
     const B: &str = "罗柳斌报道：深圳市政府与香港中文大学（深圳）签约。羅柳斌補充。";
+
+    #[test]
+    fn a_new_authority_file_relabels_as_applying_it_afresh_would() {
+        use crate::authority::Op;
+        const C: &str = "香港大學與港大醫學院合作，香港科技大學亦參與。深圳市政府表示歡迎。";
+        let docs = [("a", A), ("b", B), ("c", C)];
+        let mut ix = index(&docs);
+        let org = |text: &str| (EntityType::Org, fold(text));
+        let person = (EntityType::Person, fold("羅柳斌"));
+        let ops = [
+            Op::Merge {
+                keys: vec![org("香港大學"), org("港大")],
+                name: "香港大學".into(),
+                kind: EntityType::Org,
+            },
+            Op::Rename {
+                entity: org("深圳市政府"),
+                name: "深圳市人民政府".into(),
+            },
+            Op::Retype {
+                entity: person.clone(),
+                kind: EntityType::Org,
+            },
+            Op::Note {
+                entity: org("香港科技大學"),
+                note: "科大".into(),
+            },
+            Op::Alias {
+                entity: org("香港科技大學"),
+                alias: "HKUST".into(),
+            },
+            Op::Block {
+                text: "香港中文大學（深圳）".into(),
+                kind: None,
+            },
+            Op::Split {
+                entity: org("香港大學"),
+                member: None,
+            },
+        ];
+        let mut file = Authority::default();
+        let mut undo = Vec::new();
+        for op in &ops {
+            match file.change(op) {
+                Ok(inverse) => undo.push(inverse),
+                Err(e) => panic!("{op:?}: {e}"),
+            }
+            ix.set_authority(file.clone());
+            let mut fresh = index(&docs);
+            fresh.set_authority(file.clone());
+            assert_eq!(ix.entities(), fresh.entities(), "after {op:?}");
+            for ((_, d), (_, f)) in ix.docs.iter().zip(&fresh.docs) {
+                assert_eq!(d.entities, f.entities, "after {op:?}");
+                assert_eq!(d.keys, f.keys, "after {op:?}");
+            }
+        }
+        for inverse in undo.iter().rev() {
+            file.change(inverse).unwrap();
+            ix.set_authority(file.clone());
+        }
+        assert!(file.is_empty());
+        assert_eq!(ix.entities(), index(&docs).entities(), "all undone");
+    }
 
     #[test]
     fn entities_are_counted_across_documents_and_scripts() {

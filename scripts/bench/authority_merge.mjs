@@ -6,6 +6,7 @@
 //   worker re-applies the authority file to every document and recounts the index);
 // - panel_ms: the click to the open article's panel showing one entity fewer (it is
 //   analysed again with the file);
+//   recount_ms is the worker's part of it (applying the file, recounting);
 // - card_ms: choosing the entity to its card shown (counted across the library);
 // - timeline_ms: the library's timeline opened to its first row shown.
 //   trunk build --release --offline && node scripts/bench/authority_merge.mjs [N] [RUNS]
@@ -46,6 +47,7 @@ try {
   const index = [];
   const panel = [];
   const cards = [];
+  const recount = [];
   for (let run = 0; run < Number(runs); run++) {
     const [first, second] = await orgs.evaluateAll((ls) => ls.slice(0, 2).map((l) => l.dataset.entityText));
     // The index lists its top rows: filtered to the name, the merged-away row is there.
@@ -75,6 +77,8 @@ try {
       const paneled = until(() => document.querySelectorAll('[data-testid=entity-list] li[data-entity-type=ORG]').length < count);
       return Promise.all([indexed, paneled]);
     }, [second, before]);
+    recount.push(Number(await page.getByTestId('corpus-state').getAttribute('data-recount-ms')));
+    if (process.env.DEBUG) console.log(await page.getByTestId('corpus-state').evaluate((e) => e.outerHTML));
     index.push(indexMs);
     panel.push(panelMs);
     await page.getByTestId('authority-undo').click();
@@ -95,6 +99,7 @@ try {
     documents: Number(n),
     runs: Number(runs),
     index_ms: Math.round(median(index)),
+    recount_ms: Math.round(median(recount)),
     panel_ms: Math.round(median(panel)),
     card_ms: Math.round(median(cards)),
     timeline_ms: Math.round(timeline),

@@ -260,7 +260,7 @@ pub fn CorpusViews(
             {move || match client.corpus.get() {
                 None => view! { <p class="muted" data-testid="corpus-state" data-state="working">{tr("建立索引中…", "Indexing…")}</p> }.into_any(),
                 Some(ix) => view! {
-                    <p class="muted" data-testid="corpus-state" data-state="ready" data-docs=ix.docs data-ms=ix.elapsed_ms>
+                    <p class="muted" data-testid="corpus-state" data-state="ready" data-docs=ix.docs data-ms=ix.elapsed_ms data-recount-ms=ix.recount_ms>
                         {move || format!("{} {} · {} {} · {:.0} ms",
                             ix.docs, i18n.tr("篇文件", "documents"),
                             ix.entities.len(), i18n.tr("個實體", "entities"),

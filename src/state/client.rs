@@ -42,6 +42,8 @@ pub struct CorpusIndexed {
     pub docs: usize,
     pub analysed: usize,
     pub elapsed_ms: f64,
+    /// The worker's time for the last recount with a new authority file, if any since.
+    pub recount_ms: Option<f64>,
 }
 
 /// Concordance lines (at most the limit asked) and the total, or why there are none.
@@ -134,8 +136,9 @@ pub struct AnalysisClient {
     pub corpus: RwSignal<Option<CorpusIndexed>>,
     /// The latest concordance asked for, once answered.
     pub concordance: Latest<ConcordanceLines>,
-    /// Hashes of the texts the worker's corpus index has, by document id.
-    indexed: StoredValue<std::collections::HashMap<String, u64>>,
+    /// Hashes of the texts (and dates) the worker's corpus index has, by document id;
+    /// `None` until the library is first sent to this worker.
+    indexed: StoredValue<Option<std::collections::HashMap<String, u64>>>,
     /// How many workers were started. A new one (after a restart) has an empty corpus
     /// index: the corpus views, if open, send the library again.
     pub workers: RwSignal<u64>,
@@ -300,6 +303,7 @@ impl AnalysisClient {
                     docs,
                     analysed,
                     elapsed_ms,
+                    recount_ms: self.corpus.with_untracked(|c| c.as_ref()?.recount_ms),
                 }));
                 mark("jiexi:indexed");
             }
@@ -345,9 +349,14 @@ impl AnalysisClient {
                 Err(why) => self.status.set(Status::Error(why.to_string())),
             },
             // The entity index with the user's authority file applied.
-            Response::AuthorityApplied { entities, .. } => self.corpus.update(|corpus| {
+            Response::AuthorityApplied {
+                entities,
+                elapsed_ms,
+                ..
+            } => self.corpus.update(|corpus| {
                 if let Some(corpus) = corpus {
                     corpus.entities = std::sync::Arc::new(entities);
+                    corpus.recount_ms = Some(elapsed_ms);
                 }
             }),
             Response::Timeline { id, moments, .. } => {
@@ -377,17 +386,22 @@ impl AnalysisClient {
 
     /// Indexes the bundled documents and the user's `docs` for the corpus views. Texts the
     /// worker already has are not sent again: at a thousand documents every save sent
-    /// 6 MB (a hash per text and date tells which changed).
+    /// 6 MB (a hash per text and date tells which changed). Nothing is sent when nothing
+    /// changed: each view that needs the index asks for it as it opens (the card does, at
+    /// every entity chosen), and the answer, the whole entity index, is not small.
     pub fn index_corpus<'a>(
         &self,
         docs: impl Iterator<Item = &'a jiexi_corpus::library::Document>,
     ) {
         use std::hash::{Hash, Hasher};
-        let docs: Vec<(String, Option<jiexi_corpus::index::Source>)> = self
+        type Sent = Vec<(String, Option<jiexi_corpus::index::Source>)>;
+        let docs = self
             .indexed
             .try_update_value(|sent| {
+                let first = sent.is_none();
+                let sent = sent.get_or_insert_with(Default::default);
                 let mut now = std::collections::HashMap::new();
-                let docs = docs
+                let docs: Sent = docs
                     .map(|d| {
                         let mut h = std::collections::hash_map::DefaultHasher::new();
                         (&d.text, &d.date).hash(&mut h);
@@ -401,11 +415,16 @@ impl AnalysisClient {
                         (d.id.clone(), (!same).then_some(source))
                     })
                     .collect();
+                let same = !first
+                    && now.len() == sent.len()
+                    && docs.iter().all(|(_, source)| source.is_none());
                 *sent = now;
-                docs
+                (!same).then_some(docs)
             })
-            .unwrap_or_default();
-        self.send(Request::Index { docs });
+            .flatten();
+        if let Some(docs) = docs {
+            self.send(Request::Index { docs });
+        }
     }
 
     /// Asks for concordance lines; only the answer to the latest question is shown.

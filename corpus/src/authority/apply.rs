@@ -42,6 +42,39 @@ impl Authority {
     }
 }
 
+impl Authority {
+    /// The engine keys whose mentions may be resolved differently under `self` than
+    /// under `before`: the members of every entry not in both as it is. `None` when any
+    /// mention may be: the blocked strings differ, or a changed entry has aliases (both
+    /// match a mention by its text, not its key). Re-applying a new file to a library
+    /// then touches only the documents that mention these.
+    pub fn touched_since(&self, before: &Authority) -> Option<HashSet<Key>> {
+        if self.blocked != before.blocked {
+            return None;
+        }
+        fn by_key(entries: &[Entry]) -> HashMap<Key, &Entry> {
+            entries.iter().map(|e| (e.key(), e)).collect()
+        }
+        let (now, then) = (by_key(&self.entries), by_key(&before.entries));
+        let changed = (self.entries.iter())
+            .filter(|e| then.get(&e.key()) != Some(e))
+            .chain(
+                before
+                    .entries
+                    .iter()
+                    .filter(|e| now.get(&e.key()) != Some(e)),
+            );
+        let mut touched = HashSet::new();
+        for e in changed {
+            if !e.aliases.is_empty() {
+                return None;
+            }
+            touched.extend(e.members.iter().cloned());
+        }
+        Some(touched)
+    }
+}
+
 impl Resolver<'_> {
     /// Applies the file to entities in text order (they stay in it).
     pub fn apply(&self, entities: &mut Vec<Entity>) {
