@@ -40,6 +40,32 @@ def test_analyze_many_takes_any_iterable_and_keeps_order():
     assert jiexi.analyze_many([]) == []
 
 
+def columns_of(tokens):
+    """Token dicts as the four lists of tokens="columns"."""
+    return {key: [t[key] for t in tokens] for key in ("start", "end", "text", "pos")}
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_token_columns_are_the_token_dicts_transposed(threads):
+    for dicts, columns in zip(
+        jiexi.analyze_many(TEXTS, threads=threads),
+        jiexi.analyze_many(TEXTS, threads=threads, tokens="columns"),
+    ):
+        assert list(columns) == ["script", "tokens", "entities"]
+        assert columns["tokens"] == columns_of(dicts["tokens"])
+        assert columns["script"] == dicts["script"] and columns["entities"] == dicts["entities"]
+    for text in OWN:
+        assert jiexi.analyze(text, tokens="columns")["tokens"] == columns_of(jiexi.analyze(text)["tokens"])
+
+
+def test_an_unknown_token_shape_is_refused():
+    for call in (lambda: jiexi.analyze("香港", tokens="rows"), lambda: jiexi.analyze_many(["香港"], tokens="")):
+        with pytest.raises(ValueError, match='tokens must be "dicts" or "columns"'):
+            call()
+    with pytest.raises(TypeError):
+        jiexi.analyze("香港", tokens=None)
+
+
 def test_entities_are_analyze_entities():
     for text in TEXTS:
         assert jiexi.entities(text) == jiexi.analyze(text)["entities"]
