@@ -14,10 +14,12 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 mod batch;
+mod gc_pause;
 mod text;
 mod to_python;
 mod tokens;
 
+use gc_pause::GcPause;
 use text::{text_arg, texts_arg};
 use to_python::{analysis_to_py, entities_to_py, from_json, to_json};
 use tokens::TokenShape;
@@ -68,6 +70,7 @@ fn analyze(
     let date = date_arg("analyze", date)?;
     let shape = TokenShape::new("analyze", tokens)?;
     let analysis = py.detach(|| analysis(&text, date));
+    let _pause = GcPause::new(py)?;
     Ok(analysis_to_py(py, &analysis, shape)?.into_any().unbind())
 }
 
@@ -112,6 +115,8 @@ fn analyze_many(
         // Ctrl-C stops a long batch within a chunk, not at its end.
         py.check_signals()?;
         let analyses = py.detach(|| threads.map(chunk, |(text, date)| analysis(text, *date)));
+        // Off only while the GIL is held: back on before the next chunk releases it.
+        let _pause = GcPause::new(py)?;
         for analysis in &analyses {
             out.push(analysis_to_py(py, analysis, shape)?.into_any().unbind());
         }

@@ -2,6 +2,7 @@
 analysed without harm, offsets index the Python string."""
 
 import doctest
+import gc
 import pathlib
 import re
 
@@ -64,6 +65,19 @@ def test_an_unknown_token_shape_is_refused():
             call()
     with pytest.raises(TypeError):
         jiexi.analyze("香港", tokens=None)
+
+
+@pytest.mark.parametrize("caller_had_it_on", [True, False])
+def test_the_garbage_collector_is_as_the_caller_left_it(caller_had_it_on):
+    """The collector pauses while the objects are made, and only then."""
+    (gc.enable if caller_had_it_on else gc.disable)()
+    try:
+        jiexi.analyze("香港特區政府今日公布")
+        assert gc.isenabled() == caller_had_it_on
+        jiexi.analyze_many(OWN * 60, tokens="columns")  # more than one chunk
+        assert gc.isenabled() == caller_had_it_on
+    finally:
+        gc.enable()
 
 
 def test_entities_are_analyze_entities():
