@@ -1,6 +1,6 @@
 """Types of the compiled engine (``jiexi._engine``); ``jiexi`` re-exports every function."""
 
-from typing import Iterable, List, Literal, Optional, TypedDict
+from typing import Iterable, List, Literal, Optional, TypedDict, overload
 
 EntityType = Literal[
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -45,6 +45,21 @@ class Analysis(TypedDict):
     tokens: List[Token]
     entities: List[Entity]
 
+class TokenColumns(TypedDict):
+    """The tokens with ``tokens="columns"``: four lists of the same length, token ``i`` being
+    ``start[i]``, ``end[i]``, ``text[i]``, ``pos[i]``. The same values as the dicts, made in
+    less time (no dict per token)."""
+
+    start: List[int]
+    end: List[int]
+    text: List[str]
+    pos: List[str]
+
+class ColumnAnalysis(TypedDict):
+    script: Literal["traditional", "simplified"]
+    tokens: TokenColumns
+    entities: List[Entity]
+
 class Story(TypedDict):
     title: str
     title_start: int
@@ -61,21 +76,43 @@ class Story(TypedDict):
     furniture: List[List[int]]
     """Lines of page furniture inside the story, as [start, end]."""
 
-def analyze(text: str, /, date: Optional[str] = None) -> Analysis:
+@overload
+def analyze(text: str, /, date: Optional[str] = None, tokens: Literal["dicts"] = "dicts") -> Analysis:
     """The script, tokens and entities of ``text``: what ``jiexi analyze [--date DATE] FILE``
     prints. ``date`` (``YYYY-MM-DD``) is the article's own: relative dates get values from it.
+    ``tokens="columns"`` gives the tokens as four lists (``TokenColumns``) instead of a dict
+    per token: the same values, faster to make.
 
-    Raises TypeError if ``text`` is not a str, ValueError if it holds a lone surrogate.
+    Raises TypeError if ``text`` is not a str, ValueError if it holds a lone surrogate, for a
+    bad date or a ``tokens`` other than "dicts" or "columns".
     """
+@overload
+def analyze(text: str, /, date: Optional[str] = None, *, tokens: Literal["columns"]) -> ColumnAnalysis: ...
 
+@overload
 def analyze_many(
-    texts: Iterable[str], /, threads: Optional[int] = None, dates: Optional[List[Optional[str]]] = None
+    texts: Iterable[str],
+    /,
+    threads: Optional[int] = None,
+    dates: Optional[List[Optional[str]]] = None,
+    tokens: Literal["dicts"] = "dicts",
 ) -> List[Analysis]:
     """``analyze`` of every text, in input order, on ``threads`` threads (every core by
-    default; ``RAYON_NUM_THREADS`` caps it), with the GIL released.
+    default; ``RAYON_NUM_THREADS`` caps it), with the GIL released. ``dates``: each text's
+    article date (or None), in order; ``tokens`` as for ``analyze``.
 
-    Raises TypeError if an item is not a str, ValueError for a lone surrogate or threads=0.
+    Raises TypeError if an item is not a str, ValueError for a lone surrogate, threads=0, a
+    bad date, not as many dates as texts, or a ``tokens`` other than "dicts" or "columns".
     """
+@overload
+def analyze_many(
+    texts: Iterable[str],
+    /,
+    threads: Optional[int] = None,
+    dates: Optional[List[Optional[str]]] = None,
+    *,
+    tokens: Literal["columns"],
+) -> List[ColumnAnalysis]: ...
 
 def segment(text: str, /) -> List[str]:
     """The words of ``text`` (whitespace left out), before the split at entity boundaries

@@ -14,11 +14,15 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 mod batch;
+mod gc_pause;
 mod text;
 mod to_python;
+mod tokens;
 
+use gc_pause::GcPause;
 use text::{text_arg, texts_arg};
 use to_python::{analysis_to_py, entities_to_py, from_json, to_json};
+use tokens::TokenShape;
 
 /// The one analyser of the process: its dictionaries load once, on first use.
 fn analyzer() -> &'static Analyzer {
@@ -48,35 +52,47 @@ fn date_arg(function: &str, date: Option<&str>) -> PyResult<Option<CalendarDate>
 /// and lists. Offsets count chars, as `str` indexes do.
 ///
 /// `date` (`YYYY-MM-DD`) is the article's own: relative dates get values from it, as with
-/// `jiexi analyze --date`.
+/// `jiexi analyze --date`. `tokens="columns"` gives the tokens as
+/// `{"start": [...], "end": [...], "text": [...], "pos": [...]}` instead of a dict per token:
+/// the same values, made faster.
 ///
-/// Raises TypeError if `text` is not a str, ValueError if it holds a lone surrogate or the
-/// date is not `YYYY-MM-DD`.
+/// Raises TypeError if `text` is not a str, ValueError if it holds a lone surrogate, the
+/// date is not `YYYY-MM-DD` or `tokens` is neither "dicts" nor "columns".
 #[pyfunction]
-#[pyo3(signature = (text, /, date = None))]
-fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>, date: Option<&str>) -> PyResult<Py<PyAny>> {
+#[pyo3(signature = (text, /, date = None, tokens = "dicts"))]
+fn analyze(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    date: Option<&str>,
+    tokens: &str,
+) -> PyResult<Py<PyAny>> {
     let text = text_arg("analyze", text)?;
     let date = date_arg("analyze", date)?;
+    let shape = TokenShape::new("analyze", tokens)?;
     let analysis = py.detach(|| analysis(&text, date));
-    Ok(analysis_to_py(py, &analysis)?.into_any().unbind())
+    let _pause = GcPause::new(py)?;
+    Ok(analysis_to_py(py, &analysis, shape)?.into_any().unbind())
 }
 
 /// `analyze` of every text of the iterable `texts`, in input order, on `threads` threads
 /// (None: every core, or RAYON_NUM_THREADS), with the GIL released while the engine works.
 ///
-/// `dates`, if given, holds each text's article date (`YYYY-MM-DD` or None), in order.
+/// `dates`, if given, holds each text's article date (`YYYY-MM-DD` or None), in order;
+/// `tokens` is as for `analyze`.
 ///
 /// Raises TypeError if an item is not a str, ValueError for a lone surrogate, threads=0,
-/// a bad date or as many dates as texts.
+/// a bad date, not as many dates as texts, or a `tokens` other than "dicts" or "columns".
 #[pyfunction]
-#[pyo3(signature = (texts, /, threads = None, dates = None))]
+#[pyo3(signature = (texts, /, threads = None, dates = None, tokens = "dicts"))]
 fn analyze_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     threads: Option<usize>,
     dates: Option<Vec<Option<String>>>,
+    tokens: &str,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let texts = texts_arg("analyze_many", texts)?;
+    let shape = TokenShape::new("analyze_many", tokens)?;
     let threads = batch::Threads::new(threads)?;
     let dates: Vec<Option<CalendarDate>> = match dates {
         None => vec![None; texts.len()],
@@ -99,8 +115,10 @@ fn analyze_many(
         // Ctrl-C stops a long batch within a chunk, not at its end.
         py.check_signals()?;
         let analyses = py.detach(|| threads.map(chunk, |(text, date)| analysis(text, *date)));
+        // Off only while the GIL is held: back on before the next chunk releases it.
+        let _pause = GcPause::new(py)?;
         for analysis in &analyses {
-            out.push(analysis_to_py(py, analysis)?.into_any().unbind());
+            out.push(analysis_to_py(py, analysis, shape)?.into_any().unbind());
         }
     }
     Ok(out)

@@ -1,26 +1,34 @@
 //! The engine's results as Python objects: the dicts and lists the CLI's JSON decodes to.
 //!
-//! An analysis is built straight into Python objects, keys interned, under the GIL. This is
-//! most of the cost a Python caller pays beyond the engine's own (a text has a token per two
-//! chars, each a dict), so it matters: on the seed pages, building them directly takes about
-//! a third of the time `json.loads` takes on the CLI's JSON, and `pythonize` (a serde
-//! serializer into Python objects) sits between the two. Stories, few per page, go through
-//! JSON. The tests check the output against the CLI's byte for byte once serialised.
+//! An analysis is built straight into Python objects, keys interned, under the GIL (the
+//! tokens in `tokens.rs`). On the seed pages, building them directly took about a third of
+//! the time `json.loads` takes on the CLI's JSON, and `pythonize` (a serde serializer into
+//! Python objects) sat between the two. Stories, few per page, go through JSON. The tests
+//! check the output against the CLI's byte for byte once serialised.
 
-use jiexi_engine::{Analysis, Currency, Entity, Script, Token, Value};
+use jiexi_engine::{Analysis, Currency, Entity, Script, Value};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyString};
-use rustc_hash::FxHashMap;
+use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
 
-/// `{"script", "tokens", "entities"}`, as `jiexi analyze` writes an analysis.
-pub fn analysis_to_py<'py>(py: Python<'py>, analysis: &Analysis) -> PyResult<Bound<'py, PyDict>> {
+use crate::tokens::{tokens_to_py, TokenShape};
+
+/// `{"script", "tokens", "entities"}`, as `jiexi analyze` writes an analysis (the tokens in
+/// `shape`).
+pub fn analysis_to_py<'py>(
+    py: Python<'py>,
+    analysis: &Analysis,
+    shape: TokenShape,
+) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item(intern!(py, "script"), script_name(analysis.script))?;
-    dict.set_item(intern!(py, "tokens"), tokens_to_py(py, &analysis.tokens)?)?;
+    dict.set_item(
+        intern!(py, "tokens"),
+        tokens_to_py(py, &analysis.tokens, shape)?,
+    )?;
     dict.set_item(
         intern!(py, "entities"),
         entities_to_py(py, &analysis.entities)?,
@@ -34,24 +42,6 @@ fn script_name(script: Script) -> &'static str {
         Script::Traditional => "traditional",
         Script::Simplified => "simplified",
     }
-}
-
-fn tokens_to_py<'py>(py: Python<'py>, tokens: &[Token]) -> PyResult<Bound<'py, PyList>> {
-    // A text has a few dozen tags for thousands of tokens: one Python string each.
-    let mut tags: FxHashMap<&str, Bound<'py, PyString>> = FxHashMap::default();
-    let list = PyList::empty(py);
-    for token in tokens {
-        let dict = PyDict::new(py);
-        dict.set_item(intern!(py, "start"), token.start)?;
-        dict.set_item(intern!(py, "end"), token.end)?;
-        dict.set_item(intern!(py, "text"), token.text.as_str())?;
-        let tag = tags
-            .entry(token.pos.as_ref())
-            .or_insert_with(|| PyString::new(py, &token.pos));
-        dict.set_item(intern!(py, "pos"), &*tag)?;
-        list.append(dict)?;
-    }
-    Ok(list)
 }
 
 /// The entities, as a list of `{"start", "end", "type", "text", "confidence", "alias_of"}`.

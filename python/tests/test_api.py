@@ -2,6 +2,7 @@
 analysed without harm, offsets index the Python string."""
 
 import doctest
+import gc
 import pathlib
 import re
 
@@ -38,6 +39,45 @@ def test_analyze_many_takes_any_iterable_and_keeps_order():
         "香港", "深圳市", "", "北京",
     ]
     assert jiexi.analyze_many([]) == []
+
+
+def columns_of(tokens):
+    """Token dicts as the four lists of tokens="columns"."""
+    return {key: [t[key] for t in tokens] for key in ("start", "end", "text", "pos")}
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_token_columns_are_the_token_dicts_transposed(threads):
+    for dicts, columns in zip(
+        jiexi.analyze_many(TEXTS, threads=threads),
+        jiexi.analyze_many(TEXTS, threads=threads, tokens="columns"),
+    ):
+        assert list(columns) == ["script", "tokens", "entities"]
+        assert columns["tokens"] == columns_of(dicts["tokens"])
+        assert columns["script"] == dicts["script"] and columns["entities"] == dicts["entities"]
+    for text in OWN:
+        assert jiexi.analyze(text, tokens="columns")["tokens"] == columns_of(jiexi.analyze(text)["tokens"])
+
+
+def test_an_unknown_token_shape_is_refused():
+    for call in (lambda: jiexi.analyze("香港", tokens="rows"), lambda: jiexi.analyze_many(["香港"], tokens="")):
+        with pytest.raises(ValueError, match='tokens must be "dicts" or "columns"'):
+            call()
+    with pytest.raises(TypeError):
+        jiexi.analyze("香港", tokens=None)
+
+
+@pytest.mark.parametrize("caller_had_it_on", [True, False])
+def test_the_garbage_collector_is_as_the_caller_left_it(caller_had_it_on):
+    """The collector pauses while the objects are made, and only then."""
+    (gc.enable if caller_had_it_on else gc.disable)()
+    try:
+        jiexi.analyze("香港特區政府今日公布")
+        assert gc.isenabled() == caller_had_it_on
+        jiexi.analyze_many(OWN * 60, tokens="columns")  # more than one chunk
+        assert gc.isenabled() == caller_had_it_on
+    finally:
+        gc.enable()
 
 
 def test_entities_are_analyze_entities():
