@@ -21,9 +21,8 @@
 // - analyze_ms: paste to highlights painted (measure 'jiexi:analyze'), median of RUNS;
 //   engine_ms: the part of it the engine took in the worker;
 // - startup_ms: where ready_cold_ms and ready_sw_ms went: when the .wasm files and the
-//   dictionaries had arrived, and the worker's marks (its wasm running, the shared tables
-//   made while the dictionaries download, the dictionaries fetched, built, the first
-//   analysis done), in ms since navigation;
+//   dictionaries had arrived, and the worker's marks (its wasm running, the dictionaries
+//   fetched, built, the first analysis done), in ms since navigation;
 // - throughput_mb_s on the 100k text: the engine in the browser's worker (segmentation
 //   and entities), the engine natively (engine/examples/throughput.rs), plain jieba-rs
 //   tag() natively, and in this page: npm `jieba-wasm` cut() (segmentation only) and
@@ -67,8 +66,8 @@ async function newPage(context) {
 }
 
 /** Where `jiexi:ready` went: the worker's start-up marks (`worker/src/worker.rs`: its wasm
- * running, the shared tables made, the dictionaries fetched, built, the first analysis
- * done) in ms since the page's navigation, as the page's `jiexi:ready` is. */
+ * running, the dictionaries fetched, built, the first analysis done) in ms since the
+ * page's navigation, as the page's `jiexi:ready` is. */
 async function startup(page) {
   const worker = page.workers().at(-1);
   if (!worker) return undefined;
