@@ -29,17 +29,6 @@ impl Analyzer {
         })
     }
 
-    /// Makes the tables every analyzer shares (the entity layers' patterns and word lists,
-    /// the script tables) by warming up an analyzer of a two-word dictionary. They are most
-    /// of a first analysis and need no dictionary, so the web worker makes them while the
-    /// dictionaries download, when it would otherwise wait idle. Results are unchanged: the
-    /// tables are the same whichever analyzer makes them.
-    pub fn warm_shared_tables() {
-        if let Ok(tiny) = Analyzer::from_dictionaries(TINY) {
-            tiny.warm_up(Script::Traditional);
-        }
-    }
-
     /// Loads the dictionary (and the recogniser's tables) for `script` now rather than on
     /// the first text.
     pub fn warm_up(&self, script: Script) {
@@ -129,14 +118,6 @@ impl Analyzer {
     }
 }
 
-/// A packed file (`crate::dictionary`) of two words, with one-char HMMs and jieba's tags:
-/// the smallest the analyzer accepts, for [`Analyzer::warm_shared_tables`].
-const TINY: &str = "jiexi-dictionaries 2\n@dictionaries 10\n2 2 2\n33\n0香港\n0新闻\nns\nn\n10\n10\n10\n10\n\
-@traditional-hmm 9\n-0.5 -3.14e+100 -3.14e+100 -1.0\n-3.14e+100 -0.2 -1.9 -3.14e+100\n\
--0.5 -3.14e+100 -3.14e+100 -1.0\n-3.14e+100 -0.2 -1.8 -3.14e+100\n-0.6 -3.14e+100 -3.14e+100 -0.8\n\
-香:-9.0\n港:-9.0\n新:-9.0\n闻:-9.0\n\
-@posseg-hmm 8\n@TAGS\na,ad,ag,an,b,bg,c,d,df,dg,e,en,f,g,h,i,in,j,jn,k,l,ln,m,mg,mq,n,ng,nr,nrfg,nrt,ns,nt,nz,o,p,q,qe,qg,r,rg,rr,rz,s,t,tg,u,ud,ug,uj,ul,uv,uz,v,vd,vg,vi,vn,vq,w,x,y,yg,z,zg\n@START\n0,0,-1.0\n@TRANS\n0,0|3,0,-1.0\n@CHARS\n香|0,-3.0|96,-2.0\n";
-
 /// Splits words that cross an entity boundary, so that every entity is a run of whole
 /// tokens (中美 → 中 / 美 when both are places): a reader can then wrap tokens in entities.
 /// The words are handed to `out` in order.
@@ -160,24 +141,5 @@ fn split_at_entities(words: &[Span], found: &[Candidate], mut out: impl FnMut(Sp
             start = cut;
         }
         out(Span { start, ..w });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The two-word file is one the analyzer accepts and segments with (were it refused,
-    /// warming the shared tables would quietly do nothing).
-    #[test]
-    fn tiny_dictionaries_load() {
-        let tiny = Analyzer::from_dictionaries(TINY).expect("the tiny file loads");
-        let words: Vec<String> = tiny
-            .analyze_as("香港新聞", Script::Traditional)
-            .tokens
-            .iter()
-            .map(|t| t.text.to_string())
-            .collect();
-        assert_eq!(words, ["香港", "新聞"]);
     }
 }

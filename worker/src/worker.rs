@@ -77,12 +77,10 @@ async fn load_dictionaries(url: String) -> Result<Analyzer, LoadError> {
         )
     };
     let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
-    let request = JsFuture::from(scope.fetch_with_str(&url));
-    // The download is under way; the worker would wait idle for it, so it makes the tables
-    // every analyzer shares meanwhile (most of the first analysis).
-    Analyzer::warm_shared_tables();
-    mark("jiexi:worker:tables");
-    let response: web_sys::Response = request.await.map_err(failed)?.unchecked_into();
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(&url))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
     if !response.ok() {
         return Err(LoadError::Status {
             status: response.status(),
