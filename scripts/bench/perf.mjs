@@ -2,6 +2,12 @@
 // headless Chromium, every figure next to a peer measured in the same run.
 //   trunk build --release --offline && node scripts/bench/perf.mjs [FILE] [RUNS]
 // (JIEXI_DIST=DIR measures another build, e.g. an older commit's, against the same peers.)
+// THROTTLE=N: every page at a phone's size (390×844) with its main thread slowed N times
+// (CDP Emulation.setCPUThrottlingRate), a stand-in for a mid-range phone. Chromium slows
+// only pages: a worker answers "only supported for pages, not workers", so the engine
+// (in the worker) runs at full speed and ready and analyze_ms are flattered by it. The
+// pixel ratio stays 1: headless Chromium here rasterises on the CPU, where a phone's
+// 3× screen would cost nine times the painting a phone's GPU does.
 // FILE: the text to analyse (default: the SIGHAN-2005 CityU test set, Hong Kong news,
 // followed by the AS test set, Taiwan news, if ../shared is there, else the bundled
 // sample), cut or repeated to 1k / 10k / 100k chars. The default is long enough that the
@@ -13,6 +19,10 @@
 // - first_paint_ms, ready_cold_ms (performance.mark 'jiexi:ready' on a first visit),
 //   ready_sw_ms (the same once the service worker serves everything; median of 3);
 // - analyze_ms: paste to highlights painted (measure 'jiexi:analyze'), median of RUNS;
+//   engine_ms: the part of it the engine took in the worker;
+// - startup_ms: where ready_cold_ms and ready_sw_ms went: when the .wasm files and the
+//   dictionaries had arrived, and the worker's marks (its wasm running, the dictionaries
+//   fetched, built, the first analysis done), in ms since navigation;
 // - throughput_mb_s on the 100k text: the engine in the browser's worker (segmentation
 //   and entities), the engine natively (engine/examples/throughput.rs), plain jieba-rs
 //   tag() natively, and in this page: npm `jieba-wasm` cut() (segmentation only) and
@@ -40,6 +50,49 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const PEER = join(ROOT, 'node_modules', 'jieba-wasm', 'pkg', 'web');
 const dir = process.env.JIEXI_DIST ?? DIST;
+const THROTTLE = Number(process.env.THROTTLE ?? 1);
+/** The browser context's options: a phone's viewport when throttled. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const contextOptions = THROTTLE > 1 ? PHONE : {};
+
+/** A new page of `context`, its CPU slowed THROTTLE times (before anything loads). */
+async function newPage(context) {
+  const page = await context.newPage();
+  if (THROTTLE > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  }
+  return page;
+}
+
+/** Where `jiexi:ready` went: the worker's start-up marks (`worker/src/worker.rs`: its wasm
+ * running, the dictionaries fetched, built, the first analysis done) in ms since the
+ * page's navigation, as the page's `jiexi:ready` is. */
+async function startup(page) {
+  const worker = page.workers().at(-1);
+  if (!worker) return undefined;
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  // Marks, and when each file the page or the worker fetched had arrived.
+  const entries = () => ({
+    origin: performance.timeOrigin,
+    marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
+    files: performance.getEntriesByType('resource').map((r) => [r.name, r.responseEnd]),
+  });
+  const inPage = await page.evaluate(entries);
+  const inWorker = await worker.evaluate(entries);
+  const out = {};
+  for (const { origin, files } of [inPage, inWorker]) {
+    for (const [url, t] of files) {
+      const name = new URL(url).pathname.split('/').at(-1);
+      if (/\.(wasm|txt)$/.test(name)) out[`${name.replace(/-[0-9a-f]{16}/, '')} arrived`] = round(t + origin - pageOrigin);
+    }
+  }
+  for (const [name, t] of inWorker.marks) {
+    if (name.startsWith('jiexi:worker:')) out[name.slice(13)] = round(t + inWorker.origin - pageOrigin);
+  }
+  out.ready = round(await page.evaluate(() => performance.getEntriesByName('jiexi:ready')[0]?.startTime));
+  return out;
+}
 
 /** A first visit: waits for the service worker to have cached everything. */
 async function firstVisit(browser, encoding) {
@@ -50,9 +103,9 @@ async function firstVisit(browser, encoding) {
     await fetch(new URL(name, server.url), { headers: { 'accept-encoding': encoding } }).then((r) => r.arrayBuffer());
   }
   server.requests.length = 0;
-  const context = await browser.newContext();
+  const context = await browser.newContext(contextOptions);
   try {
-    const page = await context.newPage();
+    const page = await newPage(context);
     await page.goto(server.url);
     await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
     await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60000 });
@@ -60,17 +113,21 @@ async function firstVisit(browser, encoding) {
       paint: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
       ready: performance.getEntriesByName('jiexi:ready')[0]?.startTime,
     }));
+    const startupCold = await startup(page);
     const byFile = {};
     for (const r of server.requests) byFile[r.path] = (byFile[r.path] ?? 0) + r.bytes;
     const total = Object.values(byFile).reduce((a, b) => a + b, 0);
     // Later visits, served by the service worker.
     const readySw = [];
+    const startupSw = [];
     for (let i = 0; i < 3; i++) {
       await page.reload();
       await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
       readySw.push(await page.evaluate(() => performance.getEntriesByName('jiexi:ready')[0].startTime));
+      startupSw.push(await startup(page));
     }
-    return { total, byFile, timing, readySw: median(readySw) };
+    const sw = startupSw.sort((a, b) => (a?.ready ?? 0) - (b?.ready ?? 0))[1];
+    return { total, byFile, timing, readySw: median(readySw), startup: { cold: startupCold, sw } };
   } finally {
     await context.close();
     await server.close();
@@ -159,20 +216,23 @@ try {
   const br = await firstVisit(browser, 'br');
 
   const server = await serveDist({ dir, mounts: { '/__peer/': PEER } });
-  const page = await browser.newPage();
+  const context = await browser.newContext(contextOptions);
+  const page = await newPage(context);
   await page.goto(server.url);
   await page.locator('[data-testid=status][data-state=ready]').waitFor({ timeout: 60000 });
   await loadPeers(page, new URL('/__peer/', server.url).href);
   const analyzeMs = {};
+  const engineMsBySize = {};
   let last;
   for (const n of SIZES) {
     last = await latency(page, text(n), n === SIZES.at(-1));
     analyzeMs[n] = round(last.analyze);
+    engineMsBySize[n] = round(last.engine);
   }
   const { engine: engineMs, jieba_wasm: jiebaWasmMs, intl: intlMs } = last;
   const big = text(SIZES.at(-1));
   const mb = Buffer.byteLength(big) / 1e6;
-  await page.close();
+  await context.close();
   await server.close();
   const nat = native(big);
 
@@ -188,6 +248,7 @@ try {
       {
         file,
         runs: RUNS,
+        throttle: THROTTLE,
         first_visit_bytes: {
           gzip: gzip.total,
           brotli: br.total,
@@ -197,7 +258,11 @@ try {
         first_paint_ms: round(gzip.timing.paint),
         ready_cold_ms: round(gzip.timing.ready),
         ready_sw_ms: round(gzip.readySw),
+        // The worker's marks on the cold visit and on the median visit from the cache.
+        startup_ms: gzip.startup,
         analyze_ms: analyzeMs,
+        // Of which the engine in the worker (the rest: messages, the reader's painting).
+        engine_ms: engineMsBySize,
         throughput_mb_s: throughput,
         ratios: {
           browser_vs_native_engine: round(throughput.browser_engine / throughput.native_engine, 3),

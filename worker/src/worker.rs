@@ -61,6 +61,16 @@ fn now() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
+/// Marks a moment of the start-up in the worker's performance timeline
+/// (`scripts/bench/perf.mjs` reads them to say where `jiexi:ready` goes); a handful per
+/// start, so cheap. A browser without the timeline is no error.
+fn mark(name: &str) {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    if let Some(performance) = scope.performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Downloads and unpacks the dictionaries.
 async fn load_dictionaries(url: String) -> Result<Analyzer, LoadError> {
     let failed = |e: wasm_bindgen::JsValue| {
@@ -85,10 +95,13 @@ async fn load_dictionaries(url: String) -> Result<Analyzer, LoadError> {
     // on its way into wasm (4.7 MB each way).
     let bytes = response.array_buffer().map_err(failed)?;
     let bytes = JsFuture::from(bytes).await.map_err(failed)?;
+    mark("jiexi:worker:fetched");
     let text = String::from_utf8(js_sys::Uint8Array::new(&bytes).to_vec())
         .map_err(|_| LoadError::Damaged("not UTF-8".to_string()))?;
-    Analyzer::from_dictionaries(&text)
-        .map_err(|jiexi_engine::Error::Dictionary(detail)| LoadError::Damaged(detail))
+    let analyzer = Analyzer::from_dictionaries(&text)
+        .map_err(|jiexi_engine::Error::Dictionary(detail)| LoadError::Damaged(detail));
+    mark("jiexi:worker:built");
+    analyzer
 }
 
 impl Corpus {
@@ -119,6 +132,7 @@ impl Corpus {
             Request::Warmup { .. } => {
                 // Most users paste Traditional text: its tables load before the first paste.
                 analyzer.warm_up(Script::Traditional);
+                mark("jiexi:worker:warm");
                 Some(Response::Ready)
             }
             Request::Analyze {
@@ -248,6 +262,7 @@ impl Worker for AnalysisWorker {
     type Output = Response;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
+        mark("jiexi:worker:started");
         AnalysisWorker {
             dictionaries: Dictionaries::NotRequested,
             waiting: Vec::new(),
