@@ -108,8 +108,20 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             let start = if level { w.start - 1 } else { w.start };
             out.push(Candidate::new(start, w.end, EntityType::Org, 0.6));
         }
-        // The suffix ends a noun (簽署 ends with 署 but is a verb).
-        if !matches!(w.pos, "n" | "nt" | "nz" | "ng" | "j" | "ns" | "x") {
+        if let Some(end) = body_glued_to_deputy(prepared, i) {
+            // 某某|發展|改革|委副|主任: the HMM glued the body's last char to the title.
+            out.push(finish(
+                prepared,
+                Candidate::new(end.0, end.1, EntityType::Org, 0.7),
+            ));
+        }
+        // The suffix ends a noun (簽署 ends with 署 but is a verb), or a word the
+        // segmenter mistags: a body's char alone (發展|改革|委/zg), a bureau read as a
+        // phrase (發展署/l), shipbuilders read as a verb (重工/vn), a team read as a
+        // name (某某隊/nr).
+        if !(matches!(w.pos, "n" | "nt" | "nz" | "ng" | "j" | "ns" | "x")
+            || mistagged_suffix(prepared, w))
+        {
             continue;
         }
         // Most words end with no suffix's last char: skip them before comparing strings.
@@ -146,6 +158,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if start.is_none() && *suffix == "队" {
                 start = team_start(prepared, i);
             }
+            if start.is_none() && *suffix == "重工" {
+                start = shipbuilder_start(prepared, i);
+            }
             if *suffix == "队" {
                 start = start.map(|s| country_team_start(prepared, i, s));
             }
@@ -158,6 +173,38 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// Whether word `w`, tagged as no noun, still ends a name with an organisation's suffix:
+/// 委 alone (tagged `zg`), a …署 or …局 read as a phrase (`l`), 重工 (`vn`), a team of three
+/// chars or more read as a person (`nr`).
+fn mistagged_suffix(prepared: &Prepared, w: &crate::segment::Span) -> bool {
+    let text = prepared.slice(w.start, w.end);
+    match w.pos {
+        "zg" => text == "委",
+        "l" => w.end - w.start == 3 && text.ends_with(['署', '局']),
+        "vn" => text == "重工",
+        "nr" | "nrt" => w.end - w.start >= 3 && text.ends_with('队'),
+        _ => false,
+    }
+}
+
+/// A body whose last char the HMM glued to a deputy's title (發展|改革|委副|主任): a guessed
+/// two-char word of a body's char (委, 局, 辦, 署, 廳) and 副, after a name a place anchors.
+/// The body's span.
+fn body_glued_to_deputy(prepared: &Prepared, i: usize) -> Option<(usize, usize)> {
+    let w = &prepared.words[i];
+    let chars = &prepared.chars;
+    let glued = !w.known
+        && w.end - w.start == 2
+        && chars[w.start + 1] == '副'
+        && "委局办署厅".contains(chars[w.start]);
+    if !glued || i == 0 || prepared.words[i - 1].end != w.start {
+        return None;
+    }
+    let start = name_start(prepared, i, 2)?;
+    // A place alone before the char is a level's body (市委), found elsewhere.
+    (w.start - start >= 3).then_some((start, w.start + 1))
 }
 
 /// Last chars of the bodies a three-char dictionary word tagged `nt` names on its own:
@@ -357,7 +404,7 @@ fn proper_between(prepared: &Prepared, start: usize, end: usize) -> bool {
 }
 
 /// The start of a team's name ending with word `i` that no place or known name anchors
-/// (誠泰隊, 貝迪克|隊): the proper name right before 隊, and a place right before that.
+/// (某泰隊, 某某|隊): the proper name right before 隊, and a place right before that.
 fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
     let words = &prepared.words;
     let w = &words[i];
@@ -389,11 +436,25 @@ fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
         }
         (words[k].start, k)
     };
-    // A place right before the name belongs to it (北京|貝迪克|隊).
+    // A place right before the name belongs to it (某市|某某|隊).
     match first.checked_sub(1) {
         Some(p) if words[p].end == start && place(p) => Some(words[p].start),
         _ => Some(start),
     }
+}
+
+/// The start of a heavy-industry group's name that no place anchors (某船|重工): the
+/// two-char noun right before a 重工 of its own. Only groups are named so; a place
+/// written before the name joins it after overlaps are resolved.
+fn shipbuilder_start(prepared: &Prepared, i: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let (w, p) = (&words[i], &words[i.checked_sub(1)?]);
+    let named = w.end - w.start == 2
+        && p.end == w.start
+        && p.end - p.start == 2
+        && matches!(p.pos, "n" | "nz" | "j")
+        && prepared.chars[p.start..p.end].iter().all(|&c| is_han(c));
+    named.then_some(p.start)
 }
 
 /// Governments named by their level (省政府, 市政府): organisations, where 中國政府 is
@@ -425,14 +486,17 @@ pub(super) fn join_level_government(prepared: &Prepared, found: &mut [Candidate]
 
 /// After overlaps are resolved: an organisation right after a place is named with it
 /// (廣東|中行, 台灣|空軍): a branch or a country's body, one name not cut at the place.
-pub(super) fn join_place_prefix(found: &mut Vec<Candidate>) {
+pub(super) fn join_place_prefix(prepared: &Prepared, found: &mut Vec<Candidate>) {
     let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
     for c in found.drain(..) {
         if let Some(last) = out.last_mut() {
+            // A platform's name starts with its own place (a zone): the city before it
+            // stays a mention of its own (某市|某區…平台).
             if c.kind == EntityType::Org
                 && last.kind == EntityType::Gpe
                 && last.end == c.start
                 && last.end - last.start >= 2
+                && !(c.end - c.start > 4 && prepared.slice(c.end - 2, c.end) == "平台")
             {
                 last.end = c.end;
                 last.kind = EntityType::Org;
@@ -497,14 +561,16 @@ fn finish(prepared: &Prepared, mut c: Candidate) -> Candidate {
     {
         c.start += 1;
     }
-    c.start = session_start(prepared, c.start);
+    c.start = session_start(prepared, c.start, c.end);
     extend_brackets(prepared, c)
 }
 
-/// The start of `第九屆` or `首屆` right before `start`, or `start`.
-fn session_start(prepared: &Prepared, start: usize) -> usize {
+/// The start of `第九屆` or `首屆` right before `start`, or `start`. Only assemblies sit in
+/// sessions (第九屆全國人大, 首屆立法會); before a bureau or a company the edition is the
+/// event's that follows (第49屆|某某發展局|某某展).
+fn session_start(prepared: &Prepared, start: usize, end: usize) -> usize {
     let chars = &prepared.chars;
-    if start < 2 || chars[start - 1] != '届' {
+    if start < 2 || chars[start - 1] != '届' || !"会大协院".contains(chars[end - 1]) {
         return start;
     }
     if chars[start - 2] == '首' {
@@ -647,6 +713,24 @@ mod tests {
     fn a_department_split_from_its_heads_title() {
         assert_has("省民政廳廳長昨日表示", "省民政廳", Org);
         assert_has("教育局長昨日到場", "教育局", Org);
+    }
+
+    #[test]
+    fn suffixes_the_segmenter_mistags_still_end_names() {
+        // Sentences written for these tests: a team read as a person, a name the HMM
+        // guessed before 隊, a shipbuilder read as a verb, a body glued to a deputy.
+        let cases = [
+            ("入選的隊伍有南京紫金凌霄隊、深圳寶格麗隊", "南京紫金凌霄隊"),
+            ("升級的球隊為廣州海豐凌雲隊、深圳寶格麗隊", "深圳寶格麗隊"),
+            ("這艘船由青島海船重工建造", "青島海船重工"),
+            ("據深圳市發展改革委副主任介紹", "深圳市發展改革委"),
+        ];
+        for (text, want) in cases {
+            assert_has(text, want, Org);
+        }
+        // Only an assembly sits in sessions: the edition before a bureau is the fair's.
+        let found = entities("在第49屆香港貿易發展局香港玩具展");
+        assert!(found.iter().all(|(t, _)| !t.starts_with('第')), "{found:?}");
     }
 
     #[test]
