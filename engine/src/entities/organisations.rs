@@ -2,7 +2,7 @@
 //! `[place or proper name] [nouns…] organisation-suffix`, keeping a bracketed part that
 //! belongs to the name: 香港中文大學（深圳）, …研究中心(香港分中心).
 
-use super::names::name_start;
+use super::names::{bracketed_place_end, name_start, unanchored_start};
 use super::org_suffixes::{suffixes_ending_with, SUFFIX_LAST_CHARS};
 use super::Candidate;
 use crate::lexicon::{gazetteer, is_han};
@@ -160,6 +160,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             }
             if start.is_none() && *suffix == "重工" {
                 start = shipbuilder_start(prepared, i);
+            }
+            if start.is_none() {
+                start = bracketed_place_start(prepared, i, suffix.chars().count());
             }
             if *suffix == "队" {
                 start = start.map(|s| country_team_start(prepared, i, s));
@@ -457,6 +460,22 @@ fn shipbuilder_start(prepared: &Prepared, i: usize) -> Option<usize> {
     named.then_some(p.start)
 }
 
+/// The start of a name that a place in brackets marks as proper, where no place anchors
+/// it: a branch's place before the company words (某某科技(深圳)有限公司) or after an
+/// institute's name (某某研究院（深圳）).
+fn bracketed_place_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Option<usize> {
+    let w = &prepared.words[i];
+    let suffix_start = w.end - suffix_len;
+    if bracketed_place_end(prepared, w.end).is_some() {
+        return unanchored_start(prepared, suffix_start)
+            .or_else(|| (suffix_start > w.start).then_some(w.start))
+            .filter(|&s| w.end - s >= 4);
+    }
+    let open = (suffix_start.saturating_sub(5)..suffix_start)
+        .find(|&k| bracketed_place_end(prepared, k) == Some(suffix_start))?;
+    unanchored_start(prepared, open)
+}
+
 /// Governments named by their level (省政府, 市政府): organisations, where 中國政府 is
 /// left to the place.
 const LEVEL_GOVERNMENTS: [&str; 5] = ["省政府", "市政府", "县政府", "区政府", "镇政府"];
@@ -728,6 +747,19 @@ mod tests {
         for (text, want) in cases {
             assert_has(text, want, Org);
         }
+        // A place in brackets marks a name no place anchors.
+        assert_has(
+            "星雲機器人(深圳)有限公司昨日成立",
+            "星雲機器人(深圳)有限公司",
+            Org,
+        );
+        assert_has(
+            "綜合開發研究院（深圳）常務副院長表示",
+            "綜合開發研究院（深圳）",
+            Org,
+        );
+        // A museum is an institution.
+        assert_has("展覽由深圳市南山博物館承辦", "深圳市南山博物館", Org);
         // Only an assembly sits in sessions: the edition before a bureau is the fair's.
         let found = entities("在第49屆香港貿易發展局香港玩具展");
         assert!(found.iter().all(|(t, _)| !t.starts_with('第')), "{found:?}");

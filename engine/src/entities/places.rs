@@ -48,12 +48,14 @@ const ZONE_SUFFIXES: [(&str, EntityType); 31] = [
     // Venues: the building, where things happen (在中國美術館舉辦).
     ("图书馆", EntityType::Fac),
     ("美术馆", EntityType::Fac),
-    ("博物馆", EntityType::Fac),
     ("体育馆", EntityType::Fac),
     ("展览馆", EntityType::Fac),
     ("纪念馆", EntityType::Fac),
     ("会展中心", EntityType::Fac),
     ("展览中心", EntityType::Fac),
+    // A museum is an institution (it organises, collects, hosts): the seed guideline's
+    // rule 6 and OntoNotes mark it an organisation.
+    ("博物馆", EntityType::Org),
     // Parks, grounds, hotels and buildings named after a place or proper name.
     ("科学园", EntityType::Fac),
     ("体育场", EntityType::Fac),
