@@ -78,6 +78,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
     foreign_names::join_runs(prepared, &mut found);
+    foreign_names::extend_edges(prepared, &mut found);
     unlikely_people::drop(prepared, &mut found);
     organisations::join_level_government(prepared, &mut found);
     organisations::join_place_prefix(prepared, &mut found);

@@ -304,7 +304,7 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        if glued_preposition(prepared, i) {
+        if glued_preposition(prepared, i) || verb_char_before(prepared, i) {
             // 因|某某: the name starts after the preposition.
             i += 1;
             continue;
@@ -329,15 +329,39 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether char `i` is a one-char verb the segmenter cut before transliteration chars
+/// after a subject noun (某報|拿|某某某: "takes"): the name starts after it. After a title
+/// or a conjunction the char starts the name (總理|某某某, 和|某某某).
+fn verb_char_before(prepared: &Prepared, i: usize) -> bool {
+    let words = &prepared.words;
+    let k = words.partition_point(|w| w.end <= i);
+    let verb = words.get(k).is_some_and(|w| {
+        w.start == i && w.end == i + 1 && w.known && w.pos == "v" && prepared.starts_word(i + 1)
+    });
+    verb && k > 0 && {
+        let p = &words[k - 1];
+        p.end == i
+            && p.pos.starts_with('n')
+            && !p.pos.starts_with("nr")
+            && !BEFORE.contains(&prepared.slice(p.start, p.end))
+    }
+}
+
 /// Joins a foreign given name and surname that Hong Kong papers write without the middle
 /// dot (湯告魯斯, 羅拔迪尼路) and the layers found as two people side by side:
 /// both all in transliteration characters.
 pub(super) fn join_undotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    // A char that continues a name (文 of 某某文) may end the second part, never start it.
     let foreign = |c: &Candidate| {
         c.kind == EntityType::Person
             && prepared.chars[c.start..c.end]
                 .iter()
-                .all(|&ch| TRANSLITERATION.contains(ch) || HK_TRANSLITERATION.contains(ch))
+                .enumerate()
+                .all(|(k, &ch)| {
+                    TRANSLITERATION.contains(ch)
+                        || HK_TRANSLITERATION.contains(ch)
+                        || (k > 0 && super::foreign_names::continues_name(ch))
+                })
     };
     let words = &prepared.words;
     let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
@@ -690,7 +714,13 @@ fn name_before(prepared: &Prepared, end: usize, out: &mut Vec<Candidate>) -> boo
         let Some(start) = end.checked_sub(len) else {
             continue;
         };
-        if prepared.starts_word(start) && plausible_name(prepared, start, end) {
+        // 斯|回應|說: a speech verb before the speech verb is no given name.
+        let words = &prepared.words;
+        let last = words.partition_point(|w| w.end < end);
+        let verb_last = words.get(last).is_some_and(|w| {
+            w.end == end && w.start > start && w.known && matches!(w.pos, "v" | "vn")
+        });
+        if prepared.starts_word(start) && !verb_last && plausible_name(prepared, start, end) {
             out.push(Candidate::new(start, end, EntityType::Person, 0.8));
             return true;
         }
