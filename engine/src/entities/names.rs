@@ -54,7 +54,8 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         if text.ends_with("公司") || text.ends_with("企业") {
             break;
         }
-        let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
+        // A verb of having (設有, 擁有, 具有) is the sentence's: 某市|設有|某某實驗室.
+        let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2 && !text.ends_with('有');
         // A verb right after an organisation is the sentence's (美國航空集團結成業務聯盟).
         if p.pos == "v" && after_organisation {
             break;

@@ -41,6 +41,21 @@ const GENERIC_HEADS: [&str; 8] = [
     "团队", "大局", "布局", "格局", "结局", "院所", "当局", "全局",
 ];
 
+/// Words jieba's dictionary tags `nt` that name a kind of body, not one: commercial
+/// banks, research institutes, universities in general.
+const GENERIC_TAGGED: [&str; 10] = [
+    "商业银行",
+    "科研院所",
+    "科研机构",
+    "研究机构",
+    "金融机构",
+    "高等院校",
+    "大专院校",
+    "外资银行",
+    "中资银行",
+    "地方政府",
+];
+
 /// Verb + 廠 words: setting up, running or leaving a factory, no factory's name (在深圳設廠).
 const FACTORY_VERBS: [&str; 10] = [
     "设厂", "建厂", "办厂", "开厂", "进厂", "出厂", "回厂", "返厂", "全厂", "该厂",
@@ -68,7 +83,8 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             ["政府", "当局", "关系"].iter().any(|e| text.ends_with(e))
         };
         // Only dictionary words: the HMM's guesses at unknown words come tagged nt too.
-        if w.pos == "nt" && w.known && named() && !about_places() {
+        let generic = || GENERIC_TAGGED.contains(&prepared.slice(w.start, w.end));
+        if w.pos == "nt" && w.known && named() && !about_places() && !generic() {
             out.push(finish(
                 prepared,
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
@@ -168,8 +184,9 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 start = start.map(|s| country_team_start(prepared, i, s));
             }
             let suffix_start = w.end - suffix.chars().count();
-            let generic = *suffix == "企业"
-                && start.is_some_and(|s| !proper_between(prepared, s, suffix_start));
+            let generic = (*suffix == "企业"
+                && start.is_some_and(|s| !proper_between(prepared, s, suffix_start)))
+                || start.is_some_and(|s| described_kind(prepared, s));
             if let Some(start) = start.filter(|_| !generic) {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
                 out.push(finish(prepared, c));
@@ -388,6 +405,36 @@ fn country_team_start(prepared: &Prepared, i: usize, start: usize) -> usize {
     } else {
         country
     }
+}
+
+/// Whether a name starting at `start` with a word of rank (國家, 國際, 全國, 世界) is
+/// a kind being described, not a body named: after 的, a count (兩個, 多家), an adjective
+/// in 性 (綜合性), or a verb of building (建設, 打造). 國家實驗室 and 國際科技創新中心 are
+/// what a place aims to be; 國家遙感中心 after a comma is a name.
+fn described_kind(prepared: &Prepared, start: usize) -> bool {
+    const RANKS: [&str; 5] = ["国家", "国际", "全国", "世界", "亚洲"];
+    const BUILDING: [&str; 6] = ["建设", "打造", "建成", "建立", "成为", "组建"];
+    let words = &prepared.words;
+    let k = words.partition_point(|w| w.end <= start);
+    let Some(w) = words.get(k).filter(|w| w.start == start) else {
+        return false;
+    };
+    if !RANKS.contains(&prepared.slice(w.start, w.end)) || k == 0 {
+        return false;
+    }
+    // Line breaks and spaces in page text sit between the words.
+    let Some(p) = words[..k]
+        .iter()
+        .rev()
+        .find(|p| !prepared.slice(p.start, p.end).trim().is_empty())
+    else {
+        return false;
+    };
+    let text = prepared.slice(p.start, p.end);
+    matches!(p.pos, "uj" | "q" | "m")
+        || text.ends_with('个')
+        || text.ends_with('性')
+        || BUILDING.contains(&text)
 }
 
 /// Whether chars `start..end` (a name before a generic suffix such as 企業) hold a
@@ -763,6 +810,25 @@ mod tests {
         // Only an assembly sits in sessions: the edition before a bureau is the fair's.
         let found = entities("在第49屆香港貿易發展局香港玩具展");
         assert!(found.iter().all(|(t, _)| !t.starts_with('第')), "{found:?}");
+    }
+
+    #[test]
+    fn kinds_of_bodies_are_no_names() {
+        // Sentences written for these tests: what a city aims to build, two of a kind,
+        // kinds the dictionary tags as names, telecoms after a broadcaster's short form.
+        for text in [
+            "深圳將建設綜合性國家科學中心",
+            "打造具有全球影響力的國際科技創新中心",
+            "兩個國家實驗室揭牌",
+            "規模最大的商業銀行",
+            "加強高校科研院所合作",
+            "推動無線局域網產業發展",
+        ] {
+            let found = entities(text);
+            assert!(found.iter().all(|(_, k)| *k != Org), "{text}: {found:?}");
+        }
+        let found = entities("深圳設有重點實驗室");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
 
     #[test]

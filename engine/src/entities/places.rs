@@ -98,7 +98,9 @@ VERB_OBJECTS = "华美日俄英法德藏");
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let mut gazetteer_names = Vec::new();
     gazetteer_matches(prepared, &mut gazetteer_names);
-    gazetteer_names.retain(|c| !is_direction_of_weather(prepared, c.start, c.end));
+    gazetteer_names.retain(|c| {
+        !is_direction_of_weather(prepared, c.start, c.end) && !is_technology(prepared, c)
+    });
     out.append(&mut gazetteer_names);
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
@@ -240,6 +242,27 @@ fn is_direction_of_weather(prepared: &Prepared, start: usize, end: usize) -> boo
         let n = w.chars().count();
         end + n <= prepared.chars.len() && prepared.slice(end, end + n) == *w
     })
+}
+
+/// 無線|局域網, 有線|寬帶: a broadcaster's short form before a word of telecoms is the
+/// technology, not the station.
+fn is_technology(prepared: &Prepared, c: &Candidate) -> bool {
+    const TELECOMS: [&str; 8] = [
+        "局域网",
+        "通信",
+        "通讯",
+        "移动",
+        "网络",
+        "宽带",
+        "充电",
+        "电",
+    ];
+    c.kind == EntityType::Org
+        && matches!(prepared.slice(c.start, c.end), "无线" | "有线")
+        && TELECOMS.iter().any(|w| {
+            let n = w.chars().count();
+            c.end + n <= prepared.chars.len() && prepared.slice(c.end, c.end + n) == *w
+        })
 }
 
 /// Places named by a proper name and a suffix the segmenter left as a word of its own:
