@@ -199,12 +199,14 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
 /// 委 alone (tagged `zg`), a …署 or …局 read as a phrase (`l`), 重工 (`vn`), a team of three
 /// chars or more read as a person (`nr`).
 fn mistagged_suffix(prepared: &Prepared, w: &crate::segment::Span) -> bool {
-    let text = prepared.slice(w.start, w.end);
+    // Every word that is no noun comes here: the last char first, as most fail it.
+    let last = prepared.chars[w.end - 1];
+    let len = w.end - w.start;
     match w.pos {
-        "zg" => text == "委",
-        "l" => w.end - w.start == 3 && text.ends_with(['署', '局']),
-        "vn" => text == "重工",
-        "nr" | "nrt" => w.end - w.start >= 3 && text.ends_with('队'),
+        "zg" => len == 1 && last == '委',
+        "l" => len == 3 && (last == '署' || last == '局'),
+        "vn" => len == 2 && last == '工' && prepared.chars[w.start] == '重',
+        "nr" | "nrt" => len >= 3 && last == '队',
         _ => false,
     }
 }

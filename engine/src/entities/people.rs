@@ -582,6 +582,7 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
             [3, 2, 4]
                 .into_iter()
                 .find(|&n| plausible_name(prepared, pos, pos + n))
+                .or_else(|| titled_name_with_function_char(prepared, pos).then_some(3))
         };
         let Some(len) = len else {
             return found;
@@ -595,6 +596,40 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
         }
     }
     found
+}
+
+/// Whether the three chars at `pos`, right after a title, are a surname the segmenter
+/// tagged a name and a given name holding one char that mostly writes function words
+/// (主任|倪|一|清, 廳長|王|月琴): the title vouches for the name. The given name's chars
+/// are words of their own or one noun, never part of a word reaching past the name
+/// (主任|王|一直|說 is no name).
+fn titled_name_with_function_char(prepared: &Prepared, pos: usize) -> bool {
+    let words = &prepared.words;
+    let end = pos + 3;
+    let k = words.partition_point(|w| w.end <= pos);
+    let Some(surname) = words.get(k).filter(|w| w.start == pos && w.end == pos + 1) else {
+        return false;
+    };
+    if !surname.pos.starts_with("nr")
+        || !is_surname(prepared.slice(pos, pos + 1))
+        || end > prepared.chars.len()
+        || !prepared.ends_word(end)
+    {
+        return false;
+    }
+    let given = &prepared.chars[pos + 1..end];
+    let function_chars = given
+        .iter()
+        .filter(|c| FUNCTION_CHARS.contains(**c))
+        .count();
+    let parts_fit = words[k + 1..]
+        .iter()
+        .take_while(|w| w.start < end)
+        .all(|w| w.end - w.start == 1 || matches!(w.pos, "n" | "nr" | "nz"));
+    function_chars == 1
+        && parts_fit
+        && given.iter().all(|&c| is_han(c))
+        && gazetteer().get(prepared.slice(pos, end)).is_none()
 }
 
 /// Whether `c` is used to write foreign names, in the Mandarin or the Hong Kong way.
@@ -804,6 +839,19 @@ mod tests {
             &context.after_last,
         );
         assert_last_chars_cover(super::SURNAME_TITLES, &super::TITLE_LAST_CHARS);
+    }
+
+    #[test]
+    fn a_given_name_with_a_function_char_after_a_title() {
+        // From seeds/004 and seeds/001: the segmenter cuts the given name at 一, 其, 月.
+        assert_has("研究中心主任倪一清和他的團隊", "倪一清", Person);
+        assert_has("正如廣東省科技廳廳長王月琴所言", "王月琴", Person);
+        assert_has("量子科學中心主任薛其坤院士在河套", "薛其坤", Person);
+        // A function word reaching past the name is the sentence's.
+        for text in ["主任王一直說", "局長陳其後表示"] {
+            let found = entities(text);
+            assert!(found.iter().all(|(_, k)| *k != Person), "{text}: {found:?}");
+        }
     }
 
     #[test]
