@@ -170,11 +170,11 @@ pub(super) fn extend_edges(prepared: &Prepared, found: &mut [Candidate]) {
     };
     for k in 0..found.len() {
         let c = found[k];
+        // A transliteration may start with a char the tables lack (某拉…): most of it
+        // is written in theirs.
         let name = c.kind == EntityType::Person
             && c.end - c.start >= 2
-            && chars[c.start..c.end].iter().all(|&ch| foreign(ch))
-            && prepared.starts_word(c.start)
-            && prepared.ends_word(c.end);
+            && chars[c.start + 1..c.end].iter().all(|&ch| foreign(ch));
         if !name {
             continue;
         }
@@ -185,11 +185,19 @@ pub(super) fn extend_edges(prepared: &Prepared, found: &mut [Candidate]) {
         if let Some(b) = before.filter(|b| {
             b.end == c.start && b.end - b.start == 1 && b.start >= free_from && joins(b)
         }) {
+            // (史|某某某初: the name may end inside a word the HMM glued a char to.)
             // The char before the piece starts no other word (歷史|某某 is no 史).
             found[k].start = b.start;
         }
         let j = words.partition_point(|w| w.start < c.end);
-        if let Some(a) = words.get(j).filter(|a| {
+        if !prepared.ends_word(c.end) {
+            // 某某寶|娃 inside one guessed word: the name's last char is the word's.
+            let w = &words[j.saturating_sub(1)];
+            let rest = &chars[c.end..w.end.max(c.end)];
+            if w.end == c.end + 1 && w.end <= free_to && rest.iter().all(|&ch| foreign(ch)) {
+                found[k].end = w.end;
+            }
+        } else if let Some(a) = words.get(j).filter(|a| {
             a.start == c.end && a.end <= free_to && joins(a) && prepared.ends_word(a.end)
         }) {
             // 某某某|娃 but not 某某|斯回: a word after the name, whole.
