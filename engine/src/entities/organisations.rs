@@ -495,18 +495,28 @@ fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
     }
 }
 
-/// The start of a heavy-industry group's name that no place anchors (某船|重工): the
-/// two-char noun right before a 重工 of its own. Only groups are named so; a place
+/// The start of a heavy-industry group's name that no place anchors (某船|重工, 某|船|重工):
+/// two chars of nouns right before a 重工 of its own. Only groups are named so; a place
 /// written before the name joins it after overlaps are resolved.
 fn shipbuilder_start(prepared: &Prepared, i: usize) -> Option<usize> {
     let words = &prepared.words;
-    let (w, p) = (&words[i], &words[i.checked_sub(1)?]);
-    let named = w.end - w.start == 2
-        && p.end == w.start
-        && p.end - p.start == 2
-        && matches!(p.pos, "n" | "nz" | "j")
-        && prepared.chars[p.start..p.end].iter().all(|&c| is_han(c));
-    named.then_some(p.start)
+    let w = &words[i];
+    if w.end - w.start != 2 {
+        return None;
+    }
+    let mut start = w.start;
+    for p in words[..i].iter().rev().take(2) {
+        let noun = matches!(p.pos, "n" | "nz" | "j" | "f" | "ng" | "b") || !p.known;
+        if p.end != start
+            || !noun
+            || !prepared.chars[p.start..p.end].iter().all(|&c| is_han(c))
+            || w.start - p.start > 2
+        {
+            break;
+        }
+        start = p.start;
+    }
+    (w.start - start == 2).then_some(start)
 }
 
 /// The start of a name that a place in brackets marks as proper, where no place anchors
@@ -791,6 +801,7 @@ mod tests {
             ("入選的隊伍有南京紫金凌霄隊、深圳寶格麗隊", "南京紫金凌霄隊"),
             ("升級的球隊為廣州海豐凌雲隊、深圳寶格麗隊", "深圳寶格麗隊"),
             ("這艘船由青島海船重工建造", "青島海船重工"),
+            ("去年華船重工已盈利", "華船重工"),
             ("據深圳市發展改革委副主任介紹", "深圳市發展改革委"),
         ];
         for (text, want) in cases {
