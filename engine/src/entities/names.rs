@@ -62,11 +62,13 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         }
         // A word no dictionary has (某某, the HMM's guess tagged `x`) and a lone morpheme
         // (貝|迪克) sit inside names as nouns do.
-        let unknown = (!p.known || p.pos == "zg")
-            && prepared.chars[p.start..p.end]
-                .iter()
-                .all(|&c| crate::lexicon::is_han(c));
-        if !(is_name_part(p.pos) || verb || joins || unknown) {
+        let unknown = || {
+            (!p.known || p.pos == "zg")
+                && prepared.chars[p.start..p.end]
+                    .iter()
+                    .all(|&c| crate::lexicon::is_han(c))
+        };
+        if !(is_name_part(p.pos) || verb || joins || unknown()) {
             break;
         }
         // A verb before a name already anchored is the sentence's, not the name's

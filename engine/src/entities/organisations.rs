@@ -131,6 +131,10 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 Candidate::new(end.0, end.1, EntityType::Org, 0.7),
             ));
         }
+        // Most words end with no suffix's last char: skip them before comparing strings.
+        if !SUFFIX_LAST_CHARS.contains(prepared.chars[w.end - 1]) {
+            continue;
+        }
         // The suffix ends a noun (簽署 ends with 署 but is a verb), or a word the
         // segmenter mistags: a body's char alone (發展|改革|委/zg), a bureau read as a
         // phrase (發展署/l), shipbuilders read as a verb (重工/vn), a team read as a
@@ -138,10 +142,6 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
         if !(matches!(w.pos, "n" | "nt" | "nz" | "ng" | "j" | "ns" | "x")
             || mistagged_suffix(prepared, w))
         {
-            continue;
-        }
-        // Most words end with no suffix's last char: skip them before comparing strings.
-        if !SUFFIX_LAST_CHARS.contains(prepared.chars[w.end - 1]) {
             continue;
         }
         let from = words[i.saturating_sub(2)].start;
