@@ -186,11 +186,19 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 && !(aligned || heads_word)
                 && prepared.starts_word(start)
                 && ends_in_guess(prepared, end);
-            if !(aligned || heads_word || glued || end - start >= LONG) {
+            // 某灣|區內: a place's last char the segmenter joined to 內 after it.
+            let within = end - start == 3
+                && !(aligned || heads_word || glued)
+                && prepared.starts_word(start)
+                && ends_before_within(prepared, end);
+            if !(aligned || heads_word || glued || within || end - start >= LONG) {
                 continue;
             }
             if let Some(kind) = g.get(prepared.slice(start, end)) {
                 if glued && !aligned && !heads_word && kind != EntityType::Org {
+                    continue;
+                }
+                if within && !matches!(kind, EntityType::Gpe | EntityType::Loc) {
                     continue;
                 }
                 out.push(Candidate::new(
@@ -218,6 +226,14 @@ pub(super) fn drop_nationalities(prepared: &Prepared, found: &mut Vec<Candidate>
             w.start == c.end && w.end == c.end + 1 && "籍裔".contains(prepared.chars[w.start])
         })
     });
+}
+
+/// Whether char `end - 1` starts a two-char word whose second char is 內 (區內, 市內):
+/// the place ends there and 內 says "within" it.
+fn ends_before_within(prepared: &Prepared, end: usize) -> bool {
+    prepared.chars.get(end) == Some(&'内')
+        && prepared.starts_word(end - 1)
+        && prepared.ends_word(end + 1)
 }
 
 /// Whether char `end - 1` ends inside a word the segmenter guessed (no dictionary has
@@ -428,7 +444,13 @@ mod tests {
                             && kind == crate::EntityType::Org
                             && prepared.starts_word(start)
                             && super::ends_in_guess(&prepared, end);
-                        if aligned || heads_word || glued || end - start >= 4 {
+                        let within = end - start == 3
+                            && matches!(kind, crate::EntityType::Gpe | crate::EntityType::Loc)
+                            && !(aligned || heads_word)
+                            && prepared.starts_word(start)
+                            && !super::ends_in_guess(&prepared, end)
+                            && super::ends_before_within(&prepared, end);
+                        if aligned || heads_word || glued || within || end - start >= 4 {
                             every.push((start, end, kind));
                         }
                     }
@@ -439,6 +461,12 @@ mod tests {
             every.sort_unstable();
             proptest::prop_assert_eq!(found, every);
         }
+    }
+
+    #[test]
+    fn a_place_joined_to_within_by_the_segmenter() {
+        // Sentences written for these tests: 區內 read as one word after the place.
+        assert_has("更多港企進駐大灣區內地城市", "大灣區", Loc);
     }
 
     #[test]
