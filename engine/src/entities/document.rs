@@ -11,6 +11,7 @@
 //! Each is then looked for everywhere else in the text, where no entity is yet and the
 //! words' edges allow (a two-char short form inside a longer word is no mention).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -41,12 +42,13 @@ const COMPANY_WORDS: [&str; 12] = [
     "银行",
 ];
 
-/// A short form defined right after a name: （以下簡稱「X」）, (下稱"X"), （簡稱X）.
+/// A short form defined right after a name: （以下簡稱「X」）, (下稱"X"), （簡稱X）. A
+/// scanned page may read the closing 」 as `|`.
 fn definition() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r#"^[（(](?:以下简称|以下称|下称|简称|以下简称为|下同称)[:：]?[「“"『]?([^」”"』）)，,、。]{2,12}?)[」”"』]?[）)]"#,
+            r#"^[（(](?:以下简称|以下称|下称|简称|以下简称为|下同称)[:：]?[「“"『]?([^」”"』|）)，,、。]{2,12}?)[」”"』|]?[）)]"#,
         )
         .expect("definition pattern compiles")
     })
@@ -108,8 +110,8 @@ fn window_end(prepared: &Prepared, from: usize) -> usize {
 }
 
 /// The names to look for, from the candidates of one window.
-fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(&'a str, Name)> {
-    let mut names: FxHashMap<&str, Name> = FxHashMap::default();
+fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(Cow<'a, str>, Name)> {
+    let mut names: FxHashMap<Cow<'a, str>, Name> = FxHashMap::default();
     let g = gazetteer();
     for c in found.iter() {
         if !matches!(
@@ -127,7 +129,9 @@ fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(&'a str, Na
         // are found by the same gazetteer or suffix wherever they recur.
         let text = prepared.slice(c.start, c.end);
         if matches!(c.kind, EntityType::Person | EntityType::Org) && g.get(text).is_none() {
-            names.entry(text).or_insert(Name::found(c.kind));
+            names
+                .entry(Cow::Borrowed(text))
+                .or_insert(Name::found(c.kind));
         }
         // Most names are followed by no bracket: the pattern (with its capture, the slow
         // kind of search) runs after the few that are.
@@ -138,8 +142,16 @@ fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(&'a str, Na
         let rest = prepared.slice(c.end, (c.end + 20).min(prepared.chars.len()));
         let defined = bracket.then(|| definition().captures(rest)).flatten();
         if let Some(short) = defined.and_then(|m| m.get(1)) {
+            // A page's line break inside the definition (深合  區) is no part of the name
+            // its other mentions are written with.
+            let short = short.as_str();
+            let short = if short.contains(char::is_whitespace) {
+                Cow::Owned(short.split_whitespace().collect::<String>())
+            } else {
+                Cow::Borrowed(short)
+            };
             names.insert(
-                short.as_str(),
+                short,
                 Name {
                     kind: c.kind,
                     defined: true,
@@ -154,7 +166,7 @@ fn names_in<'a>(prepared: &'a Prepared, found: &[Candidate]) -> Vec<(&'a str, Na
                 .into_iter()
                 .filter(|f| is_proper(prepared, c.start, f))
             {
-                names.entry(short).or_insert(Name {
+                names.entry(Cow::Borrowed(short)).or_insert(Name {
                     kind: EntityType::Org,
                     defined: false,
                     short: true,
@@ -183,7 +195,7 @@ impl Mentions {
         &mut self,
         prepared: &Prepared,
         found: &[Candidate],
-        names: &[(&str, Name)],
+        names: &[(Cow<'_, str>, Name)],
         from: usize,
         to: usize,
     ) {
@@ -193,7 +205,7 @@ impl Mentions {
         let Ok(automaton) = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
-            .build(names.iter().map(|n| n.0))
+            .build(names.iter().map(|n| n.0.as_bytes()))
         else {
             return;
         };
@@ -360,6 +372,16 @@ mod tests {
             None,
             "the full name is its own"
         );
+    }
+
+    #[test]
+    fn a_short_form_defined_across_a_line_break_is_found_whole() {
+        // A scanned page: the definition broken by a line, its closing 」 read as |.
+        // From seeds/000.
+        let text = "總面積約106平方公里的橫琴粵澳深度合作區(下稱「深合\n\n區|)是關鍵。爲支持深合區基礎設施建設,自深合區成立以來";
+        let found = entities(text);
+        let n = found.iter().filter(|(t, _)| t == "深合區").count();
+        assert_eq!(n, 3, "{found:?}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! Layers: [`numeric`] (dates, times, money, percentages, quantities), [`dates`]
 //! (relative dates; a date joined with its time and a range into one span), [`places`]
 //! (gazetteer, place suffixes, country abbreviations), [`organisations`] (gazetteer, name +
-//! organisation suffix), [`people`] (surname-led names in context: bylines, titles, speech
+//! organisation suffix), [`platforms`] (a place, its work, 平台), [`people`] (surname-led names in context: bylines, titles, speech
 //! verbs), [`glued_names`] (names the HMM glued to a neighbour), [`titles`] (《…》 works
 //! and laws). After overlaps are resolved, [`document`]
 //! finds the other mentions of the names found (and of the short forms the text defines);
@@ -29,6 +29,7 @@ mod org_suffixes;
 mod organisations;
 mod people;
 mod places;
+mod platforms;
 mod roles;
 mod titles;
 mod units;
@@ -69,6 +70,7 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     titles::find(prepared, &mut candidates);
     places::find(prepared, &mut candidates);
     organisations::find(prepared, &mut candidates);
+    platforms::find(prepared, &mut candidates);
     people::find(prepared, &mut candidates);
     glued_names::find(prepared, &mut candidates);
     let mut found = resolve(candidates);
@@ -76,9 +78,10 @@ pub(crate) fn recognize(prepared: &Prepared) -> Vec<Candidate> {
     people::join_dotted(prepared, &mut found);
     people::join_undotted(prepared, &mut found);
     foreign_names::join_runs(prepared, &mut found);
+    foreign_names::extend_edges(prepared, &mut found);
     unlikely_people::drop(prepared, &mut found);
     organisations::join_level_government(prepared, &mut found);
-    organisations::join_place_prefix(&mut found);
+    organisations::join_place_prefix(prepared, &mut found);
     units::join(prepared, &mut found);
     lists::type_items(prepared, &mut found);
     chains::join(prepared, &mut found);

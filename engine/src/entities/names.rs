@@ -54,12 +54,21 @@ pub(super) fn name_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Op
         if text.ends_with("公司") || text.ends_with("企业") {
             break;
         }
-        let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2;
+        // A verb of having (設有, 擁有, 具有) is the sentence's: 某市|設有|某某實驗室.
+        let verb = matches!(p.pos, "v" | "vn") && p.end - p.start >= 2 && !text.ends_with('有');
         // A verb right after an organisation is the sentence's (美國航空集團結成業務聯盟).
         if p.pos == "v" && after_organisation {
             break;
         }
-        if !(is_name_part(p.pos) || verb || joins) {
+        // A word no dictionary has (某某, the HMM's guess tagged `x`) and a lone morpheme
+        // (貝|迪克) sit inside names as nouns do.
+        let unknown = || {
+            (!p.known || p.pos == "zg")
+                && prepared.chars[p.start..p.end]
+                    .iter()
+                    .all(|&c| crate::lexicon::is_han(c))
+        };
+        if !(is_name_part(p.pos) || verb || joins || unknown()) {
             break;
         }
         // A verb before a name already anchored is the sentence's, not the name's
@@ -128,4 +137,56 @@ pub(super) fn is_name_part(pos: &str) -> bool {
             | "l"
             | "s"
     )
+}
+
+/// The start of a name no place anchors that ends at char `end`: up to four words that
+/// can sit in a name (nouns, two-char verbs, a time word such as 未來, words no dictionary
+/// has), two chars at least. Only for names something else marks as proper: a place in
+/// brackets after them (某某研究院（深圳）, 某某科技(深圳)有限公司).
+pub(super) fn unanchored_start(prepared: &Prepared, end: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let last = words.partition_point(|w| w.end <= end);
+    if last == 0 || words[last - 1].end != end {
+        return None;
+    }
+    let mut start = None;
+    for k in (last.saturating_sub(4)..last).rev() {
+        let p = &words[k];
+        if k + 1 < last && p.end != words[k + 1].start {
+            break;
+        }
+        let han = prepared.chars[p.start..p.end]
+            .iter()
+            .all(|&c| crate::lexicon::is_han(c));
+        let part = (is_name_part(p.pos) && han)
+            || p.pos == "t"
+            || (matches!(p.pos, "v" | "a") && p.end - p.start >= 2 && han)
+            || (!p.known && han);
+        if !part
+            || matches!(
+                prepared.slice(p.start, p.end),
+                "由" | "在" | "与" | "和" | "及"
+            )
+        {
+            break;
+        }
+        start = Some(p.start);
+    }
+    start.filter(|&s| end - s >= 2)
+}
+
+/// The place in brackets at char `open` (`（深圳）`, `(香港)`): the char after the closing
+/// bracket, where a place the gazetteer knows stands inside.
+pub(super) fn bracketed_place_end(prepared: &Prepared, open: usize) -> Option<usize> {
+    let chars = &prepared.chars;
+    if !matches!(chars.get(open), Some('（' | '(')) {
+        return None;
+    }
+    let close =
+        (open + 2..(open + 6).min(chars.len())).find(|&k| matches!(chars[k], '）' | ')'))?;
+    matches!(
+        gazetteer().get(prepared.slice(open + 1, close)),
+        Some(crate::EntityType::Gpe)
+    )
+    .then_some(close + 1)
 }

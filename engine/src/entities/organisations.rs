@@ -2,7 +2,7 @@
 //! `[place or proper name] [nouns…] organisation-suffix`, keeping a bracketed part that
 //! belongs to the name: 香港中文大學（深圳）, …研究中心(香港分中心).
 
-use super::names::name_start;
+use super::names::{bracketed_place_end, name_start, unanchored_start};
 use super::org_suffixes::{suffixes_ending_with, SUFFIX_LAST_CHARS};
 use super::Candidate;
 use crate::lexicon::{gazetteer, is_han};
@@ -41,6 +41,21 @@ const GENERIC_HEADS: [&str; 8] = [
     "团队", "大局", "布局", "格局", "结局", "院所", "当局", "全局",
 ];
 
+/// Words jieba's dictionary tags `nt` that name a kind of body, not one: commercial
+/// banks, research institutes, universities in general.
+const GENERIC_TAGGED: [&str; 10] = [
+    "商业银行",
+    "科研院所",
+    "科研机构",
+    "研究机构",
+    "金融机构",
+    "高等院校",
+    "大专院校",
+    "外资银行",
+    "中资银行",
+    "地方政府",
+];
+
 /// Verb + 廠 words: setting up, running or leaving a factory, no factory's name (在深圳設廠).
 const FACTORY_VERBS: [&str; 10] = [
     "设厂", "建厂", "办厂", "开厂", "进厂", "出厂", "回厂", "返厂", "全厂", "该厂",
@@ -68,7 +83,8 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             ["政府", "当局", "关系"].iter().any(|e| text.ends_with(e))
         };
         // Only dictionary words: the HMM's guesses at unknown words come tagged nt too.
-        if w.pos == "nt" && w.known && named() && !about_places() {
+        let generic = || GENERIC_TAGGED.contains(&prepared.slice(w.start, w.end));
+        if w.pos == "nt" && w.known && named() && !about_places() && !generic() {
             out.push(finish(
                 prepared,
                 Candidate::new(w.start, w.end, EntityType::Org, 0.7),
@@ -108,12 +124,24 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             let start = if level { w.start - 1 } else { w.start };
             out.push(Candidate::new(start, w.end, EntityType::Org, 0.6));
         }
-        // The suffix ends a noun (簽署 ends with 署 but is a verb).
-        if !matches!(w.pos, "n" | "nt" | "nz" | "ng" | "j" | "ns" | "x") {
-            continue;
+        if let Some(end) = body_glued_to_deputy(prepared, i) {
+            // 某某|發展|改革|委副|主任: the HMM glued the body's last char to the title.
+            out.push(finish(
+                prepared,
+                Candidate::new(end.0, end.1, EntityType::Org, 0.7),
+            ));
         }
         // Most words end with no suffix's last char: skip them before comparing strings.
         if !SUFFIX_LAST_CHARS.contains(prepared.chars[w.end - 1]) {
+            continue;
+        }
+        // The suffix ends a noun (簽署 ends with 署 but is a verb), or a word the
+        // segmenter mistags: a body's char alone (發展|改革|委/zg), a bureau read as a
+        // phrase (發展署/l), shipbuilders read as a verb (重工/vn), a team read as a
+        // name (某某隊/nr).
+        if !(matches!(w.pos, "n" | "nt" | "nz" | "ng" | "j" | "ns" | "x")
+            || mistagged_suffix(prepared, w))
+        {
             continue;
         }
         let from = words[i.saturating_sub(2)].start;
@@ -146,18 +174,59 @@ pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
             if start.is_none() && *suffix == "队" {
                 start = team_start(prepared, i);
             }
+            if start.is_none() && *suffix == "重工" {
+                start = shipbuilder_start(prepared, i);
+            }
+            if start.is_none() {
+                start = bracketed_place_start(prepared, i, suffix.chars().count());
+            }
             if *suffix == "队" {
                 start = start.map(|s| country_team_start(prepared, i, s));
             }
             let suffix_start = w.end - suffix.chars().count();
-            let generic = *suffix == "企业"
-                && start.is_some_and(|s| !proper_between(prepared, s, suffix_start));
+            let generic = (*suffix == "企业"
+                && start.is_some_and(|s| !proper_between(prepared, s, suffix_start)))
+                || start.is_some_and(|s| described_kind(prepared, s));
             if let Some(start) = start.filter(|_| !generic) {
                 let c = Candidate::new(start, w.end, EntityType::Org, 0.8);
                 out.push(finish(prepared, c));
             }
         }
     }
+}
+
+/// Whether word `w`, tagged as no noun, still ends a name with an organisation's suffix:
+/// 委 alone (tagged `zg`), a …署 or …局 read as a phrase (`l`), 重工 (`vn`), a team of three
+/// chars or more read as a person (`nr`).
+fn mistagged_suffix(prepared: &Prepared, w: &crate::segment::Span) -> bool {
+    // Every word that is no noun comes here: the last char first, as most fail it.
+    let last = prepared.chars[w.end - 1];
+    let len = w.end - w.start;
+    match w.pos {
+        "zg" => len == 1 && last == '委',
+        "l" => len == 3 && (last == '署' || last == '局'),
+        "vn" => len == 2 && last == '工' && prepared.chars[w.start] == '重',
+        "nr" | "nrt" => len >= 3 && last == '队',
+        _ => false,
+    }
+}
+
+/// A body whose last char the HMM glued to a deputy's title (發展|改革|委副|主任): a guessed
+/// two-char word of a body's char (委, 局, 辦, 署, 廳) and 副, after a name a place anchors.
+/// The body's span.
+fn body_glued_to_deputy(prepared: &Prepared, i: usize) -> Option<(usize, usize)> {
+    let w = &prepared.words[i];
+    let chars = &prepared.chars;
+    let glued = !w.known
+        && w.end - w.start == 2
+        && chars[w.start + 1] == '副'
+        && "委局办署厅".contains(chars[w.start]);
+    if !glued || i == 0 || prepared.words[i - 1].end != w.start {
+        return None;
+    }
+    let start = name_start(prepared, i, 2)?;
+    // A place alone before the char is a level's body (市委), found elsewhere.
+    (w.start - start >= 3).then_some((start, w.start + 1))
 }
 
 /// Last chars of the bodies a three-char dictionary word tagged `nt` names on its own:
@@ -340,6 +409,36 @@ fn country_team_start(prepared: &Prepared, i: usize, start: usize) -> usize {
     }
 }
 
+/// Whether a name starting at `start` with a word of rank (國家, 國際, 全國, 世界) is
+/// a kind being described, not a body named: after 的, a count (兩個, 多家), an adjective
+/// in 性 (綜合性), or a verb of building (建設, 打造). 國家實驗室 and 國際科技創新中心 are
+/// what a place aims to be; 國家遙感中心 after a comma is a name.
+fn described_kind(prepared: &Prepared, start: usize) -> bool {
+    const RANKS: [&str; 5] = ["国家", "国际", "全国", "世界", "亚洲"];
+    const BUILDING: [&str; 6] = ["建设", "打造", "建成", "建立", "成为", "组建"];
+    let words = &prepared.words;
+    let k = words.partition_point(|w| w.end <= start);
+    let Some(w) = words.get(k).filter(|w| w.start == start) else {
+        return false;
+    };
+    if !RANKS.contains(&prepared.slice(w.start, w.end)) || k == 0 {
+        return false;
+    }
+    // Line breaks and spaces in page text sit between the words.
+    let Some(p) = words[..k]
+        .iter()
+        .rev()
+        .find(|p| !prepared.slice(p.start, p.end).trim().is_empty())
+    else {
+        return false;
+    };
+    let text = prepared.slice(p.start, p.end);
+    matches!(p.pos, "uj" | "q" | "m")
+        || text.ends_with('个')
+        || text.ends_with('性')
+        || BUILDING.contains(&text)
+}
+
 /// Whether chars `start..end` (a name before a generic suffix such as 企業) hold a
 /// proper word of their own: an unknown word or a proper noun that is not a place.
 /// 澳門企業 and 香港初創企業 are a place's businesses, 某某企業 a company.
@@ -357,7 +456,7 @@ fn proper_between(prepared: &Prepared, start: usize, end: usize) -> bool {
 }
 
 /// The start of a team's name ending with word `i` that no place or known name anchors
-/// (誠泰隊, 貝迪克|隊): the proper name right before 隊, and a place right before that.
+/// (某泰隊, 某某|隊): the proper name right before 隊, and a place right before that.
 fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
     let words = &prepared.words;
     let w = &words[i];
@@ -389,11 +488,51 @@ fn team_start(prepared: &Prepared, i: usize) -> Option<usize> {
         }
         (words[k].start, k)
     };
-    // A place right before the name belongs to it (北京|貝迪克|隊).
+    // A place right before the name belongs to it (某市|某某|隊).
     match first.checked_sub(1) {
         Some(p) if words[p].end == start && place(p) => Some(words[p].start),
         _ => Some(start),
     }
+}
+
+/// The start of a heavy-industry group's name that no place anchors (某船|重工, 某|船|重工):
+/// two chars of nouns right before a 重工 of its own. Only groups are named so; a place
+/// written before the name joins it after overlaps are resolved.
+fn shipbuilder_start(prepared: &Prepared, i: usize) -> Option<usize> {
+    let words = &prepared.words;
+    let w = &words[i];
+    if w.end - w.start != 2 {
+        return None;
+    }
+    let mut start = w.start;
+    for p in words[..i].iter().rev().take(2) {
+        let noun = matches!(p.pos, "n" | "nz" | "j" | "f" | "ng" | "b") || !p.known;
+        if p.end != start
+            || !noun
+            || !prepared.chars[p.start..p.end].iter().all(|&c| is_han(c))
+            || w.start - p.start > 2
+        {
+            break;
+        }
+        start = p.start;
+    }
+    (w.start - start == 2).then_some(start)
+}
+
+/// The start of a name that a place in brackets marks as proper, where no place anchors
+/// it: a branch's place before the company words (某某科技(深圳)有限公司) or after an
+/// institute's name (某某研究院（深圳）).
+fn bracketed_place_start(prepared: &Prepared, i: usize, suffix_len: usize) -> Option<usize> {
+    let w = &prepared.words[i];
+    let suffix_start = w.end - suffix_len;
+    if bracketed_place_end(prepared, w.end).is_some() {
+        return unanchored_start(prepared, suffix_start)
+            .or_else(|| (suffix_start > w.start).then_some(w.start))
+            .filter(|&s| w.end - s >= 4);
+    }
+    let open = (suffix_start.saturating_sub(5)..suffix_start)
+        .find(|&k| bracketed_place_end(prepared, k) == Some(suffix_start))?;
+    unanchored_start(prepared, open)
 }
 
 /// Governments named by their level (省政府, 市政府): organisations, where 中國政府 is
@@ -425,14 +564,17 @@ pub(super) fn join_level_government(prepared: &Prepared, found: &mut [Candidate]
 
 /// After overlaps are resolved: an organisation right after a place is named with it
 /// (廣東|中行, 台灣|空軍): a branch or a country's body, one name not cut at the place.
-pub(super) fn join_place_prefix(found: &mut Vec<Candidate>) {
+pub(super) fn join_place_prefix(prepared: &Prepared, found: &mut Vec<Candidate>) {
     let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
     for c in found.drain(..) {
         if let Some(last) = out.last_mut() {
+            // A platform's name starts with its own place (a zone): the city before it
+            // stays a mention of its own (某市|某區…平台).
             if c.kind == EntityType::Org
                 && last.kind == EntityType::Gpe
                 && last.end == c.start
                 && last.end - last.start >= 2
+                && !(c.end - c.start > 4 && prepared.slice(c.end - 2, c.end) == "平台")
             {
                 last.end = c.end;
                 last.kind = EntityType::Org;
@@ -497,14 +639,16 @@ fn finish(prepared: &Prepared, mut c: Candidate) -> Candidate {
     {
         c.start += 1;
     }
-    c.start = session_start(prepared, c.start);
+    c.start = session_start(prepared, c.start, c.end);
     extend_brackets(prepared, c)
 }
 
-/// The start of `第九屆` or `首屆` right before `start`, or `start`.
-fn session_start(prepared: &Prepared, start: usize) -> usize {
+/// The start of `第九屆` or `首屆` right before `start`, or `start`. Only assemblies sit in
+/// sessions (第九屆全國人大, 首屆立法會); before a bureau or a company the edition is the
+/// event's that follows (第49屆|某某發展局|某某展).
+fn session_start(prepared: &Prepared, start: usize, end: usize) -> usize {
     let chars = &prepared.chars;
-    if start < 2 || chars[start - 1] != '届' {
+    if start < 2 || chars[start - 1] != '届' || !"会大协院".contains(chars[end - 1]) {
         return start;
     }
     if chars[start - 2] == '首' {
@@ -647,6 +791,57 @@ mod tests {
     fn a_department_split_from_its_heads_title() {
         assert_has("省民政廳廳長昨日表示", "省民政廳", Org);
         assert_has("教育局長昨日到場", "教育局", Org);
+    }
+
+    #[test]
+    fn suffixes_the_segmenter_mistags_still_end_names() {
+        // Sentences written for these tests: a team read as a person, a name the HMM
+        // guessed before 隊, a shipbuilder read as a verb, a body glued to a deputy.
+        let cases = [
+            ("入選的隊伍有南京紫金凌霄隊、深圳寶格麗隊", "南京紫金凌霄隊"),
+            ("升級的球隊為廣州海豐凌雲隊、深圳寶格麗隊", "深圳寶格麗隊"),
+            ("這艘船由青島海船重工建造", "青島海船重工"),
+            ("去年華船重工已盈利", "華船重工"),
+            ("據深圳市發展改革委副主任介紹", "深圳市發展改革委"),
+        ];
+        for (text, want) in cases {
+            assert_has(text, want, Org);
+        }
+        // A place in brackets marks a name no place anchors.
+        assert_has(
+            "星雲機器人(深圳)有限公司昨日成立",
+            "星雲機器人(深圳)有限公司",
+            Org,
+        );
+        assert_has(
+            "綜合開發研究院（深圳）常務副院長表示",
+            "綜合開發研究院（深圳）",
+            Org,
+        );
+        // A museum is an institution.
+        assert_has("展覽由深圳市南山博物館承辦", "深圳市南山博物館", Org);
+        // Only an assembly sits in sessions: the edition before a bureau is the fair's.
+        let found = entities("在第49屆香港貿易發展局香港玩具展");
+        assert!(found.iter().all(|(t, _)| !t.starts_with('第')), "{found:?}");
+    }
+
+    #[test]
+    fn kinds_of_bodies_are_no_names() {
+        // Sentences written for these tests: what a city aims to build, two of a kind,
+        // kinds the dictionary tags as names, telecoms after a broadcaster's short form.
+        for text in [
+            "深圳將建設綜合性國家科學中心",
+            "打造具有全球影響力的國際科技創新中心",
+            "兩個國家實驗室揭牌",
+            "規模最大的商業銀行",
+            "加強高校科研院所合作",
+            "推動無線局域網產業發展",
+        ] {
+            let found = entities(text);
+            assert!(found.iter().all(|(_, k)| *k != Org), "{text}: {found:?}");
+        }
+        let found = entities("深圳設有重點實驗室");
+        assert!(found.iter().all(|(_, k)| *k != Org), "{found:?}");
     }
 
     #[test]

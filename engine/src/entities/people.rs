@@ -304,7 +304,7 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        if glued_preposition(prepared, i) {
+        if glued_preposition(prepared, i) || verb_char_before(prepared, i) {
             // 因|某某: the name starts after the preposition.
             i += 1;
             continue;
@@ -329,15 +329,39 @@ fn transliterated_names(prepared: &Prepared, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether char `i` is a one-char verb the segmenter cut before transliteration chars
+/// after a subject noun (某報|拿|某某某: "takes"): the name starts after it. After a title
+/// or a conjunction the char starts the name (總理|某某某, 和|某某某).
+fn verb_char_before(prepared: &Prepared, i: usize) -> bool {
+    let words = &prepared.words;
+    let k = words.partition_point(|w| w.end <= i);
+    let verb = words.get(k).is_some_and(|w| {
+        w.start == i && w.end == i + 1 && w.known && w.pos == "v" && prepared.starts_word(i + 1)
+    });
+    verb && k > 0 && {
+        let p = &words[k - 1];
+        p.end == i
+            && p.pos.starts_with('n')
+            && !p.pos.starts_with("nr")
+            && !BEFORE.contains(&prepared.slice(p.start, p.end))
+    }
+}
+
 /// Joins a foreign given name and surname that Hong Kong papers write without the middle
 /// dot (湯告魯斯, 羅拔迪尼路) and the layers found as two people side by side:
 /// both all in transliteration characters.
 pub(super) fn join_undotted(prepared: &Prepared, found: &mut Vec<Candidate>) {
+    // A char that continues a name (文 of 某某文) may end the second part, never start it.
     let foreign = |c: &Candidate| {
         c.kind == EntityType::Person
             && prepared.chars[c.start..c.end]
                 .iter()
-                .all(|&ch| TRANSLITERATION.contains(ch) || HK_TRANSLITERATION.contains(ch))
+                .enumerate()
+                .all(|(k, &ch)| {
+                    TRANSLITERATION.contains(ch)
+                        || HK_TRANSLITERATION.contains(ch)
+                        || (k > 0 && super::foreign_names::continues_name(ch))
+                })
     };
     let words = &prepared.words;
     let mut out: Vec<Candidate> = Vec::with_capacity(found.len());
@@ -558,6 +582,7 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
             [3, 2, 4]
                 .into_iter()
                 .find(|&n| plausible_name(prepared, pos, pos + n))
+                .or_else(|| titled_name_with_function_char(prepared, pos).then_some(3))
         };
         let Some(len) = len else {
             return found;
@@ -571,6 +596,40 @@ fn names_after(prepared: &Prepared, mut pos: usize, out: &mut Vec<Candidate>) ->
         }
     }
     found
+}
+
+/// Whether the three chars at `pos`, right after a title, are a surname the segmenter
+/// tagged a name and a given name holding one char that mostly writes function words
+/// (主任|倪|一|清, 廳長|王|月琴): the title vouches for the name. The given name's chars
+/// are words of their own or one noun, never part of a word reaching past the name
+/// (主任|王|一直|說 is no name).
+fn titled_name_with_function_char(prepared: &Prepared, pos: usize) -> bool {
+    let words = &prepared.words;
+    let end = pos + 3;
+    let k = words.partition_point(|w| w.end <= pos);
+    let Some(surname) = words.get(k).filter(|w| w.start == pos && w.end == pos + 1) else {
+        return false;
+    };
+    if !surname.pos.starts_with("nr")
+        || !is_surname(prepared.slice(pos, pos + 1))
+        || end > prepared.chars.len()
+        || !prepared.ends_word(end)
+    {
+        return false;
+    }
+    let given = &prepared.chars[pos + 1..end];
+    let function_chars = given
+        .iter()
+        .filter(|c| FUNCTION_CHARS.contains(**c))
+        .count();
+    let parts_fit = words[k + 1..]
+        .iter()
+        .take_while(|w| w.start < end)
+        .all(|w| w.end - w.start == 1 || matches!(w.pos, "n" | "nr" | "nz"));
+    function_chars == 1
+        && parts_fit
+        && given.iter().all(|&c| is_han(c))
+        && gazetteer().get(prepared.slice(pos, end)).is_none()
 }
 
 /// Whether `c` is used to write foreign names, in the Mandarin or the Hong Kong way.
@@ -690,7 +749,13 @@ fn name_before(prepared: &Prepared, end: usize, out: &mut Vec<Candidate>) -> boo
         let Some(start) = end.checked_sub(len) else {
             continue;
         };
-        if prepared.starts_word(start) && plausible_name(prepared, start, end) {
+        // 斯|回應|說: a speech verb before the speech verb is no given name.
+        let words = &prepared.words;
+        let last = words.partition_point(|w| w.end < end);
+        let verb_last = words.get(last).is_some_and(|w| {
+            w.end == end && w.start > start && w.known && matches!(w.pos, "v" | "vn")
+        });
+        if prepared.starts_word(start) && !verb_last && plausible_name(prepared, start, end) {
             out.push(Candidate::new(start, end, EntityType::Person, 0.8));
             return true;
         }
@@ -774,6 +839,19 @@ mod tests {
             &context.after_last,
         );
         assert_last_chars_cover(super::SURNAME_TITLES, &super::TITLE_LAST_CHARS);
+    }
+
+    #[test]
+    fn a_given_name_with_a_function_char_after_a_title() {
+        // From seeds/004 and seeds/001: the segmenter cuts the given name at 一, 其, 月.
+        assert_has("研究中心主任倪一清和他的團隊", "倪一清", Person);
+        assert_has("正如廣東省科技廳廳長王月琴所言", "王月琴", Person);
+        assert_has("量子科學中心主任薛其坤院士在河套", "薛其坤", Person);
+        // A function word reaching past the name is the sentence's.
+        for text in ["主任王一直說", "局長陳其後表示"] {
+            let found = entities(text);
+            assert!(found.iter().all(|(_, k)| *k != Person), "{text}: {found:?}");
+        }
     }
 
     #[test]

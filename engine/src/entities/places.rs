@@ -48,12 +48,14 @@ const ZONE_SUFFIXES: [(&str, EntityType); 31] = [
     // Venues: the building, where things happen (在中國美術館舉辦).
     ("图书馆", EntityType::Fac),
     ("美术馆", EntityType::Fac),
-    ("博物馆", EntityType::Fac),
     ("体育馆", EntityType::Fac),
     ("展览馆", EntityType::Fac),
     ("纪念馆", EntityType::Fac),
     ("会展中心", EntityType::Fac),
     ("展览中心", EntityType::Fac),
+    // A museum is an institution (it organises, collects, hosts): the seed guideline's
+    // rule 6 and OntoNotes mark it an organisation.
+    ("博物馆", EntityType::Org),
     // Parks, grounds, hotels and buildings named after a place or proper name.
     ("科学园", EntityType::Fac),
     ("体育场", EntityType::Fac),
@@ -96,7 +98,9 @@ VERB_OBJECTS = "华美日俄英法德藏");
 pub(super) fn find(prepared: &Prepared, out: &mut Vec<Candidate>) {
     let mut gazetteer_names = Vec::new();
     gazetteer_matches(prepared, &mut gazetteer_names);
-    gazetteer_names.retain(|c| !is_direction_of_weather(prepared, c.start, c.end));
+    gazetteer_names.retain(|c| {
+        !is_direction_of_weather(prepared, c.start, c.end) && !is_technology(prepared, c)
+    });
     out.append(&mut gazetteer_names);
     let words = &prepared.words;
     for (i, w) in words.iter().enumerate() {
@@ -182,11 +186,19 @@ fn gazetteer_matches(prepared: &Prepared, out: &mut Vec<Candidate>) {
                 && !(aligned || heads_word)
                 && prepared.starts_word(start)
                 && ends_in_guess(prepared, end);
-            if !(aligned || heads_word || glued || end - start >= LONG) {
+            // 某灣|區內: a place's last char the segmenter joined to 內 after it.
+            let within = end - start == 3
+                && !(aligned || heads_word || glued)
+                && prepared.starts_word(start)
+                && ends_before_within(prepared, end);
+            if !(aligned || heads_word || glued || within || end - start >= LONG) {
                 continue;
             }
             if let Some(kind) = g.get(prepared.slice(start, end)) {
                 if glued && !aligned && !heads_word && kind != EntityType::Org {
+                    continue;
+                }
+                if within && !matches!(kind, EntityType::Gpe | EntityType::Loc) {
                     continue;
                 }
                 out.push(Candidate::new(
@@ -216,6 +228,14 @@ pub(super) fn drop_nationalities(prepared: &Prepared, found: &mut Vec<Candidate>
     });
 }
 
+/// Whether char `end - 1` starts a two-char word whose second char is 內 (區內, 市內):
+/// the place ends there and 內 says "within" it.
+fn ends_before_within(prepared: &Prepared, end: usize) -> bool {
+    prepared.chars.get(end) == Some(&'内')
+        && prepared.starts_word(end - 1)
+        && prepared.ends_word(end + 1)
+}
+
 /// Whether char `end - 1` ends inside a word the segmenter guessed (no dictionary has
 /// it): a three-char organisation's short form glued by the HMM to what follows (某某聯|副
 /// 主席 as 某某|聯副) is found there. Inside a dictionary word it is another word.
@@ -238,6 +258,27 @@ fn is_direction_of_weather(prepared: &Prepared, start: usize, end: usize) -> boo
         let n = w.chars().count();
         end + n <= prepared.chars.len() && prepared.slice(end, end + n) == *w
     })
+}
+
+/// 無線|局域網, 有線|寬帶: a broadcaster's short form before a word of telecoms is the
+/// technology, not the station.
+fn is_technology(prepared: &Prepared, c: &Candidate) -> bool {
+    const TELECOMS: [&str; 8] = [
+        "局域网",
+        "通信",
+        "通讯",
+        "移动",
+        "网络",
+        "宽带",
+        "充电",
+        "电",
+    ];
+    c.kind == EntityType::Org
+        && matches!(prepared.slice(c.start, c.end), "无线" | "有线")
+        && TELECOMS.iter().any(|w| {
+            let n = w.chars().count();
+            c.end + n <= prepared.chars.len() && prepared.slice(c.end, c.end + n) == *w
+        })
 }
 
 /// Places named by a proper name and a suffix the segmenter left as a word of its own:
@@ -403,7 +444,13 @@ mod tests {
                             && kind == crate::EntityType::Org
                             && prepared.starts_word(start)
                             && super::ends_in_guess(&prepared, end);
-                        if aligned || heads_word || glued || end - start >= 4 {
+                        let within = end - start == 3
+                            && matches!(kind, crate::EntityType::Gpe | crate::EntityType::Loc)
+                            && !(aligned || heads_word)
+                            && prepared.starts_word(start)
+                            && !super::ends_in_guess(&prepared, end)
+                            && super::ends_before_within(&prepared, end);
+                        if aligned || heads_word || glued || within || end - start >= 4 {
                             every.push((start, end, kind));
                         }
                     }
@@ -414,6 +461,12 @@ mod tests {
             every.sort_unstable();
             proptest::prop_assert_eq!(found, every);
         }
+    }
+
+    #[test]
+    fn a_place_joined_to_within_by_the_segmenter() {
+        // Sentences written for these tests: 區內 read as one word after the place.
+        assert_has("更多港企進駐大灣區內地城市", "大灣區", Loc);
     }
 
     #[test]
