@@ -98,6 +98,12 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
             alias.set(String::new());
         }
     };
+    // The name the card shows (the key until the card has come).
+    let key_text = StoredValue::new(entity.1.clone());
+    let shown_name = move || {
+        card.get_untracked()
+            .map_or_else(|| key_text.get_value(), |c| c.name)
+    };
     let merge = {
         let entity = entity.clone();
         move |_| {
@@ -105,9 +111,7 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
             if other.is_empty() {
                 return;
             }
-            let name = card
-                .get_untracked()
-                .map_or_else(|| entity.1.clone(), |c| c.name);
+            let name = shown_name();
             store.change(
                 Op::Merge {
                     keys: vec![entity.clone(), (kind, other.clone())],
@@ -128,9 +132,7 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
             let Some(to) = EntityType::parse(&event_target_value(&ev)) else {
                 return;
             };
-            let name = card
-                .get_untracked()
-                .map_or_else(|| entity.1.clone(), |c| c.name);
+            let name = shown_name();
             store.change(
                 Op::Retype {
                     entity: entity.clone(),
@@ -141,21 +143,16 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
             follow(&name, to);
         }
     };
-    let block = {
-        let entity = entity.clone();
-        move |_| {
-            let text = card
-                .get_untracked()
-                .map_or_else(|| entity.1.clone(), |c| c.name);
-            store.change(
-                Op::Block {
-                    text: text.clone(),
-                    kind: Some(kind),
-                },
-                format!("✕ {text}"),
-            );
-            view_state.selected.set(None);
-        }
+    let block = move |_| {
+        let text = shown_name();
+        store.change(
+            Op::Block {
+                text: text.clone(),
+                kind: Some(kind),
+            },
+            format!("✕ {text}"),
+        );
+        view_state.selected.set(None);
     };
 
     let body = move || {
