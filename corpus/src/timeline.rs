@@ -67,10 +67,9 @@ pub fn timeline(text: &str, analysis: &Analysis) -> Vec<Moment> {
 fn moments(chars: &[char], entities: &[Entity]) -> Vec<Moment> {
     let mut moments = Vec::new();
     for (k, e) in entities.iter().enumerate() {
-        let Some(Value::Date(date)) = e.value else {
+        let (EntityType::Date, Some(Value::Date(date))) = (e.kind, e.value) else {
             continue;
         };
-        debug_assert_eq!(e.kind, EntityType::Date);
         let (start, end) = sentence_around(chars, e.start, e.end);
         // Entities are in text order: the sentence's are those around the date's.
         let first = entities[..k]
@@ -175,6 +174,31 @@ mod tests {
                 ("a", "2025-01-01")
             ]
         );
+    }
+
+    #[test]
+    fn a_date_the_user_retyped_leaves_the_timeline_with_its_value() {
+        let mut index = crate::index::CorpusIndex::default();
+        let text = "記者昨日獲悉，計劃於2020年啟動。";
+        index.update(analyzer(), &[("b".to_string(), text.to_string())]);
+        let dates = |index: &crate::index::CorpusIndex| -> Vec<String> {
+            library_timeline(index)
+                .into_iter()
+                .map(|m| m.moment.date)
+                .collect()
+        };
+        assert_eq!(dates(&index), ["2020"]);
+        let mut file = crate::authority::Authority::default();
+        let retype = crate::authority::Op::Retype {
+            entity: (EntityType::Date, "2020年".into()),
+            kind: EntityType::Event,
+        };
+        file.change(&retype).unwrap();
+        index.set_authority(file);
+        assert!(dates(&index).is_empty());
+        let (_, doc) = index.documents().next().unwrap();
+        let retyped = doc.entities.iter().find(|e| e.text == "2020年").unwrap();
+        assert_eq!((retyped.kind, retyped.value), (EntityType::Event, None));
     }
 
     #[test]

@@ -71,14 +71,16 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
             if name.is_empty() {
                 return;
             }
-            store.change(
+            let renamed = store.change(
                 Op::Rename {
                     entity: entity.clone(),
                     name: name.clone(),
                 },
                 format!("{} → {name}", entity.1),
             );
-            follow(&name, kind);
+            if renamed {
+                follow(&name, kind);
+            }
         }
     };
     let add_alias = {
@@ -112,7 +114,7 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                 return;
             }
             let name = shown_name();
-            store.change(
+            let merged = store.change(
                 Op::Merge {
                     keys: vec![entity.clone(), (kind, other.clone())],
                     name: name.clone(),
@@ -121,7 +123,9 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                 format!("{name} + {other}"),
             );
             merge_with.set(String::new());
-            follow(&name, kind);
+            if merged {
+                follow(&name, kind);
+            }
         }
     };
     // A type for the whole library: the entity keeps its name and merges, and its card
@@ -133,14 +137,16 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                 return;
             };
             let name = shown_name();
-            store.change(
+            let retyped = store.change(
                 Op::Retype {
                     entity: entity.clone(),
                     kind: to,
                 },
                 format!("{name}: {} → {}", kind.as_str(), to.as_str()),
             );
-            follow(&name, to);
+            if retyped {
+                follow(&name, to);
+            }
         }
     };
     let block = move |_| {
@@ -202,7 +208,7 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                             view! {
                                 <li>{a.clone()} " "
                                     <button type="button" class="link" data-testid="card-unalias"
-                                        on:click=move |_| store.change(Op::Unalias { entity: entity.clone(), alias: a.clone() }, format!("− {a}"))>
+                                        on:click=move |_| { store.change(Op::Unalias { entity: entity.clone(), alias: a.clone() }, format!("− {a}")); }>
                                         {tr("移除", "remove")}<span class="visually-hidden">{format!(" {label}")}</span>
                                     </button>
                                 </li>
@@ -215,14 +221,14 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                         <span>{tr("合併自：", "Merged from: ")}</span>
                         {members.iter().map(|m| view! { <span class="member">{m.1.clone()}</span> }).collect_view()}
                         <button type="button" data-testid="card-split"
-                            on:click=move |_| store.change(Op::Split { entity: split_entity.clone(), member: None }, i18n.tr("拆開", "split").to_string())>
+                            on:click=move |_| { store.change(Op::Split { entity: split_entity.clone(), member: None }, i18n.tr("拆開", "split").to_string()); }>
                             {tr("拆開", "Split")}
                         </button>
                     </div>
                 })}
                 <label class="card-note">{tr("筆記", "Note")}
                     <textarea data-testid="card-note" rows="2" prop:value=c.note.clone()
-                        on:change=move |ev| store.change(Op::Note { entity: note_entity.clone(), note: event_target_value(&ev) }, i18n.tr("筆記", "note").to_string())>
+                        on:change=move |ev| { store.change(Op::Note { entity: note_entity.clone(), note: event_target_value(&ev) }, i18n.tr("筆記", "note").to_string()); }>
                     </textarea>
                 </label>
             }
@@ -299,7 +305,7 @@ pub fn AuthorityBar() -> impl IntoView {
                                     <li data-testid="blocked" data-text=b.text.clone()>
                                         {b.text.clone()} " "
                                         <button type="button" data-testid="unblock"
-                                            on:click=move |_| store.change(Op::Unblock { text: text.clone(), kind: b.kind }, format!("↺ {}", text))>
+                                            on:click=move |_| { store.change(Op::Unblock { text: text.clone(), kind: b.kind }, format!("↺ {}", text)); }>
                                             {tr("再標註", "Mark again")}
                                         </button>
                                     </li>

@@ -87,8 +87,8 @@ impl AuthorityStore {
 
     /// Makes `op`, applies it everywhere at once, saves it, and keeps its inverse for
     /// Undo under `label`. A change the file refuses (an unknown entity, an empty name)
-    /// says why and changes nothing.
-    pub fn change(self, op: Op, label: String) {
+    /// says why and changes nothing. True if it was made.
+    pub fn change(self, op: Op, label: String) -> bool {
         let mut file = self.client.authority.get_untracked();
         match file.change(&op) {
             Ok(inverse) => {
@@ -99,8 +99,12 @@ impl AuthorityStore {
                     }
                 });
                 self.commit(file, op);
+                true
             }
-            Err(e) => self.notice.set(Some(e.to_string())),
+            Err(e) => {
+                self.notice.set(Some(e.to_string()));
+                false
+            }
         }
     }
 

@@ -183,8 +183,13 @@ impl AnalysisClient {
 
     fn start_worker(self) {
         self.loaded.set_value(false);
-        // A new worker has an empty index: every text goes again.
+        // A new worker has an empty index: every text goes again, and the index shown is
+        // gone with the old one (a recount's answer from the new worker would otherwise
+        // empty it).
         self.indexed.set_value(Default::default());
+        if self.corpus.with_untracked(Option::is_some) {
+            self.corpus.set(None);
+        }
         let bridge = AnalysisWorker::spawner()
             // trunk builds workers with `--target no-modules`: a module worker never starts.
             .as_module(false)

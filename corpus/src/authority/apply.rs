@@ -122,6 +122,11 @@ impl Resolver<'_> {
         let Some(entry) = entry else {
             return Some(key.clone());
         };
+        if e.kind != entry.kind {
+            // A value is what the engine read for its own type (a date's day, an
+            // amount): an entity the user retyped keeps its text, not that reading.
+            e.value = None;
+        }
         e.kind = entry.kind;
         match &entry.name {
             // `entity_key` folds it to the entry's key; the views show it as written.

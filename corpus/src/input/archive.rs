@@ -29,12 +29,38 @@ fn is_metadata(name: &str) -> bool {
             .is_some_and(|f| f.starts_with("._") || f == ".DS_Store")
 }
 
-/// An entry's name as its archiver wrote it. Archivers on Chinese Windows write names in
-/// the system's code page (Big5, GBK) without the zip format's UTF-8 flag, and the
-/// format's fallback for such names, CP437, turns them into box-drawing characters; so
-/// a name that is not plain ASCII is read as UTF-8 if it is that, else in the encoding
-/// its bytes look like (Hong Kong's first, as for dropped files), else as CP437.
-fn entry_name<R: Read>(file: &zip::read::ZipFile<'_, R>) -> String {
+/// The code page an archive's names were written in. Archivers on Chinese Windows write
+/// names in the system's code page (Big5, GBK) without the zip format's UTF-8 flag, and
+/// the format's fallback for such names, CP437, turns them into box-drawing characters.
+/// Guessed once from all the names that are neither ASCII nor UTF-8, as one text: one
+/// short name says too little (功能 in GBK also reads as Big5). Hong Kong's first, as for
+/// dropped files; `None` when every name is ASCII or UTF-8.
+fn names_encoding<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> Option<&'static encoding_rs::Encoding> {
+    let mut detector = chardetng::EncodingDetector::new();
+    let mut any = false;
+    for i in 0..archive.len().min(MAX_ENTRIES) {
+        let Ok(file) = archive.by_index_raw(i) else {
+            continue;
+        };
+        let raw = file.name_raw();
+        if !raw.is_ascii() && std::str::from_utf8(raw).is_err() {
+            detector.feed(raw, false);
+            detector.feed(b"\n", false);
+            any = true;
+        }
+    }
+    detector.feed(b"", true);
+    any.then(|| detector.guess(Some(b"hk"), true))
+}
+
+/// An entry's name as its archiver wrote it: UTF-8 if it is that, else in the archive's
+/// code page (`encoding`, [`names_encoding`]), else as CP437 (what the zip format says).
+fn entry_name<R: Read>(
+    file: &zip::read::ZipFile<'_, R>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> String {
     let raw = file.name_raw();
     if raw.is_ascii() {
         return file.name().to_string();
@@ -42,13 +68,9 @@ fn entry_name<R: Read>(file: &zip::read::ZipFile<'_, R>) -> String {
     if let Ok(name) = std::str::from_utf8(raw) {
         return name.to_string();
     }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(raw, true);
-    let (name, _, malformed) = detector.guess(Some(b"hk"), true).decode(raw);
-    if malformed {
-        file.name().to_string()
-    } else {
-        name.into_owned()
+    match encoding.map(|e| e.decode_without_bom_handling_and_without_replacement(raw)) {
+        Some(Some(name)) => name.into_owned(),
+        _ => file.name().to_string(),
     }
 }
 
@@ -61,6 +83,7 @@ pub fn decode_zip(source: &str, bytes: &[u8]) -> Result<Vec<ArchiveEntry>, Error
         source: source.to_string(),
         detail: format!("not a zip archive that can be read ({e})"),
     })?;
+    let names = names_encoding(&mut archive);
     let mut entries = Vec::new();
     let mut budget = MAX_ARCHIVE_TEXT_BYTES;
     let count = archive.len();
@@ -78,7 +101,7 @@ pub fn decode_zip(source: &str, bytes: &[u8]) -> Result<Vec<ArchiveEntry>, Error
                 continue;
             }
         };
-        let name = entry_name(&file);
+        let name = entry_name(&file, names);
         if file.is_dir() || is_metadata(&name) {
             continue;
         }
@@ -182,6 +205,47 @@ mod tests {
             let entries = decode_zip("news.zip", &bytes).unwrap();
             assert_eq!(entries[0].name, name, "{}", encoding.name());
             assert_eq!(entries[0].result.as_ref().unwrap().text, "內文");
+        }
+    }
+
+    /// A zip whose entries' names are `names` in `encoding`, without the UTF-8 flag:
+    /// written under ASCII names of the same lengths, then given the code page's bytes.
+    fn zip_named(names: &[&str], encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+        let raws: Vec<Vec<u8>> = (names.iter())
+            .map(|n| encoding.encode(n).0.into_owned())
+            .collect();
+        let placeholders: Vec<String> = (raws.iter().enumerate())
+            .map(|(i, r)| format!("{}{i}.txt", "x".repeat(r.len() - 5)))
+            .collect();
+        let files: Vec<(&str, &[u8])> = (placeholders.iter())
+            .map(|p| (p.as_str(), "內文".as_bytes()))
+            .collect();
+        let mut bytes = zip_of(&files);
+        for (p, raw) in placeholders.iter().zip(&raws) {
+            let mut at = 0;
+            while let Some(i) = bytes[at..]
+                .windows(raw.len())
+                .position(|w| w == p.as_bytes())
+            {
+                bytes[at + i..at + i + raw.len()].copy_from_slice(raw);
+                at += i + raw.len();
+            }
+        }
+        bytes
+    }
+
+    #[test]
+    fn short_names_are_read_in_the_code_page_their_archive_was_written_in() {
+        for (names, encoding) in [
+            (
+                &["功能書.txt", "李明稿.txt", "报告一.txt"][..],
+                encoding_rs::GBK,
+            ),
+            (&["深港合作.txt", "科學園報道.txt"][..], encoding_rs::BIG5),
+        ] {
+            let entries = decode_zip("news.zip", &zip_named(names, encoding)).unwrap();
+            let got: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+            assert_eq!(got, names, "{}", encoding.name());
         }
     }
 
