@@ -206,6 +206,8 @@ impl CorpusIndex {
         let mut old: HashMap<String, Indexed> =
             std::mem::take(&mut self.docs).into_iter().collect();
         let mut analysed = 0;
+        // Made once: a library of a thousand new documents is indexed in one update.
+        let resolver = self.authority.resolver();
         for (id, source) in docs {
             let indexed = match (old.remove(&id), source) {
                 (Some(ix), None) => ix,
@@ -225,7 +227,7 @@ impl CorpusIndex {
                         }
                     }
                     let mut indexed = Indexed::new(source, words, analysis.entities);
-                    indexed.apply(&self.authority.resolver());
+                    indexed.apply(&resolver);
                     indexed
                 }
             };

@@ -413,11 +413,12 @@ impl AnalysisClient {
                         let hash = h.finish();
                         let same = sent.get(&d.id) == Some(&hash);
                         now.insert(d.id.clone(), hash);
-                        let source = jiexi_corpus::index::Source {
+                        // Copied only when sent: a thousand unchanged texts are 6 MB.
+                        let source = (!same).then(|| jiexi_corpus::index::Source {
                             text: d.text.clone(),
                             date: d.date.clone(),
-                        };
-                        (d.id.clone(), (!same).then_some(source))
+                        });
+                        (d.id.clone(), source)
                     })
                     .collect();
                 let same = !first
