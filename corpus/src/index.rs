@@ -122,6 +122,26 @@ pub struct Distinctive {
     pub score: f64,
 }
 
+/// Where `q` ends if it is found at `text[at..]`, whitespace between its chars allowed
+/// where the text wraps: a page's column keeps its line ends as spaces or breaks inside
+/// words (河 套, 南\n方科技大學), and whoever searches 河套 means those too. Whitespace the
+/// query has itself must be in the text.
+fn match_across_wraps(text: &[char], at: usize, q: &[char]) -> Option<usize> {
+    let mut i = at;
+    for (k, &c) in q.iter().enumerate() {
+        if k > 0 && !c.is_whitespace() {
+            while text.get(i).is_some_and(|t| t.is_whitespace()) {
+                i += 1;
+            }
+        }
+        if text.get(i) != Some(&c) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
 /// The folded form of a token worth counting as a word: it has a letter or Han char and
 /// is not on jiexi's stop-word list (punctuation, numbers and function words are not).
 fn word_key(token: &str) -> Option<String> {
@@ -438,11 +458,12 @@ impl CorpusIndex {
                         let f = &doc.folded;
                         let mut i = 0;
                         while i + q.len() <= f.len() {
-                            if f[i..i + q.len()] == q[..] {
-                                spans.push((d, i, i + q.len()));
-                                i += q.len();
-                            } else {
-                                i += 1;
+                            match match_across_wraps(f, i, &q) {
+                                Some(end) => {
+                                    spans.push((d, i, end));
+                                    i = end;
+                                }
+                                None => i += 1,
                             }
                         }
                     }
@@ -656,6 +677,26 @@ mod tests {
         let chars: Vec<char> = A.chars().collect();
         let h = &hits[0];
         assert_eq!(chars[h.start..h.end].iter().collect::<String>(), h.keyword);
+    }
+
+    #[test]
+    fn concordance_reads_through_a_page_s_wraps() {
+        let text = "兩地在河 套合作，南方科技大學與河\n套園區；河套。河 南";
+        let ix = index(&[("a", text)]);
+        let (hits, total) = ix
+            .concordance(&Query::Text("河套".into()), 2, Order::Document, 100)
+            .unwrap();
+        assert_eq!(total, 3, "河 套, 河\\n套 and 河套; not 河 南");
+        let keywords: Vec<&str> = hits.iter().map(|h| h.keyword.as_str()).collect();
+        assert_eq!(
+            keywords,
+            ["河 套", "河 套", "河套"],
+            "a break is shown as a space"
+        );
+        let (_, total) = ix
+            .concordance(&Query::Text("科技 大學".into()), 2, Order::Document, 100)
+            .unwrap();
+        assert_eq!(total, 0, "a space asked for must be there");
     }
 
     #[test]

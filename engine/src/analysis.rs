@@ -146,7 +146,7 @@ pub struct Analysis {
 impl Analysis {
     /// The promises an analysis of `text` keeps, checked: tokens tile the text in order
     /// with only whitespace between them, a token's text is its slice of the text (less a
-    /// repaired line break), and entities are in order, do not overlap and hold exactly
+    /// repaired line break or wrap space), and entities are in order, do not overlap and hold exactly
     /// their slice. The first broken promise, described. The property tests of the engine,
     /// and of the corrections the corpus model applies on top, hold every analysis to it.
     pub fn check(&self, text: &str) -> Result<(), String> {
@@ -180,7 +180,7 @@ impl Analysis {
             if !(e.start >= last_end && e.start < e.end && e.end <= chars.len()) {
                 return Err(format!("{e:?} overlaps another or is outside the text"));
             }
-            // Exactly the original, or without a repaired line break ("6 %" keeps its space).
+            // Exactly the original, or without a repaired break or space ("6 %" keeps its space).
             let slice: String = chars[e.start..e.end].iter().collect();
             let joined: String = slice.chars().filter(|c| !c.is_whitespace()).collect();
             if slice != e.text && joined != e.text {

@@ -7,8 +7,14 @@
 //!   across lines (`自主研發能` / `力`). A line break (with any blank lines and spaces
 //!   around it) between two Han characters is removed when the line before it does not end
 //!   a sentence, so analysis sees the joined sentence.
+//! * **wrap-space repair**: text copied from a PDF or an e-paper page often keeps a column's
+//!   line ends as single spaces, inside words and names (`南 方科技大學`, `樞 紐`). Chinese
+//!   running text puts no spaces between Han characters, so on a line that reads as running
+//!   text (it has a comma, full stop, semicolon, `!` or `?`) a single space between two Han
+//!   characters is removed. Headlines and bylines have no such punctuation and keep theirs
+//!   (`深港穗科技集群 創新指數全球第二`, `大公報記者 胡永愛`), where a space separates.
 //!
-//! Folding maps one char to one char; repair only removes chars. So every analysis char
+//! Folding maps one char to one char; both repairs only remove chars. So every analysis char
 //! has exactly one original char, and [`Normalized::original_span`] maps spans back.
 
 use crate::lexicon::is_han;
@@ -24,7 +30,7 @@ pub struct Normalized {
 
 impl Normalized {
     /// The original char span of the analysis span `start..end` (end exclusive). A span
-    /// that crosses a repaired line break covers the break in the original.
+    /// that crosses a repaired line break or space covers it in the original.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         (self.origin[start], self.origin[end - 1] + 1)
     }
@@ -91,6 +97,9 @@ pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) 
     let mut i = 0; // the original char offset of the next char of `chars`
     let mut line_len = 0; // non-space chars on the current line so far
     let mut before = None; // the last char emitted
+                           // Whether the current line reads as running text: known once a clause mark has been
+                           // seen on it, or once a wrap space made the rest of the line be read ahead.
+    let mut running: Option<bool> = None;
     while let Some(c) = chars.next() {
         let at = i;
         i += 1;
@@ -108,7 +117,11 @@ pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) 
                 && before.is_some_and(is_han)
                 && after.is_some_and(is_han);
             if wrapped {
-                // line_len carries on: the joined line continues.
+                // line_len carries on: the joined line continues, and what the next line
+                // holds may yet make it running text.
+                if running == Some(false) {
+                    running = None;
+                }
                 chars = ahead_of(chars, run - 1);
                 i += run - 1;
                 continue;
@@ -120,6 +133,7 @@ pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) 
                 before = Some(w);
                 if w == '\n' {
                     line_len = 0;
+                    running = None;
                 }
                 if k + 1 == at + run {
                     break;
@@ -131,13 +145,54 @@ pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) 
             }
             continue;
         }
+        if c == ' '
+            && before.is_some_and(is_han)
+            && chars.clone().next().is_some_and(is_han)
+            && *running.get_or_insert_with(|| line_is_running_text(chars.clone(), line_len))
+        {
+            continue;
+        }
         if !is_space(c) {
             line_len += 1;
         }
         let c = fold_width(c);
+        if ends_clause(c) {
+            running = Some(true);
+        }
         emit(c, at);
         before = Some(c);
     }
+}
+
+/// Marks that end a clause in running text and that headlines and bylines go without.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | ';' | '!' | '?')
+}
+
+/// Whether the rest of the line has a clause mark (`rest` is after a space that has no mark
+/// before it on its line, which has `line_len` non-space chars so far). The line goes on
+/// across a break that line-wrap repair will remove.
+fn line_is_running_text(mut rest: std::str::Chars<'_>, mut line_len: usize) -> bool {
+    let mut before = ' ';
+    while let Some(c) = rest.next() {
+        if c == '\n' || c == '\r' {
+            let mut ahead = rest.clone();
+            let after = ahead.find(|&w| !is_space(w));
+            if !(line_len >= MIN_WRAPPED_LINE && is_han(before) && after.is_some_and(is_han)) {
+                return false;
+            }
+            continue;
+        }
+        let c = fold_width(c);
+        if ends_clause(c) {
+            return true;
+        }
+        if !is_space(c) {
+            before = c;
+            line_len += 1;
+        }
+    }
+    false
 }
 
 /// `chars` advanced by `n` chars.
@@ -188,9 +243,65 @@ mod tests {
             ("one\r\ntwo", "one\r\ntwo"),
             ("", ""),
             ("𠝹\u{3000}𨋢", "𠝹\u{3000}𨋢"),
+            // Wrap spaces: removed in running text, kept where a space separates.
+            (
+                "該項目是南 方科技大學和河套深度合作的又一里程碑,將匯聚優 勢資源。",
+                "該項目是南方科技大學和河套深度合作的又一里程碑,將匯聚優勢資源。",
+            ),
+            ("爲推動 橫琴發展提供支持，", "爲推動橫琴發展提供支持,"),
+            (
+                "深港穗科技集群 創新指數全球第二",
+                "深港穗科技集群 創新指數全球第二",
+            ),
+            ("大公報記者 胡永愛報道", "大公報記者 胡永愛報道"),
+            ("香港 AI 企業，", "香港 AI 企業,"), // Latin beside Han: a real space
+            ("深圳  南山，", "深圳  南山,"),     // two spaces: laid out on purpose
+            ("首批 廣東\n省中試平台，", "首批 廣東\n省中試平台,"), // short line: a headline
+            (
+                "深港兩地加快建設科創走廊的 首批\n項目，推動合作",
+                "深港兩地加快建設科創走廊的首批項目,推動合作",
+            ),
         ];
         for (original, expected) in cases {
             assert_eq!(normalize(original).text, expected, "{original:?}");
+        }
+    }
+
+    #[test]
+    fn names_broken_by_a_wrap_space_are_found_where_they_stand() {
+        use crate::{Analyzer, EntityType::*};
+        let analyzer = Analyzer::new();
+        // (text, entity, type, its original slice)
+        let cases = [
+            (
+                "該實驗室由南 方科技大學牽頭建設，明年投入使用。",
+                "南方科技大學",
+                Org,
+                "南 方科技大學",
+            ),
+            (
+                "兩地將在河 套合作區共建研發中心，吸引人才。",
+                "河套合作區",
+                Loc,
+                "河 套合作區",
+            ),
+            (
+                "記者昨日在深 圳灣口岸看到，旅客排隊過關。",
+                "深圳灣口岸",
+                Fac,
+                "深 圳灣口岸",
+            ),
+        ];
+        for (text, want, kind, slice) in cases {
+            let analysis = analyzer.analyze(text);
+            analysis.check(text).unwrap();
+            let found = analysis.entities.iter().find(|e| e.text == want);
+            let Some(e) = found else {
+                panic!("{text}: no {want} in {:?}", analysis.entities);
+            };
+            assert_eq!(e.kind, kind, "{text}");
+            let got: String = text.chars().skip(e.start).take(e.end - e.start).collect();
+            assert_eq!(got, slice, "{text}");
         }
     }
 

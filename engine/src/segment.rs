@@ -614,7 +614,7 @@ impl<'t> Original<'t> {
     }
 
     /// The original char span of analysis span `start..end`, and its text. A span across
-    /// a repaired line break leaves the break out of its text.
+    /// a repaired line break or wrap space leaves it out of its text.
     pub fn span(
         &self,
         normalized: &Normalized,
