@@ -11,9 +11,9 @@ const BLOCK_TOKENS: usize = 400;
 
 const MAX_BLOCK_TOKENS: usize = 4000;
 
-/// Tokens mounted per animation frame: a frame of this many stays under the 100 ms a task
-/// may take before the page feels frozen (~50 ms measured); a 10,000-char article is
-/// one frame. The first frame shows the start of a long text at once.
+/// Tokens mounted per animation frame after the first: a frame of this many stays under
+/// the 100 ms a task may take before the page feels frozen (~50 ms measured); a
+/// 10,000-char article is two frames.
 pub const FRAME_TOKENS: usize = 6_000;
 
 /// Token ranges of the reader's blocks: cut before a token that starts a paragraph, or
@@ -56,13 +56,23 @@ pub fn slices(shown: &Shown) -> Vec<(usize, usize)> {
     out
 }
 
-/// How many blocks to mount when `from` are mounted: up to [`FRAME_TOKENS`] more tokens,
-/// at least one block.
+/// Tokens in the first frame of a new text: more than a tall screen shows (~1,500 chars),
+/// so what is on screen is highlighted in that frame, and the rest follows a frame
+/// later. `content-visibility: auto` does not spare the first frame: Chromium lays out
+/// every block inserted before it knows which are off screen (a 10,000-char text, 30 ms).
+pub const FIRST_FRAME_TOKENS: usize = 1_200;
+
+/// How many blocks to mount when `from` are mounted: up to [`FRAME_TOKENS`] more tokens
+/// ([`FIRST_FRAME_TOKENS`] for the first frame), at least one block.
 pub fn next_batch(ranges: &[(usize, usize)], from: usize) -> usize {
+    let budget = if from == 0 {
+        FIRST_FRAME_TOKENS
+    } else {
+        FRAME_TOKENS
+    };
     let mut to = from;
     let mut tokens = 0;
-    while to < ranges.len() && (to == from || tokens + ranges[to].1 - ranges[to].0 <= FRAME_TOKENS)
-    {
+    while to < ranges.len() && (to == from || tokens + ranges[to].1 - ranges[to].0 <= budget) {
         tokens += ranges[to].1 - ranges[to].0;
         to += 1;
     }
@@ -110,5 +120,29 @@ mod tests {
             assert!(before.ends_with('\n'), "cut at a paragraph break");
         }
         assert!(slices(&shown("")).is_empty());
+    }
+
+    #[test]
+    fn a_screenful_mounts_first_and_an_article_in_two_frames() {
+        // (blocks' token counts, batches expected)
+        let cases: [(&[usize], &[usize]); 4] = [
+            (&[400, 400, 400, 400, 400, 400], &[3, 6]),
+            (&[5000, 400], &[1, 2]), // one long first block still mounts alone
+            (&[300], &[1]),
+            (&[400; 40], &[3, 18, 33, 40]),
+        ];
+        for (sizes, want) in cases {
+            let mut ranges = Vec::new();
+            let mut at = 0;
+            for n in sizes {
+                ranges.push((at, at + n));
+                at += n;
+            }
+            let mut batches = vec![next_batch(&ranges, 0)];
+            while *batches.last().unwrap() < ranges.len() {
+                batches.push(next_batch(&ranges, *batches.last().unwrap()));
+            }
+            assert_eq!(batches, want, "{sizes:?}");
+        }
     }
 }

@@ -37,14 +37,22 @@ pub fn facts_of(groups: &[EntityGroup]) -> HashMap<EntityKey, Arc<Facts>> {
 /// The HTML of tokens `first..last_token` of `shown` and the text around them: from the
 /// start of the text (first slice) or of token `first`, to the start of token
 /// `last_token` or the end. Every text and attribute value is escaped.
+///
+/// Each token is an element (`<span data-token data-pos>`) only when `tokens` is set,
+/// for the word-boundary and part-of-speech views: plain text otherwise. A 10,000-char
+/// article is ~6,000 tokens, and their elements were about a quarter of the time from
+/// paste to highlights (parsing, styling and laying out that many inline boxes), for
+/// nothing a reader sees with both views off. Either way the text nodes hold the text
+/// as written, char for char (a repaired line break or wrap space included), which is
+/// what [`super::landing`] counts on.
 pub fn slice_html(
     shown: &Shown,
     bytes: &[usize],
-    first: usize,
-    last_token: usize,
+    (first, last_token): (usize, usize),
     facts: &HashMap<EntityKey, Arc<Facts>>,
     lang: Lang,
     script: Option<Script>,
+    tokens_shown: bool,
 ) -> String {
     // The script views map char for char, so every offset still holds.
     let shown_text = |t: &str| match script {
@@ -62,12 +70,16 @@ pub fn slice_html(
         out.push_str(&shown_text(&text[bytes[start]..bytes[end]]));
     };
     let word = |out: &mut String, t: &Token| {
-        let _ = write!(
-            out,
-            "<span data-token data-pos=\"{}\">{}</span>",
-            escape_html(&t.pos),
-            shown_text(&t.text)
-        );
+        let written = shown_text(&text[bytes[t.start]..bytes[t.end]]);
+        if tokens_shown {
+            let _ = write!(
+                out,
+                "<span data-token data-pos=\"{}\">{written}</span>",
+                escape_html(&t.pos),
+            );
+        } else {
+            out.push_str(&written);
+        }
     };
     let start_of = |i: usize| shown.analysis.entities.partition_point(|e| e.start < i);
     let mut entities = shown.analysis.entities[start_of(from_char)..]
@@ -138,4 +150,61 @@ pub fn slice_html(
         gap(&mut out, pos, end);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiexi_engine::Analyzer;
+
+    /// The text of `html` as a browser shows it: tags dropped, entities decoded.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    fn html(text: &str, tokens_shown: bool) -> (String, usize) {
+        let shown = Shown::local(text, Analyzer::new().analyze(text));
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let facts = facts_of(&shown.groups);
+        let n = shown.analysis.tokens.len();
+        let html = slice_html(&shown, &bytes, (0, n), &facts, Lang::En, None, tokens_shown);
+        (html, n)
+    }
+
+    #[test]
+    fn the_text_is_shown_as_written_with_tokens_as_elements_only_when_asked() {
+        let cases = [
+            "記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，深港合作將加快。",
+            // A wrap space and a wrapped line break inside names: kept as written.
+            "該實驗室由南 方科技大學牽頭建設，與香港中文大學（深\n圳）合作。\n\n第二段。",
+            "<b>標題</b> & \"引號\" 'single' 😀 𠝹",
+            "",
+        ];
+        for text in cases {
+            let (plain, _) = html(text, false);
+            assert_eq!(text_of(&plain), text, "{text:?}");
+            assert!(!plain.contains("data-token"), "{plain}");
+            let (spans, n) = html(text, true);
+            assert_eq!(text_of(&spans), text, "{text:?}");
+            assert_eq!(spans.matches("<span data-token").count(), n, "{text:?}");
+            assert!(!spans.contains("<b>"), "pasted markup stays text");
+        }
+        let (plain, _) = html(cases[0], false);
+        assert!(plain.contains("data-entity=\"PERSON\""), "{plain}");
+    }
 }

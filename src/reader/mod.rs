@@ -97,10 +97,11 @@ const RETIRE_TOKENS: usize = 40_000;
 /// reader handles clicks and keys for all marks at once (event delegation): creating
 /// 6,000 token elements one by one through the view layer took ~180 ms for a
 /// 10,000-char article, the string ~10 ms. Every piece of the text and every attribute
-/// goes through `escape_html`, so pasted markup is only ever shown as text. A token is
-/// only `<span data-token data-pos>` (CSS selects the attribute): the markup of a 1 MB
-/// text is 40 million chars of short-lived strings, and each char less per token is
-/// 600,000 fewer for the garbage collector.
+/// goes through `escape_html`, so pasted markup is only ever shown as text. Tokens are
+/// elements only in the word-boundary and part-of-speech views, and then only
+/// `<span data-token data-pos>` (CSS selects the attribute): the markup of a 1 MB text
+/// is 40 million chars of short-lived strings, and each char less per token is 600,000
+/// fewer for the garbage collector.
 #[component]
 pub fn Reader(
     shown: Signal<Option<Shown>>,
@@ -128,6 +129,9 @@ pub fn Reader(
     Effect::new(move |_| {
         i18n.0.track(); // Titles are in the interface language.
         view.script.track();
+        // Tokens are elements only while a view draws them (see `slice_html`).
+        view.show_tokens.track();
+        view.show_pos.track();
         let r = shown.with(|s| s.as_ref().map(slices).unwrap_or_default());
         bytes.set_value(Arc::new(shown.with(|s| {
             s.as_ref()
@@ -143,12 +147,15 @@ pub fn Reader(
         ranges.set_value(r);
         let g = generation.get_untracked() + 1;
         generation.set(g);
-        // The first blocks mount at once (a 10,000-char article is all there), the rest a
-        // frame at a time.
+        // The first blocks mount at once (a screenful), the rest a frame at a time. Progress
+        // is shown only for a text that takes more than one frame more: a bar for a frame
+        // would only push the text down and back.
         let first = ranges.with_value(|r| next_batch(r, 0));
+        let quick = ranges.with_value(|r| next_batch(r, first)) >= total;
         mounted.set(first);
         rendering.set(first < total);
-        view.progress.set((first, total));
+        view.progress
+            .set((if quick { total } else { first }, total));
         if total > 0 {
             // The result is shown: the first frame of it is painted.
             after_paint(move || {
@@ -158,15 +165,12 @@ pub fn Reader(
                 }
             });
         }
-        advance(
-            g,
-            generation,
-            mounted,
-            ranges,
-            total,
-            rendering,
-            view.progress,
-        );
+        // The rest from the frame after next: a frame asked for now would run before the
+        // first one is painted, and the screenful would wait for the whole text.
+        let progress = view.progress;
+        request_animation_frame(move || {
+            advance(g, generation, mounted, ranges, total, rendering, progress);
+        });
     });
     Effect::new(move |_| {
         if !pending.get() {
@@ -292,9 +296,13 @@ pub fn Reader(
                     let bytes = bytes.get_value();
                     let lang = i18n.0.get_untracked();
                     let script = view.script.get_untracked();
+                    let tokens_shown =
+                        view.show_tokens.get_untracked() || view.show_pos.get_untracked();
                     let html = shown.with_untracked(|s| {
                         s.as_ref()
-                            .map(|s| slice_html(s, &bytes, a, b, &facts, lang, script))
+                            .map(|s| {
+                                slice_html(s, &bytes, (a, b), &facts, lang, script, tokens_shown)
+                            })
                             .unwrap_or_default()
                     });
                     view! { <div class="block" inner_html=html></div> }

@@ -13,7 +13,7 @@ const ARTICLE = '記者羅柳斌報道：香港中文大學（深圳）副校長
 async function paste(page, text) {
   await page.getByTestId('article-input').fill(text);
   await page.locator('[data-testid=status][data-state=ready]').waitFor();
-  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
+  await page.locator('[data-testid=reader] .block').first().waitFor();
 }
 
 async function afterChange(page) {
@@ -61,6 +61,7 @@ test('an entity can change type or be removed everywhere; a selection can be mad
 
   await selectInReader(page, '進一步加快');
   await page.getByTestId('mark-word').click();
+  await page.getByTestId('view-tokens').check();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=reader] [data-token]')].some((t) => t.textContent === '進一步加快'));
   await afterChange(page);
   const kinds = await page.locator('[data-testid=dictionary-list] li').evaluateAll((rows) => rows.map((r) => [r.dataset.correctionText, r.dataset.correctionKind]));

@@ -18,7 +18,7 @@ const userDocs = (page) => page.locator('[data-testid=corpus-doc][data-kind=user
 /** Pastes `text` (one input event) and waits until it is saved as a user document. */
 async function paste(page, text) {
   await page.getByTestId('article-input').fill(text);
-  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
+  await page.locator('[data-testid=reader] .block').first().waitFor();
   await page.locator(`[data-testid=corpus-doc][data-kind=user]`, { hasText: text.split('\n')[0] }).waitFor();
   await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
 }

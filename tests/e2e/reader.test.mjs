@@ -246,6 +246,7 @@ test('pasted markup is shown as text, never run', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>香港特區政府今日宣佈';
   await page.getByTestId('article-input').fill(hostile);
+  await page.getByTestId('view-tokens').check();
   await page.locator('[data-testid=reader] [data-token]').first().waitFor();
   await page.locator('[data-testid=status][data-state=ready]').waitFor();
   assert.equal((await readerContent(page)).text, hostile);
@@ -312,7 +313,7 @@ test('a long text shows its start at once, then the rest with progress, and ends
   assert.equal(await box.inputValue(), '');
   // Progress is shown while later blocks are still being added.
   await page.getByTestId('render-progress').waitFor();
-  await page.locator('[data-testid=reader][data-rendering=false] [data-token]').first().waitFor({ timeout: 60000 });
+  await page.locator('[data-testid=reader][data-rendering=false] .block').first().waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('render-progress').count(), 0, 'progress goes away when done');
   const shown = await page.getByTestId('reader').evaluate((el) => el.textContent);
   assert.equal(shown.replace(/\s/g, ''), text.replace(/\s/g, ''), 'every char is shown, in order');
@@ -366,6 +367,8 @@ test('the Simplified view maps the text char for char and keeps every offset', a
   const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);
   const before = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => [m.dataset.start, m.dataset.end, m.dataset.entity]));
+  await page.getByTestId('view-tokens').check();
+  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
   const tokensBefore = (await readerContent(page)).tokens.length;
   await page.getByTestId('view-simplified').check();
   await page.waitForFunction(() => document.querySelector('[data-testid=reader]').textContent.includes('罗柳斌报道'));
@@ -387,6 +390,8 @@ test('Simplified text is shown in Traditional char for char, and the two script 
   await paste(page, SIMPLIFIED);
   const before = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => [m.dataset.start, m.dataset.end, m.dataset.entity]));
   assert.ok(before.length >= 2, `entities found, got ${JSON.stringify(before)}`);
+  await page.getByTestId('view-tokens').check();
+  await page.locator('[data-testid=reader] [data-token]').first().waitFor();
   const tokensBefore = (await readerContent(page)).tokens.length;
   await page.getByTestId('view-traditional').check();
   await page.waitForFunction(() => document.querySelector('[data-testid=reader]').textContent.includes('羅柳斌報道'));
