@@ -122,17 +122,15 @@ pub struct Distinctive {
     pub score: f64,
 }
 
-/// Where `q` ends if it is found at `text[at..]`, whitespace between its chars allowed
-/// where the text wraps: a page's column keeps its line ends as spaces or breaks inside
-/// words (河 套, 南\n方科技大學), and whoever searches 河套 means those too. Whitespace the
-/// query has itself must be in the text.
+/// Where `q` ends if it is found at `text[at..]`, allowing between two of its Han chars
+/// what a page's column wrap leaves inside a word: a single space (河 套) or a line break
+/// with any spaces around it (南\n方科技大學), as the engine's normalisation does. Other
+/// whitespace (a tab, a gap of spaces, between Latin letters or digits) is no wrap.
 fn match_across_wraps(text: &[char], at: usize, q: &[char]) -> Option<usize> {
     let mut i = at;
     for (k, &c) in q.iter().enumerate() {
-        if k > 0 && !c.is_whitespace() {
-            while text.get(i).is_some_and(|t| t.is_whitespace()) {
-                i += 1;
-            }
+        if k > 0 && jiexi_engine::is_han(q[k - 1]) && jiexi_engine::is_han(c) {
+            i += wrap_at(text, i);
         }
         if text.get(i) != Some(&c) {
             return None;
@@ -140,6 +138,18 @@ fn match_across_wraps(text: &[char], at: usize, q: &[char]) -> Option<usize> {
         i += 1;
     }
     Some(i)
+}
+
+/// Length of the wrap at `text[at..]`: a lone space, or a whitespace run with a line break.
+fn wrap_at(text: &[char], at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or_default();
+    let run = rest.iter().take_while(|c| c.is_whitespace()).count();
+    let broken = rest[..run].iter().any(|&c| c == '\n' || c == '\r');
+    if broken || rest[..run] == [' '] {
+        run
+    } else {
+        0
+    }
 }
 
 /// The folded form of a token worth counting as a word: it has a letter or Han char and
@@ -697,6 +707,14 @@ mod tests {
             .concordance(&Query::Text("科技 大學".into()), 2, Order::Document, 100)
             .unwrap();
         assert_eq!(total, 0, "a space asked for must be there");
+        // Not wraps: a tab or a gap of spaces, and whitespace beside Latin letters or digits.
+        let ix = index(&[("b", "河\t套，河  套；put at once，第1 2項")]);
+        for (query, want) in [("河套", 0), ("to", 0), ("12", 0), ("at once", 1)] {
+            let (_, total) = ix
+                .concordance(&Query::Text(query.into()), 2, Order::Document, 100)
+                .unwrap();
+            assert_eq!(total, want, "{query}");
+        }
     }
 
     #[test]

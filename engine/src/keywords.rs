@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::script::to_simplified;
-use crate::Token;
+use crate::{Entity, EntityType, Token};
 
 /// A keyword and its score (higher is more characteristic).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +47,59 @@ fn candidate(token: &Token) -> Option<String> {
     let key = to_simplified(&token.text);
     (content && long_enough && !is_stopword(&key) && !key.chars().any(|c| c.is_ascii_digit()))
         .then_some(key)
+}
+
+/// The terms keywords are counted over: the tokens, with each name (person, organisation,
+/// place, work…) made one term of its own. The segmenter's words inside a name are not the
+/// name: 羅湖區 is cut 羅 | 湖區, and 湖區 (lake district) led the keywords of a story about
+/// 羅湖區. Numeric entities (dates, amounts) are left as tokens; they are no keywords anyway.
+pub fn terms(tokens: &[Token], entities: &[Entity]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut names = entities.iter().filter_map(|e| Some((e, name_tag(e.kind)?)));
+    let mut next = names.next();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Names that end before this token can no longer match.
+        while next.is_some_and(|(e, _)| e.end <= tokens[i].start) {
+            next = names.next();
+        }
+        let joined = next.and_then(|(e, tag)| {
+            if e.start != tokens[i].start {
+                return None;
+            }
+            let n = tokens[i..].iter().take_while(|t| t.end <= e.end).count();
+            (n > 0 && tokens[i + n - 1].end == e.end).then_some((e, tag, n))
+        });
+        match joined {
+            Some((e, tag, n)) => {
+                out.push(Token {
+                    start: e.start,
+                    end: e.end,
+                    text: tokens[i..i + n].iter().map(|t| t.text.as_str()).collect(),
+                    pos: std::borrow::Cow::Borrowed(tag),
+                });
+                i += n;
+                next = names.next();
+            }
+            None => {
+                out.push(tokens[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The part-of-speech tag a name of `kind` is counted with; `None` for what is no name.
+fn name_tag(kind: EntityType) -> Option<&'static str> {
+    use EntityType::*;
+    match kind {
+        Person => Some("nr"),
+        Org => Some("nt"),
+        Gpe | Loc | Fac => Some("ns"),
+        Norp | Product | Event | WorkOfArt | Law | Language => Some("nz"),
+        _ => None,
+    }
 }
 
 /// Document frequencies of words over a corpus, for TF-IDF. Words are counted in their
@@ -199,6 +252,42 @@ mod tests {
         let top = tfidf(&a.segment("經濟合作：生物醫藥與生物醫藥產業"), &corpus, 3);
         assert_eq!(top[0].word, "生物");
         assert_eq!(corpus.documents(), 3);
+    }
+
+    #[test]
+    fn names_are_terms_of_their_own() {
+        let a = Analyzer::new();
+        // (text, a name that must be one term, a piece of it that must not be one)
+        let cases = [
+            (
+                "羅湖區積極培育創新環境。羅湖區吸引科研機構在羅湖區設立研究中心。",
+                "羅湖區",
+                "湖區",
+            ),
+            (
+                "香港中文大學（深圳）副校長楊學明表示，香港中文大學（深圳）將擴大招生。",
+                "香港中文大學（深圳）",
+                "中文",
+            ),
+        ];
+        for (text, name, piece) in cases {
+            let analysis = a.analyze(text);
+            let terms = terms(&analysis.tokens, &analysis.entities);
+            assert!(terms.iter().any(|t| t.text == name), "{name} in {terms:?}");
+            assert!(
+                terms.iter().all(|t| t.text != piece),
+                "{piece} in {terms:?}"
+            );
+            // Terms still tile what the tokens covered, in order.
+            assert_eq!(
+                terms.first().map(|t| t.start),
+                analysis.tokens.first().map(|t| t.start)
+            );
+            assert!(terms.windows(2).all(|w| w[0].end <= w[1].start));
+            let top = textrank(&terms, 3);
+            assert!(top.iter().any(|k| k.word == name), "{name} in {top:?}");
+        }
+        assert!(terms(&[], &[]).is_empty());
     }
 
     #[test]

@@ -59,7 +59,7 @@ const FUNCTION_CHAR_LIST: &str =
     "的了是在有和与及也都就又还而但对于从向被把将为以之其这那一不时上下个我你他她们地得着过会要能可并或等每各该此些多年月日做说到去来让给用叫看由同跟令使请据至当作";
 
 /// Han ideographs, including the extension planes (𠝹, 𨋢).
-pub(crate) fn is_han(c: char) -> bool {
+pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}')

@@ -33,6 +33,6 @@ pub use analyzer::Analyzer;
 pub use error::Error;
 /// Tokens that cross a boundary (the worker's packed answers) get their tags back as
 /// `'static` strings.
-pub use lexicon::intern_tag;
+pub use lexicon::{intern_tag, is_han};
 pub use script::Script;
 pub use values::{CalendarDate, Currency, DateValue, Precision, Value};

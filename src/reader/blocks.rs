@@ -62,14 +62,26 @@ pub fn slices(shown: &Shown) -> Vec<(usize, usize)> {
 /// every block inserted before it knows which are off screen (a 10,000-char text, 30 ms).
 pub const FIRST_FRAME_TOKENS: usize = 1_200;
 
-/// How many blocks to mount when `from` are mounted: up to [`FRAME_TOKENS`] more tokens
-/// ([`FIRST_FRAME_TOKENS`] for the first frame), at least one block.
-pub fn next_batch(ranges: &[(usize, usize)], from: usize) -> usize {
-    let budget = if from == 0 {
-        FIRST_FRAME_TOKENS
-    } else {
+/// How many blocks to mount first: a screenful ([`FIRST_FRAME_TOKENS`]) of a new text; as
+/// much as a frame takes ([`FRAME_TOKENS`]) when the same text is drawn again (a view
+/// switched, an entity merged), so what the reader was showing, wherever it was scrolled,
+/// is not taken away for a frame.
+pub fn first_batch(ranges: &[(usize, usize)], same_text: bool) -> usize {
+    let budget = if same_text {
         FRAME_TOKENS
+    } else {
+        FIRST_FRAME_TOKENS
     };
+    batch(ranges, 0, budget)
+}
+
+/// How many blocks to mount when `from` are mounted: up to [`FRAME_TOKENS`] more tokens,
+/// at least one block.
+pub fn next_batch(ranges: &[(usize, usize)], from: usize) -> usize {
+    batch(ranges, from, FRAME_TOKENS)
+}
+
+fn batch(ranges: &[(usize, usize)], from: usize, budget: usize) -> usize {
     let mut to = from;
     let mut tokens = 0;
     while to < ranges.len() && (to == from || tokens + ranges[to].1 - ranges[to].0 <= budget) {
@@ -138,7 +150,12 @@ mod tests {
                 ranges.push((at, at + n));
                 at += n;
             }
-            let mut batches = vec![next_batch(&ranges, 0)];
+            assert_eq!(
+                first_batch(&ranges, true),
+                next_batch(&ranges, 0),
+                "{sizes:?}"
+            );
+            let mut batches = vec![first_batch(&ranges, false)];
             while *batches.last().unwrap() < ranges.len() {
                 batches.push(next_batch(&ranges, *batches.last().unwrap()));
             }

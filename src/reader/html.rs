@@ -38,7 +38,7 @@ pub fn facts_of(groups: &[EntityGroup]) -> HashMap<EntityKey, Arc<Facts>> {
 /// start of the text (first slice) or of token `first`, to the start of token
 /// `last_token` or the end. Every text and attribute value is escaped.
 ///
-/// Each token is an element (`<span data-token data-pos>`) only when `tokens` is set,
+/// Each token is an element (`<span data-token data-pos>`) only when `tokens_shown` is set,
 /// for the word-boundary and part-of-speech views: plain text otherwise. A 10,000-char
 /// article is ~6,000 tokens, and their elements were about a quarter of the time from
 /// paste to highlights (parsing, styling and laying out that many inline boxes), for
@@ -169,7 +169,8 @@ mod tests {
                 _ => {}
             }
         }
-        out.replace("&lt;", "<")
+        out.replace("&#13;", "\r")
+            .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
             .replace("&#39;", "'")
@@ -193,6 +194,7 @@ mod tests {
             // A wrap space and a wrapped line break inside names: kept as written.
             "該實驗室由南 方科技大學牽頭建設，與香港中文大學（深\n圳）合作。\n\n第二段。",
             "<b>標題</b> & \"引號\" 'single' 😀 𠝹",
+            "深港合作\r\n加快推進，\t效果\u{a0}顯著。\r舊式行尾",
             "",
         ];
         for text in cases {

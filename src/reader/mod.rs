@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::shell::i18n::I18n;
 use crate::state::client::Shown;
-use blocks::{mounted_tokens, next_batch, slices};
+use blocks::{first_batch, mounted_tokens, next_batch, slices};
 use html::{facts_of, slice_html, Facts};
 use landing::{land, Goto};
 
@@ -125,13 +125,16 @@ pub fn Reader(
     let bytes = StoredValue::new(Arc::new(Vec::<usize>::new()));
     let rendering = RwSignal::new(false);
     let root = NodeRef::<leptos::html::Div>::new();
+    // Tokens are elements only while a view draws them (see `slice_html`): a change of
+    // view redraws the text only when it changes that.
+    let tokens_shown = Memo::new(move |_| view.show_tokens.get() || view.show_pos.get());
+    // The text drawn last (its length and hash): drawn again, it mounts as before.
+    let drawn = StoredValue::new(None::<(usize, u64)>);
 
     Effect::new(move |_| {
         i18n.0.track(); // Titles are in the interface language.
         view.script.track();
-        // Tokens are elements only while a view draws them (see `slice_html`).
-        view.show_tokens.track();
-        view.show_pos.track();
+        tokens_shown.track();
         let r = shown.with(|s| s.as_ref().map(slices).unwrap_or_default());
         bytes.set_value(Arc::new(shown.with(|s| {
             s.as_ref()
@@ -150,7 +153,10 @@ pub fn Reader(
         // The first blocks mount at once (a screenful), the rest a frame at a time. Progress
         // is shown only for a text that takes more than one frame more: a bar for a frame
         // would only push the text down and back.
-        let first = ranges.with_value(|r| next_batch(r, 0));
+        let text_key = shown.with(|s| s.as_ref().map(|s| (s.text.len(), text_hash(&s.text))));
+        let same_text = text_key.is_some() && drawn.get_value() == text_key;
+        drawn.set_value(text_key);
+        let first = ranges.with_value(|r| first_batch(r, same_text));
         let quick = ranges.with_value(|r| next_batch(r, first)) >= total;
         mounted.set(first);
         rendering.set(first < total);
@@ -296,8 +302,7 @@ pub fn Reader(
                     let bytes = bytes.get_value();
                     let lang = i18n.0.get_untracked();
                     let script = view.script.get_untracked();
-                    let tokens_shown =
-                        view.show_tokens.get_untracked() || view.show_pos.get_untracked();
+                    let tokens_shown = tokens_shown.get_untracked();
                     let html = shown.with_untracked(|s| {
                         s.as_ref()
                             .map(|s| {
@@ -471,6 +476,14 @@ fn advance(
             advance(g, generation, mounted, ranges, total, rendering, progress);
         }
     });
+}
+
+/// A hash of a text shown, to tell the same text drawn again from a new one.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// Runs `f` once the next frame has been painted (a frame, then a task after it).

@@ -112,7 +112,8 @@ impl Corpus {
         frequencies.get_or_insert_with(|| {
             let mut df = DocFrequencies::default();
             for doc in bundled::indexed() {
-                df.add(&analyzer.segment(doc.text));
+                let analysis = analyzer.analyze(doc.text);
+                df.add(&keywords::terms(&analysis.tokens, &analysis.entities));
             }
             df
         })
@@ -150,9 +151,10 @@ impl Corpus {
                     .unwrap_or(self.index.authority())
                     .apply(&mut analysis);
                 let corpus = Self::frequencies(analyzer, &mut self.frequencies);
+                let terms = keywords::terms(&analysis.tokens, &analysis.entities);
                 let keywords = Keywords {
-                    tfidf: keywords::tfidf(&analysis.tokens, corpus, KEYWORDS),
-                    textrank: keywords::textrank(&analysis.tokens, KEYWORDS),
+                    tfidf: keywords::tfidf(&terms, corpus, KEYWORDS),
+                    textrank: keywords::textrank(&terms, KEYWORDS),
                 };
                 Some(Response::Analyzed {
                     id,

@@ -272,7 +272,8 @@ fn keywords(paths: &[String]) -> Result<(), Error> {
         .par_iter()
         .map(|path| {
             let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
-            Ok(analyzer.segment(&decode_utf8(path, bytes)?))
+            let analysis = analyzer.analyze(&decode_utf8(path, bytes)?);
+            Ok(keywords::terms(&analysis.tokens, &analysis.entities))
         })
         .collect::<Result<_, Error>>()?;
     let mut corpus = keywords::DocFrequencies::default();
