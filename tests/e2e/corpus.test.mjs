@@ -71,7 +71,9 @@ test('the concordance finds words in either script and patterns, sorts, and open
       texts.push(await readFile(join(ROOT, dir, f), 'utf8'));
     }
   }
-  const expected = texts.reduce((n, t) => n + t.split('香港科技大學').length - 1, 0);
+  // A page's column wrap inside the name (a lone space, or a line break) is read through.
+  const wrapped = new RegExp([...'香港科技大學'].join('(?: |\\s*[\\r\\n]\\s*)?'), 'g');
+  const expected = texts.reduce((n, t) => n + (t.match(wrapped)?.length ?? 0), 0);
   assert.ok(expected > 20);
   assert.equal(total, expected, 'hits across the library');
   const first = page.getByTestId('kwic-row').first();
