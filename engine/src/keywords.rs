@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::script::to_simplified;
@@ -131,20 +131,103 @@ impl DocFrequencies {
     }
 }
 
-/// Groups candidates by Simplified form, remembering the first surface form seen.
-fn counts(tokens: &[Token]) -> (Vec<(String, String)>, HashMap<String, usize>) {
-    let mut order = Vec::new();
-    let mut tf: HashMap<String, usize> = HashMap::new();
-    for t in tokens {
-        if let Some(key) = candidate(t) {
-            let n = tf.entry(key.clone()).or_default();
-            if *n == 0 {
-                order.push((key, t.text.to_string()));
-            }
-            *n += 1;
+/// A text's keyword candidates, found once for both methods: each distinct word by its
+/// Simplified form (with the first surface form seen), how often it occurs, and the text
+/// as a sequence of candidate indices. Finding a candidate maps the token to Simplified
+/// and looks it up in the stop words; done once per token instead of three times (TF-IDF
+/// and TextRank each counted, and TextRank walked the tokens again), keywords took 4 ms
+/// of a 10,000-char article's 10 natively.
+struct Candidates {
+    order: Vec<(String, String)>,
+    tf: Vec<usize>,
+    seq: Vec<usize>,
+}
+
+impl Candidates {
+    fn of(tokens: &[Token]) -> Self {
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let (mut order, mut tf, mut seq) = (Vec::new(), Vec::new(), Vec::new());
+        for t in tokens {
+            let Some(key) = candidate(t) else { continue };
+            let i = match index.get(&key) {
+                Some(&i) => i,
+                None => {
+                    order.push((key.clone(), t.text.to_string()));
+                    tf.push(0);
+                    index.insert(key, order.len() - 1);
+                    order.len() - 1
+                }
+            };
+            tf[i] += 1;
+            seq.push(i);
         }
+        Candidates { order, tf, seq }
     }
-    (order, tf)
+
+    fn tfidf(&self, corpus: &DocFrequencies, k: usize) -> Vec<Keyword> {
+        let total: usize = self.tf.iter().sum();
+        let scored = self
+            .order
+            .iter()
+            .zip(&self.tf)
+            .map(|((key, surface), &n)| Keyword {
+                score: n as f64 / total.max(1) as f64 * corpus.idf(key),
+                word: surface.clone(),
+            })
+            .collect();
+        top(scored, k)
+    }
+
+    fn textrank(&self, k: usize) -> Vec<Keyword> {
+        const WINDOW: usize = 5;
+        const DAMPING: f64 = 0.85;
+        let n = self.order.len();
+        let mut weights: Vec<FxHashMap<usize, f64>> = vec![FxHashMap::default(); n];
+        for (i, &a) in self.seq.iter().enumerate() {
+            for &b in self.seq.iter().skip(i + 1).take(WINDOW - 1) {
+                if a != b {
+                    *weights[a].entry(b).or_default() += 1.0;
+                    *weights[b].entry(a).or_default() += 1.0;
+                }
+            }
+        }
+        // Each word's edges as a sorted list: iterated 20 times, and in the same order on
+        // every run, so equal scores sum alike.
+        let edges: Vec<Vec<(usize, f64)>> = weights
+            .into_iter()
+            .map(|w| {
+                let mut e: Vec<(usize, f64)> = w.into_iter().collect();
+                e.sort_unstable_by_key(|&(b, _)| b);
+                e
+            })
+            .collect();
+        let out_weight: Vec<f64> = edges
+            .iter()
+            .map(|e| e.iter().map(|&(_, w)| w).sum())
+            .collect();
+        let mut score = vec![1.0; n];
+        let mut next = vec![0.0; n];
+        for _ in 0..20 {
+            next.fill(1.0 - DAMPING);
+            for (a, e) in edges.iter().enumerate() {
+                let share = DAMPING * score[a] / out_weight[a];
+                for &(b, w) in e {
+                    next[b] += w * share;
+                }
+            }
+            std::mem::swap(&mut score, &mut next);
+        }
+        let scored = self
+            .order
+            .iter()
+            .zip(score)
+            .map(|((_, surface), score)| Keyword {
+                word: surface.clone(),
+                score,
+            })
+            .collect();
+        top(scored, k)
+    }
 }
 
 fn top(mut scored: Vec<Keyword>, k: usize) -> Vec<Keyword> {
@@ -159,63 +242,24 @@ fn top(mut scored: Vec<Keyword>, k: usize) -> Vec<Keyword> {
 
 /// The `k` words of `tokens` with the highest TF-IDF against `corpus`.
 pub fn tfidf(tokens: &[Token], corpus: &DocFrequencies, k: usize) -> Vec<Keyword> {
-    let (order, tf) = counts(tokens);
-    let total: usize = tf.values().sum();
-    let scored = order
-        .into_iter()
-        .map(|(key, surface)| Keyword {
-            score: tf[&key] as f64 / total.max(1) as f64 * corpus.idf(&key),
-            word: surface,
-        })
-        .collect();
-    top(scored, k)
+    Candidates::of(tokens).tfidf(corpus, k)
 }
 
 /// The `k` most central words of `tokens` by TextRank: words co-occurring within a window
 /// of five content words vote for each other (damping 0.85, 20 iterations).
 pub fn textrank(tokens: &[Token], k: usize) -> Vec<Keyword> {
-    const WINDOW: usize = 5;
-    const DAMPING: f64 = 0.85;
-    let (order, _) = counts(tokens);
-    let index: HashMap<&str, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(i, (key, _))| (key.as_str(), i))
-        .collect();
-    let seq: Vec<usize> = tokens
-        .iter()
-        .filter_map(|t| candidate(t).and_then(|key| index.get(key.as_str()).copied()))
-        .collect();
-    let n = order.len();
-    let mut edges: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
-    for (i, &a) in seq.iter().enumerate() {
-        for &b in seq.iter().skip(i + 1).take(WINDOW - 1) {
-            if a != b {
-                *edges[a].entry(b).or_default() += 1.0;
-                *edges[b].entry(a).or_default() += 1.0;
-            }
-        }
-    }
-    let out_weight: Vec<f64> = edges.iter().map(|e| e.values().sum()).collect();
-    let mut score = vec![1.0; n];
-    for _ in 0..20 {
-        let mut next = vec![1.0 - DAMPING; n];
-        for (a, e) in edges.iter().enumerate() {
-            for (&b, &w) in e {
-                next[b] += DAMPING * w / out_weight[a] * score[a];
-            }
-        }
-        score = next;
-    }
-    let scored = order
-        .into_iter()
-        .zip(score)
-        .map(|((_, surface), score)| Keyword {
-            word: surface,
-            score,
-        })
-        .collect();
-    top(scored, k)
+    Candidates::of(tokens).textrank(k)
+}
+
+/// Both: the `k` best by TF-IDF against `corpus`, then by TextRank, finding the
+/// candidates once.
+pub fn tfidf_and_textrank(
+    tokens: &[Token],
+    corpus: &DocFrequencies,
+    k: usize,
+) -> (Vec<Keyword>, Vec<Keyword>) {
+    let candidates = Candidates::of(tokens);
+    (candidates.tfidf(corpus, k), candidates.textrank(k))
 }
 
 #[cfg(test)]
@@ -288,6 +332,18 @@ mod tests {
             assert!(top.iter().any(|k| k.word == name), "{name} in {top:?}");
         }
         assert!(terms(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn both_at_once_equal_each_alone() {
+        let a = Analyzer::new();
+        let mut corpus = DocFrequencies::default();
+        corpus.add(&a.segment("香港經濟持續發展。"));
+        let tokens = a.segment(ARTICLE);
+        let (t, r) = tfidf_and_textrank(&tokens, &corpus, 5);
+        assert_eq!(t, tfidf(&tokens, &corpus, 5));
+        assert_eq!(r, textrank(&tokens, 5));
+        assert_eq!(r.len(), 5);
     }
 
     #[test]

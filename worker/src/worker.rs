@@ -152,10 +152,8 @@ impl Corpus {
                     .apply(&mut analysis);
                 let corpus = Self::frequencies(analyzer, &mut self.frequencies);
                 let terms = keywords::terms(&analysis.tokens, &analysis.entities);
-                let keywords = Keywords {
-                    tfidf: keywords::tfidf(&terms, corpus, KEYWORDS),
-                    textrank: keywords::textrank(&terms, KEYWORDS),
-                };
+                let (tfidf, textrank) = keywords::tfidf_and_textrank(&terms, corpus, KEYWORDS);
+                let keywords = Keywords { tfidf, textrank };
                 Some(Response::Analyzed {
                     id,
                     groups: group_entities(&analysis.entities),

@@ -282,10 +282,11 @@ fn keywords(paths: &[String]) -> Result<(), Error> {
     }
     let mut out = stdout();
     for (path, t) in paths.iter().zip(&tokens) {
+        let (tfidf, textrank) = keywords::tfidf_and_textrank(t, &corpus, TOP);
         let record = FileKeywords {
             file: path,
-            textrank: keywords::textrank(t, TOP),
-            tfidf: keywords::tfidf(t, &corpus, TOP),
+            textrank,
+            tfidf,
         };
         write_json_line(&mut out, &record)?;
     }
