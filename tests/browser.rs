@@ -43,12 +43,13 @@ async fn settle() {
 fn mount_reader(
     root: &web_sys::HtmlElement,
     shown: Signal<Option<Shown>>,
+    view: ReaderView,
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     let groups = Signal::derive(move || {
         shown.with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
     });
     leptos::mount::mount_to(root.clone(), move || {
-        provide_context(ReaderView::new());
+        provide_context(view);
         view! { <Reader shown groups /> }
     })
 }
@@ -62,13 +63,20 @@ async fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     assert!(!analysis.tokens.is_empty());
     let shown = Signal::stored(Some(Shown::local(text, analysis.clone())));
     let root = container("reader-test");
-    let _handle = mount_reader(&root, shown);
+    let view = ReaderView::new();
+    let _handle = mount_reader(&root, shown, view);
     settle().await;
 
     let reader = root
         .query_selector("[data-testid=reader]")
         .unwrap()
         .unwrap();
+    assert_eq!(reader.text_content().unwrap(), text);
+    // Plain text until a view draws the words.
+    assert!(all(&root, "[data-token]").is_empty());
+    assert!(!all(&root, "[data-entity]").is_empty());
+    view.show_tokens.set(true);
+    settle().await;
     assert_eq!(reader.text_content().unwrap(), text);
     let tokens = all(&root, "[data-token]");
     assert_eq!(tokens.len(), analysis.tokens.len());
@@ -92,22 +100,33 @@ async fn reader_renders_tokens_with_pos_and_keeps_the_text() {
     }
 }
 
-/// A sentence the newspaper column wrapped mid-word reads joined.
+/// A sentence the newspaper column wrapped mid-word reads joined, and its text still
+/// holds the break, char for char, for landing on a place by its offsets.
 #[wasm_bindgen_test]
 async fn reader_joins_wrapped_lines() {
-    let text = "激發本地企業的自主研發能\n力。";
-    let shown = Signal::stored(Some(Shown::local(text, Analyzer::new().analyze(text))));
-    let root = container("reader-wrap");
-    let _handle = mount_reader(&root, shown);
-    settle().await;
-    let reader = root
-        .query_selector("[data-testid=reader]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        reader.text_content().unwrap(),
-        "激發本地企業的自主研發能力。"
-    );
+    for (text, joined) in [
+        (
+            "激發本地企業的自主研發能\n力。",
+            "激發本地企業的自主研發能力。",
+        ),
+        (
+            "該實驗室由南 方科技大學牽頭建設，明年投入使用。",
+            "該實驗室由南方科技大學牽頭建設，明年投入使用。",
+        ),
+    ] {
+        let shown = Signal::stored(Some(Shown::local(text, Analyzer::new().analyze(text))));
+        let root = container("reader-wrap");
+        let _handle = mount_reader(&root, shown, ReaderView::new());
+        settle().await;
+        let reader: web_sys::HtmlElement = root
+            .query_selector("[data-testid=reader]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        assert_eq!(reader.inner_text(), joined);
+        assert_eq!(reader.text_content().unwrap(), text);
+    }
 }
 
 /// An empty analysis renders an empty reader, not an error.
@@ -115,7 +134,7 @@ async fn reader_joins_wrapped_lines() {
 async fn reader_is_empty_without_a_text() {
     let root = container("reader-empty");
     let shown = Signal::stored(None::<Shown>);
-    let _handle = mount_reader(&root, shown);
+    let _handle = mount_reader(&root, shown, ReaderView::new());
     settle().await;
     let reader = root
         .query_selector("[data-testid=reader]")

@@ -43,8 +43,8 @@ pub fn facts_of(groups: &[EntityGroup]) -> HashMap<EntityKey, Arc<Facts>> {
 /// article is ~6,000 tokens, and their elements were about a quarter of the time from
 /// paste to highlights (parsing, styling and laying out that many inline boxes), for
 /// nothing a reader sees with both views off. Either way the text nodes hold the text
-/// as written, char for char (a repaired line break or wrap space included), which is
-/// what [`super::landing`] counts on.
+/// as written, char for char (a repaired line break or wrap space inside a token is
+/// there, hidden), which is what [`super::landing`] counts on.
 pub fn slice_html(
     shown: &Shown,
     bytes: &[usize],
@@ -70,7 +70,26 @@ pub fn slice_html(
         out.push_str(&shown_text(&text[bytes[start]..bytes[end]]));
     };
     let word = |out: &mut String, t: &Token| {
-        let written = shown_text(&text[bytes[t.start]..bytes[t.end]]);
+        let slice = &text[bytes[t.start]..bytes[t.end]];
+        // A token holds whitespace only where normalisation repaired a column's wrap (a
+        // line break or a space inside a word): it is kept in the text, so offsets count
+        // as written, but hidden, so the word reads joined.
+        let written = if slice.len() == t.text.len() {
+            shown_text(slice)
+        } else {
+            let mut w = String::with_capacity(slice.len() + 32);
+            let mut rest = slice;
+            while let Some(at) = rest.find(|c: char| c.is_whitespace()) {
+                let end = rest[at..]
+                    .find(|c: char| !c.is_whitespace())
+                    .map_or(rest.len(), |e| at + e);
+                w.push_str(&shown_text(&rest[..at]));
+                let _ = write!(w, "<span hidden>{}</span>", escape_html(&rest[at..end]));
+                rest = &rest[end..];
+            }
+            w.push_str(&shown_text(rest));
+            w
+        };
         if tokens_shown {
             let _ = write!(
                 out,
@@ -208,5 +227,8 @@ mod tests {
         }
         let (plain, _) = html(cases[0], false);
         assert!(plain.contains("data-entity=\"PERSON\""), "{plain}");
+        // A wrap repaired inside a word is kept but hidden: the word reads joined.
+        let (wrapped, _) = html("激發本地企業的自主研發能\n力。", false);
+        assert!(wrapped.contains("能<span hidden>\n</span>力"), "{wrapped}");
     }
 }
