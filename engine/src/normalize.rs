@@ -96,10 +96,11 @@ pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) 
     let mut chars = original.chars();
     let mut i = 0; // the original char offset of the next char of `chars`
     let mut line_len = 0; // non-space chars on the current line so far
-    let mut before = None; // the last char emitted
-                           // Whether the current line reads as running text: known once a clause mark has been seen
-                           // on it, or once a wrap space made the rest of the line (across the breaks this loop
-                           // will join) be read ahead.
+                          // The last char emitted.
+    let mut before = None;
+    // Whether the current line reads as running text: known once a clause mark has been seen
+    // on it, or once a wrap space made the rest of the line (across the breaks this loop
+    // will join) be read ahead.
     let mut running: Option<bool> = None;
     while let Some(c) = chars.next() {
         let at = i;
@@ -114,10 +115,7 @@ pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) 
                     other => break other,
                 }
             };
-            let wrapped = line_len >= MIN_WRAPPED_LINE
-                && before.is_some_and(is_han)
-                && after.is_some_and(is_han);
-            if wrapped {
+            if joins(line_len, before, after) {
                 // line_len carries on: the joined line continues.
                 chars = ahead_of(chars, run - 1);
                 i += run - 1;
@@ -161,6 +159,12 @@ pub(crate) fn normalize_each(original: &str, mut emit: impl FnMut(char, usize)) 
     }
 }
 
+/// Whether line-wrap repair removes a break (with the whitespace around it) that ends a
+/// line of `line_len` non-space chars, between `before` and `after`.
+fn joins(line_len: usize, before: Option<char>, after: Option<char>) -> bool {
+    line_len >= MIN_WRAPPED_LINE && before.is_some_and(is_han) && after.is_some_and(is_han)
+}
+
 /// Marks that end a clause in running text and that headlines and bylines go without.
 fn ends_clause(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | ';' | '!' | '?')
@@ -179,8 +183,7 @@ fn line_is_running_text(mut rest: std::str::Chars<'_>, mut line_len: usize) -> b
             while rest.clone().next().is_some_and(is_space) {
                 rest.next();
             }
-            let after = rest.clone().next();
-            if !(line_len >= MIN_WRAPPED_LINE && is_han(before) && after.is_some_and(is_han)) {
+            if !joins(line_len, Some(before), rest.clone().next()) {
                 return false;
             }
             continue;
