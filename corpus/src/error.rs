@@ -18,6 +18,8 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
+    /// The input holds no text (it is empty, or only spaces and line breaks).
+    Empty { source: String },
     /// A library file (or a stored document) is not valid; nothing was changed.
     Library(String),
     /// A correction, or a user dictionary line, that cannot be applied.
@@ -54,6 +56,10 @@ impl fmt::Display for Error {
                  split it into smaller files",
                 *bytes as f64 / 1e6,
                 *limit as f64 / 1e6
+            ),
+            Error::Empty { source } => write!(
+                f,
+                "{source}: the file holds no text (it is empty, or only spaces); nothing was added"
             ),
             Error::Library(detail) => write!(f, "{detail}; nothing was changed"),
             Error::Correction(detail) | Error::Pattern(detail) => f.write_str(detail),

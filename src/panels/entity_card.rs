@@ -184,7 +184,7 @@ pub fn EntityCard(kind: EntityType, key: String) -> impl IntoView {
                     <dt>{tr("類型", "Type")}</dt>
                     <dd>{move || type_label(c.kind, i18n.0.get())}</dd>
                     <dt>{tr("提及", "Mentions")}</dt>
-                    <dd data-testid="card-count">{c.count} {tr(" 處，", " in ")} {c.docs.len()} {tr(" 份文件", " documents")}</dd>
+                    <dd data-testid="card-count">{c.count} {tr(" 處，", " in ")} {c.docs.len()} {if c.docs.len() == 1 { tr(" 份文件", " document") } else { tr(" 份文件", " documents") }}</dd>
                     {(!first.is_empty()).then(|| view! {
                         <dt>{tr("日期", "Dates")}</dt>
                         <dd data-testid="card-dates">{if first == last { first.clone() } else { format!("{first} – {last}") }}</dd>

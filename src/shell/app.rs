@@ -267,9 +267,33 @@ pub fn App() -> impl IntoView {
         use_current_date();
         analyze_typed(value);
     };
-    // A paste that makes the text too long for the box goes straight to the analysis.
+    // A paste over the whole text is another article: the open document stays in the
+    // library as it was, and the paste becomes a new one (written over, it was lost
+    // with no word and no undo). A paste that makes the text too long for the box goes
+    // straight to the analysis.
     let paste_into_box = move |ev: web_sys::ClipboardEvent| {
-        if let Some(new_text) = paste::long_paste(&ev, boxed.with_untracked(Option::is_some)) {
+        let box_holds_text = boxed.with_untracked(Option::is_some);
+        let area = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        let replaces_all = area.is_some_and(|area| {
+            let start = area.selection_start().ok().flatten().unwrap_or(0);
+            let end = area.selection_end().ok().flatten().unwrap_or(start);
+            paste::replaces_all(box_holds_text, &area.value(), start, end)
+        });
+        if replaces_all && library.current.get_untracked().is_some() {
+            library.close();
+            notice.set(Some(
+                match i18n.0.get_untracked() {
+                    Lang::ZhHant => "已另存為新文件；原來的文件仍在文件庫。",
+                    Lang::En => {
+                        "Pasted as a new document; the one it replaced is still in the library."
+                    }
+                }
+                .to_string(),
+            ));
+        }
+        if let Some(new_text) = paste::long_paste(&ev, box_holds_text) {
             ev.prevent_default();
             edit(new_text);
         }

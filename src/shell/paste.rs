@@ -61,9 +61,45 @@ pub fn long_paste(ev: &web_sys::ClipboardEvent, box_holds_text: bool) -> Option<
     is_long(&spliced).then_some(spliced)
 }
 
+/// Whether a paste replaces the whole of the box's text (or the long text the box
+/// stands for): then it is another article, to be kept as a document of its own, not
+/// written over the one open. `len` is the box's text length and `start..end` its
+/// selection, in UTF-16 units; a blank box replaces nothing.
+pub fn replaces_all(box_holds_text: bool, value: &str, start: u32, end: u32) -> bool {
+    if !box_holds_text {
+        return true;
+    }
+    let len = value.encode_utf16().count() as u32;
+    !value.trim().is_empty() && start.min(end) == 0 && start.max(end) >= len
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_over_the_whole_text_is_another_article() {
+        let text = "甲新聞：律政司司長林定國今日出席活動。𠮷";
+        let len = text.encode_utf16().count() as u32;
+        let cases = [
+            // (box holds the text, text, selection start, end, replaces all)
+            (true, text, 0, len, true),
+            (true, text, len, 0, true),
+            (true, text, 0, len - 1, false),
+            (true, text, 1, len, false),
+            (true, text, len, len, false),
+            (true, "", 0, 0, false),
+            (true, "  \n", 0, 3, false),
+            (false, "", 0, 0, true),
+        ];
+        for (holds, value, start, end, expected) in cases {
+            assert_eq!(
+                replaces_all(holds, value, start, end),
+                expected,
+                "{value:?} {start}..{end}"
+            );
+        }
+    }
 
     #[test]
     fn splices_at_utf16_offsets() {

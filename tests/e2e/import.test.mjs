@@ -15,7 +15,7 @@ const ARTICLES = [
   '九龍城區一所中學今年共有三成學生升讀本地大學。',
 ];
 
-/** A zip built by Python's zipfile (stdlib): two articles, a binary file, a folder. */
+/** A zip built by Python's zipfile (stdlib): two articles, a binary file, an empty file, a folder. */
 async function makeZip(dir) {
   const file = join(dir, 'articles.zip');
   const script = `
@@ -24,6 +24,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('news/one.txt', sys.argv[2])
     z.writestr('news/two.txt', sys.argv[3].encode('big5'))
     z.writestr('news/photo.jpg', bytes(range(256)) * 8)
+    z.writestr('news/empty.txt', '')
     z.writestr('news/', '')
 `;
   execFileSync('python3', ['-c', script, file, ARTICLES[0], ARTICLES[1]]);
@@ -45,9 +46,11 @@ test('a zip and loose files import together: progress, failures named, duplicate
   const notice = page.getByTestId('notice');
   await page.waitForFunction(() => /added/.test(document.querySelector('[data-testid=notice]').textContent), null, { timeout: 30000 });
   const said = await notice.textContent();
-  // Three new articles (one twice: skipped), the picture named with its reason.
+  // Three new articles (one twice: skipped), the picture and the empty file named with
+  // their reasons (an empty file is no document).
   assert.match(said, /3 added, 1 already in the library/);
   assert.match(said, /photo\.jpg/);
+  assert.match(said, /empty\.txt: the file holds no text/);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=corpus-doc][data-kind=user]').length === n, before + 3);
   assert.equal(await page.getByTestId('import-progress').count(), 0, 'the progress goes when done');
   // The Big5 file was decoded: its title is its first line.

@@ -55,6 +55,38 @@ test('a pasted article is saved as it is and comes back after a reload', async (
   await page.close();
 });
 
+test('a paste over the whole text is a new document: the one it replaced stays in the library', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await paste(page, ARTICLE);
+  // What a browser does on Ctrl+A, Ctrl+V: the paste event with the whole text selected,
+  // then the box's new text and its input event (a script's paste event inserts nothing).
+  const pasteOver = (text, select) =>
+    page.getByTestId('article-input').evaluate((el, [t, all]) => {
+      if (all) el.select();
+      else el.setSelectionRange(el.value.length, el.value.length);
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      el.value = all ? t : el.value + t;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, [text, select]);
+  await pasteOver(OTHER, true);
+  await page.locator('[data-testid=corpus-doc][data-kind=user]', { hasText: '前海金融中心開幕' }).waitFor();
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  assert.equal(await userDocs(page).count(), 2, 'the first article is kept');
+  assert.match(await page.getByTestId('notice').textContent(), /new document|新文件/);
+  await userDocs(page).last().click();
+  await page.waitForFunction((t) => document.querySelector('[data-testid=article-input]').value === t, ARTICLE);
+
+  // A paste that adds to the text edits the same document.
+  await pasteOver('\n補充：會議明日舉行。', false);
+  await page.locator('[data-testid=library-state][data-state=saved]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await userDocs(page).count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('title, source and date are editable and searchable; delete can be undone', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
   await paste(page, ARTICLE);

@@ -108,6 +108,12 @@ pub fn decode_text(source: &str, bytes: &[u8]) -> Result<Decoded, Error> {
     if controls * 100 > decoded.text.chars().count().max(1) {
         return Err(refuse_binary());
     }
+    // An empty file would become an empty, untitled document.
+    if decoded.text.trim().is_empty() {
+        return Err(Error::Empty {
+            source: source.to_string(),
+        });
+    }
     Ok(decoded)
 }
 
@@ -117,6 +123,22 @@ mod tests {
 
     fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         decode_text("a.txt", bytes)
+    }
+
+    #[test]
+    fn files_with_no_text_are_refused() {
+        for bytes in [
+            &b""[..],
+            b"  \r\n\t\n",
+            b"\xef\xbb\xbf",
+            b"\xef\xbb\xbf \n",
+            "\u{3000}\n".as_bytes(),
+        ] {
+            let err = decode(bytes).unwrap_err();
+            assert!(matches!(err, Error::Empty { .. }), "{bytes:?}: {err:?}");
+            assert!(err.to_string().starts_with("a.txt: "), "{err}");
+        }
+        assert_eq!(decode(" 香港 ".as_bytes()).unwrap().text, " 香港 ");
     }
 
     const HK: &str = "記者羅柳斌報道：香港中文大學（深圳）副校長楊學明表示，將於明年設立研究院。";
@@ -156,6 +178,5 @@ mod tests {
         let big = "字".repeat(MAX_TEXT_BYTES / 3 + 1);
         let err = decode(big.as_bytes()).unwrap_err().to_string();
         assert!(err.contains("MB"), "{err}");
-        assert_eq!(decode(b"").unwrap().text, "");
     }
 }
