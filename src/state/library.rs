@@ -632,7 +632,14 @@ impl LibraryState {
         if !failed.is_empty() {
             let reasons: Vec<String> = failed
                 .iter()
-                .map(|(n, why)| format!("{n}: {why}"))
+                // The decoder's reasons name their file already.
+                .map(|(n, why)| {
+                    if why.starts_with(&format!("{n}: ")) {
+                        why.clone()
+                    } else {
+                        format!("{n}: {why}")
+                    }
+                })
                 .collect();
             notice.push_str(&format!(
                 "；{} 個檔案未能讀取 · {} could not be read — {}",

@@ -51,6 +51,7 @@ test('a zip and loose files import together: progress, failures named, duplicate
   assert.match(said, /3 added, 1 already in the library/);
   assert.match(said, /photo\.jpg/);
   assert.match(said, /empty\.txt: the file holds no text/);
+  assert.equal(said.split('photo.jpg').length - 1, 1, `each file named once: ${said}`);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=corpus-doc][data-kind=user]').length === n, before + 3);
   assert.equal(await page.getByTestId('import-progress').count(), 0, 'the progress goes when done');
   // The Big5 file was decoded: its title is its first line.
