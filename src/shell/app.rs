@@ -493,7 +493,7 @@ pub fn App() -> impl IntoView {
                     >
                         {move || status.with(|s| s.message(i18n.0.get()))}
                     </p>
-                    {move || status.with(|s| s.as_str() == "error").then(|| view! {
+                    {move || status.with(|s| matches!(s, crate::state::status::Status::Error(_))).then(|| view! {
                         <button type="button" data-testid="retry" on:click=move |_| reanalyze.run(())>
                             {tr("重試", "Retry")}
                         </button>

@@ -18,7 +18,7 @@ const MAX_FILE_BYTES: f64 = (MAX_TEXT_BYTES * 2) as f64;
 pub fn open(client: AnalysisClient, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
-        client.status.set(Status::Error(format!(
+        client.status.set(Status::FileError(format!(
             "{name}: {:.1} MB is more than the {:.0} MB jiexi analyses at once; split it into smaller files",
             file.size() / 1e6,
             MAX_TEXT_BYTES as f64 / 1e6
@@ -32,7 +32,7 @@ pub fn open(client: AnalysisClient, file: web_sys::File) {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 client.open_file(name, bytes);
             }
-            Err(_) => client.status.set(Status::Error(format!(
+            Err(_) => client.status.set(Status::FileError(format!(
                 "{name}: the browser could not read this file"
             ))),
         }

@@ -351,7 +351,7 @@ impl AnalysisClient {
             }
             Response::Decoded { name, result } => match result {
                 Ok(file) => self.opened_file.set(Some((name, file))),
-                Err(why) => self.status.set(Status::Error(why.to_string())),
+                Err(why) => self.status.set(Status::FileError(why.to_string())),
             },
             // The entity index with the user's authority file applied.
             Response::AuthorityApplied {
@@ -510,6 +510,13 @@ impl AnalysisClient {
     /// Decodes many files (`.zip` archives among them) to be added to the library together;
     /// `batch` follows the progress. A file the browser could not read is counted failed.
     pub fn import_files(&self, files: Vec<(String, Result<Vec<u8>, String>)>) {
+        // A file that could not be read before is no news once others are imported.
+        if self
+            .status
+            .with_untracked(|s| matches!(s, Status::FileError(_)))
+        {
+            self.status.set(Status::Ready);
+        }
         self.batch.set(Some(Batch {
             total: files.len(),
             ..Batch::default()

@@ -9,7 +9,11 @@ pub enum Status {
     Loading,
     Ready,
     Working,
+    /// The analysis failed (or its worker did): Retry runs it again.
     Error(String),
+    /// A file opened could not be read; the text shown is untouched, so there is
+    /// nothing to retry. The next file or import replaces it.
+    FileError(String),
 }
 
 impl Status {
@@ -18,7 +22,7 @@ impl Status {
         match self {
             Status::Loading | Status::Working => "working",
             Status::Ready => "ready",
-            Status::Error(_) => "error",
+            Status::Error(_) | Status::FileError(_) => "error",
         }
     }
 
@@ -32,8 +36,8 @@ impl Status {
             Status::Ready => "就緒".to_string(),
             Status::Working if en => "Analysing…".to_string(),
             Status::Working => "分析中…".to_string(),
-            Status::Error(reason) if en => format!("Error: {reason}"),
-            Status::Error(reason) => format!("錯誤：{reason}"),
+            Status::Error(reason) | Status::FileError(reason) if en => format!("Error: {reason}"),
+            Status::Error(reason) | Status::FileError(reason) => format!("錯誤：{reason}"),
         }
     }
 }

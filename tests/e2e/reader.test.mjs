@@ -142,6 +142,14 @@ test('a .txt file in Big5, GB18030 or UTF-16 is decoded and analysed; a binary f
   await page.locator('[data-testid=status][data-state=error]').waitFor();
   assert.match(await page.getByTestId('status').textContent(), /photo\.txt: .*PNG/);
   assert.equal(await page.getByTestId('article-input').inputValue(), before, 'the text is kept');
+  // Nothing to retry: the text shown was never in question.
+  assert.equal(await page.getByTestId('retry').count(), 0);
+  // Files imported next replace the old file's error.
+  await page.getByTestId('file-input').setInputFiles(
+    ['article-big5.txt', 'article-gb18030.txt'].map((n) => join(ROOT, 'tests', 'fixtures', n)),
+  );
+  await page.waitForFunction(() => /added/.test(document.querySelector('[data-testid=notice]').textContent), null, { timeout: 30000 });
+  await page.locator('[data-testid=status][data-state=ready]').waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
