@@ -276,12 +276,14 @@ pub fn App() -> impl IntoView {
         let area = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-        let replaces_all = area.is_some_and(|area| {
-            let start = area.selection_start().ok().flatten().unwrap_or(0);
-            let end = area.selection_end().ok().flatten().unwrap_or(start);
-            paste::replaces_all(box_holds_text, &area.value(), start, end)
-        });
-        if replaces_all && library.current.get_untracked().is_some() {
+        // Asked only with a document open: the box's text is copied to be measured.
+        let replaces_all = library.current.with_untracked(Option::is_some)
+            && area.is_some_and(|area| {
+                let start = area.selection_start().ok().flatten().unwrap_or(0);
+                let end = area.selection_end().ok().flatten().unwrap_or(start);
+                paste::replaces_all(box_holds_text, &area.value(), start, end)
+            });
+        if replaces_all {
             library.close();
             notice.set(Some(
                 match i18n.0.get_untracked() {

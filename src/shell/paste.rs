@@ -63,8 +63,8 @@ pub fn long_paste(ev: &web_sys::ClipboardEvent, box_holds_text: bool) -> Option<
 
 /// Whether a paste replaces the whole of the box's text (or the long text the box
 /// stands for): then it is another article, to be kept as a document of its own, not
-/// written over the one open. `len` is the box's text length and `start..end` its
-/// selection, in UTF-16 units; a blank box replaces nothing.
+/// written over the one open. `value` is the box's text and `start..end` its selection,
+/// in UTF-16 units (as the box gives it); a blank box replaces nothing.
 pub fn replaces_all(box_holds_text: bool, value: &str, start: u32, end: u32) -> bool {
     if !box_holds_text {
         return true;
