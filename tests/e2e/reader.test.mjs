@@ -11,9 +11,11 @@ import {
 
 const app = useApp();
 
-/** The reader's target is no task over 100 ms; the test allows half as much again for a
- * machine busy with other work (CI shares its two cores). */
-const LONGEST_TASK_MS = 150;
+/** The reader's target is no task over 100 ms. The test allows for a machine busy with other
+ * work (CI shares its two cores): on 2026-12-04 the same build measured 52–73 ms one morning
+ * and 97–226 ms (best of three 97–167) that afternoon, so 150 failed a clean clone's run
+ * with nothing changed. The freeze it guards against was 700 ms. */
+const LONGEST_TASK_MS = 250;
 
 // A Hong Kong style article: a byline, a name mentioned twice (once in Simplified), an
 // organisation, places, a date, money and a percentage.
