@@ -30,4 +30,3 @@ export async function startup(page) {
   out.ready = round(await page.evaluate(() => performance.getEntriesByName('jiexi:ready')[0]?.startTime));
   return out;
 }
-

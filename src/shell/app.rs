@@ -273,17 +273,10 @@ pub fn App() -> impl IntoView {
     // straight to the analysis.
     let paste_into_box = move |ev: web_sys::ClipboardEvent| {
         let box_holds_text = boxed.with_untracked(Option::is_some);
-        let area = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
         // Asked only with a document open: the box's text is copied to be measured.
-        let replaces_all = library.current.with_untracked(Option::is_some)
-            && area.is_some_and(|area| {
-                let start = area.selection_start().ok().flatten().unwrap_or(0);
-                let end = area.selection_end().ok().flatten().unwrap_or(start);
-                paste::replaces_all(box_holds_text, &area.value(), start, end)
-            });
-        if replaces_all {
+        if library.current.with_untracked(Option::is_some)
+            && paste::replaces_whole_text(&ev, box_holds_text)
+        {
             library.close();
             notice.set(Some(
                 match i18n.0.get_untracked() {

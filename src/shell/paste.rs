@@ -42,23 +42,35 @@ pub fn splice_utf16(value: &str, start: u32, end: u32, insert: &str) -> String {
 /// does not hold (`box_holds_text` false), the paste alone, which replaces that text.
 /// `None`: the box takes the paste as usual.
 pub fn long_paste(ev: &web_sys::ClipboardEvent, box_holds_text: bool) -> Option<String> {
-    use wasm_bindgen::JsCast;
     let pasted = ev.clipboard_data()?.get_data("text/plain").ok()?;
     if !box_holds_text {
         return Some(pasted);
     }
-    let area = ev
-        .target()?
-        .dyn_into::<web_sys::HtmlTextAreaElement>()
-        .ok()?;
+    let (area, start, end) = pasted_into(ev)?;
     // Chars never outnumber bytes: most pastes are decided without counting.
     if area.text_length() as usize + pasted.len() <= LONG_TEXT_CHARS {
         return None;
     }
-    let start = area.selection_start().ok().flatten().unwrap_or(0);
-    let end = area.selection_end().ok().flatten().unwrap_or(start);
     let spliced = splice_utf16(&area.value(), start, end, &pasted);
     is_long(&spliced).then_some(spliced)
+}
+
+/// The text box a paste event is for, and its selection (UTF-16 units).
+fn pasted_into(ev: &web_sys::ClipboardEvent) -> Option<(web_sys::HtmlTextAreaElement, u32, u32)> {
+    use wasm_bindgen::JsCast;
+    let area = ev
+        .target()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    Some((area, start, end))
+}
+
+/// Whether the paste `ev` replaces the whole of the box's text: see [`replaces_all`].
+pub fn replaces_whole_text(ev: &web_sys::ClipboardEvent, box_holds_text: bool) -> bool {
+    pasted_into(ev)
+        .is_some_and(|(area, start, end)| replaces_all(box_holds_text, &area.value(), start, end))
 }
 
 /// Whether a paste replaces the whole of the box's text (or the long text the box

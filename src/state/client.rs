@@ -92,13 +92,14 @@ impl Shown {
 }
 
 /// Files imported together: how many were sent to be decoded, how many answered, the
-/// texts read and the files that could not be (name, reason).
+/// texts read and why each file that could not be read was not (a message that names it,
+/// as the decoder's errors do).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Batch {
     pub total: usize,
     pub done: usize,
     pub texts: Vec<(String, String)>,
-    pub failed: Vec<(String, String)>,
+    pub failed: Vec<String>,
 }
 
 impl Batch {
@@ -344,7 +345,7 @@ impl AnalysisClient {
                         b.done += 1;
                         match result {
                             Ok(file) => b.texts.push((name, file.text)),
-                            Err(why) => b.failed.push((name, why.to_string())),
+                            Err(why) => b.failed.push(why.to_string()),
                         }
                     }
                 });
@@ -379,11 +380,11 @@ impl AnalysisClient {
                             let inner = format!("{name}/{}", f.name);
                             match f.result {
                                 Ok(file) => b.texts.push((inner, file.text)),
-                                Err(why) => b.failed.push((inner, why.to_string())),
+                                Err(why) => b.failed.push(why.to_string()),
                             }
                         }
                     }
-                    Err(why) => b.failed.push((name, why.to_string())),
+                    Err(why) => b.failed.push(why.to_string()),
                 }
             }),
         }
@@ -530,7 +531,7 @@ impl AnalysisClient {
                 Err(why) => self.batch.update(|b| {
                     if let Some(b) = b {
                         b.done += 1;
-                        b.failed.push((name, why));
+                        b.failed.push(format!("{name}: {why}"));
                     }
                 }),
             }

@@ -604,9 +604,9 @@ impl LibraryState {
 
     /// Adds the documents of an exported library that are not here yet.
     /// Adds articles read from many files (or a zip of them) at once, none opened: texts
-    /// already in the library (or twice in the batch) are skipped; `failed` files are
-    /// named with their reason. The notice sums it up.
-    pub fn add_many(self, texts: Vec<(String, String)>, failed: Vec<(String, String)>) {
+    /// already in the library (or twice in the batch) are skipped; `failed` says why each
+    /// file that could not be read was not (naming it). The notice sums it up.
+    pub fn add_many(self, texts: Vec<(String, String)>, failed: Vec<String>) {
         let now = now_ms();
         let incoming: Vec<Document> = texts
             .into_iter()
@@ -630,22 +630,11 @@ impl LibraryState {
             merged.added, merged.duplicates, merged.added, merged.duplicates
         );
         if !failed.is_empty() {
-            let reasons: Vec<String> = failed
-                .iter()
-                // The decoder's reasons name their file already.
-                .map(|(n, why)| {
-                    if why.starts_with(&format!("{n}: ")) {
-                        why.clone()
-                    } else {
-                        format!("{n}: {why}")
-                    }
-                })
-                .collect();
             notice.push_str(&format!(
                 "；{} 個檔案未能讀取 · {} could not be read — {}",
                 failed.len(),
                 failed.len(),
-                reasons.join("; ")
+                failed.join("; ")
             ));
         }
         self.notice.set(Some(notice));
